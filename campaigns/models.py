@@ -1,0 +1,227 @@
+from django import forms
+from django.core import signing
+from django.db import models
+from django.db.models import Count, Q
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.regions import region_name, validate_region
+
+from .blocks import CampaignBodyBlock
+
+
+class Audience(models.Model):
+    """Who a campaign speaks to: the public, employers, families, volunteers, policymakers."""
+
+    name = models.CharField(max_length=60, unique=True)
+    slug = models.SlugField(max_length=60, unique=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class CampaignIndexPage(Page):
+    introduction = models.TextField(max_length=500, blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    subpage_types = ["campaigns.CampaignPage"]
+    parent_page_types = ["portal.HomePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("campaign index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        campaigns = list(
+            CampaignPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("hero_image")
+            .prefetch_related("audiences", "hero_image__renditions")
+            .annotate(
+                confirmed_count=Count("pledges", filter=Q(pledges__status=SupporterPledge.Status.CONFIRMED))
+            )
+            .order_by("-start_date")
+        )
+        order = {CampaignPage.LIVE: 0, CampaignPage.UPCOMING: 1, CampaignPage.ENDED: 2}
+        campaigns.sort(key=lambda campaign: order[campaign.phase])
+        context["campaigns"] = campaigns
+        return context
+
+
+class CampaignPage(RoutablePageMixin, Page):
+    UPCOMING, LIVE, ENDED = "upcoming", "live", "ended"
+
+    introduction = models.TextField(max_length=500, blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hero_alt_text = models.CharField(max_length=250, blank=True)
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True, help_text=_("Leave empty for no end."))
+    audiences = ParentalManyToManyField(Audience, blank=True, related_name="campaigns")
+    supporter_target = models.PositiveIntegerField(default=1000)
+    body = StreamField(CampaignBodyBlock(), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt_text")], heading=_("Card image")),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date"), FieldPanel("supporter_target")]),
+        FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
+    parent_page_types = ["campaigns.CampaignIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("campaign")
+
+    def clean(self):
+        super().clean()
+        from django.core.exceptions import ValidationError
+
+        if self.hero_image_id and not self.hero_alt_text.strip():
+            raise ValidationError({"hero_alt_text": _("Describe the image for people who cannot see it.")})
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The campaign cannot end before it starts.")})
+
+    @property
+    def phase(self):
+        today = timezone.localdate()
+        if self.start_date > today:
+            return self.UPCOMING
+        if self.end_date and self.end_date < today:
+            return self.ENDED
+        return self.LIVE
+
+    @property
+    def is_live(self):
+        return self.phase == self.LIVE
+
+    def confirmed_supporters(self):
+        return self.pledges.confirmed().count()
+
+    def has_pledge_form(self):
+        return any(block.block_type == "pledge_form" for block in self.body)
+
+    def recent_named_supporters(self):
+        return self.pledges.confirmed().filter(show_name=True).exclude(name="").order_by("-confirmed_at")[:8]
+
+    def get_context(self, request, *args, **kwargs):
+        from .forms import SupporterPledgeForm
+
+        context = super().get_context(request, *args, **kwargs)
+        context.setdefault("pledge_form", SupporterPledgeForm())
+        supporters = self.confirmed_supporters()
+        context["supporters"] = supporters
+        context["supporter_percent"] = (
+            min(100, round(100 * supporters / self.supporter_target)) if self.supporter_target else 0
+        )
+        context["named_supporters"] = self.recent_named_supporters()
+        return context
+
+    @path("")
+    def campaign(self, request):
+        return self.render(request)
+
+    @path("pledge/", name="pledge")
+    def pledge(self, request):
+        from .views import submit_pledge
+
+        if request.method != "POST":
+            return redirect(self.url)
+        return submit_pledge(request, self)
+
+    @path("pledge/thanks/", name="pledge_thanks")
+    def pledge_thanks(self, request):
+        return TemplateResponse(
+            request,
+            "campaigns/pledge_thanks.html",
+            {"page": self, "self": self, "outcome": request.GET.get("outcome", "sent")},
+        )
+
+
+class SupporterPledgeQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(status=SupporterPledge.Status.CONFIRMED)
+
+    def pending(self):
+        return self.filter(status=SupporterPledge.Status.PENDING)
+
+
+class SupporterPledge(models.Model):
+    """A member of the public backing a campaign. Counted only once the e-mail link is followed."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for e-mail confirmation")
+        CONFIRMED = "confirmed", _("Confirmed")
+
+    CONFIRM_SALT = "campaigns.pledge.confirm"
+    ERASE_SALT = "campaigns.pledge.erase"
+
+    campaign = models.ForeignKey(CampaignPage, on_delete=models.CASCADE, related_name="pledges")
+    email = models.EmailField()
+    name = models.CharField(max_length=80, blank=True)
+    show_name = models.BooleanField(default=False)
+    region = models.CharField(max_length=10, blank=True, validators=[validate_region])
+    count_publicly = models.BooleanField(default=True)
+    wants_updates = models.BooleanField(default=False)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SupporterPledgeQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "email"], name="one_pledge_per_email_per_campaign")
+        ]
+        indexes = [models.Index(fields=["campaign", "status"])]
+
+    def __str__(self):
+        return f"{self.campaign_id}: {self.get_status_display()}"
+
+    @property
+    def public_name(self):
+        return self.name if self.show_name else ""
+
+    @property
+    def region_name(self):
+        return region_name(self.region) if self.region else ""
+
+    def _token(self, salt):
+        return signing.dumps({"p": self.pk, "e": self.email}, salt=salt)
+
+    def confirmation_token(self):
+        return self._token(self.CONFIRM_SALT)
+
+    def erasure_token(self):
+        return self._token(self.ERASE_SALT)
+
+    @classmethod
+    def from_token(cls, token, salt, max_age=None):
+        """The pledge a signed link names, or None. Raises signing.SignatureExpired when too old."""
+        data = signing.loads(token, salt=salt, max_age=max_age)
+        return cls.objects.filter(pk=data.get("p"), email=data.get("e")).select_related("campaign").first()
+
+    def confirm(self):
+        """Confirm once; True only for the request that made the change, however many race."""
+        changed = SupporterPledge.objects.filter(pk=self.pk, status=self.Status.PENDING).update(
+            status=self.Status.CONFIRMED, confirmed_at=timezone.now()
+        )
+        if changed:
+            self.refresh_from_db(fields=["status", "confirmed_at"])
+        return bool(changed)

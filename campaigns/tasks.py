@@ -1,0 +1,28 @@
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django_tasks import task
+
+from .models import SupporterPledge
+
+EVENTS = ("pledge_confirmation", "pledge_confirmed")
+
+
+@task()
+def send_pledge_email(pledge_id, event, base_url):
+    """One template per event; each e-mail carries the link that erases the pledge."""
+    if event not in EVENTS:
+        raise ValueError(f"Unknown pledge e-mail event {event!r}")
+    pledge = SupporterPledge.objects.select_related("campaign").filter(pk=pledge_id).first()
+    if pledge is None:  # erased before the e-mail went out
+        return False
+    context = {
+        "pledge": pledge,
+        "campaign": pledge.campaign,
+        "confirm_url": f"{base_url}/support/confirm/{pledge.confirmation_token()}/",
+        "erase_url": f"{base_url}/support/erase/{pledge.erasure_token()}/",
+        "campaign_url": f"{base_url}{pledge.campaign.url}",
+    }
+    subject = render_to_string(f"campaigns/email/{event}_subject.txt", context).strip()
+    body = render_to_string(f"campaigns/email/{event}.txt", context)
+    send_mail(subject, body, None, [pledge.email])
+    return True

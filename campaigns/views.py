@@ -1,0 +1,109 @@
+from django.conf import settings
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from portal import ratelimit
+
+from .forms import SupporterPledgeForm
+from .models import SupporterPledge
+from .tasks import send_pledge_email
+
+
+def _thanks(campaign, outcome):
+    return HttpResponseRedirect(f"{campaign.url}pledge/thanks/?outcome={outcome}")
+
+
+def _base_url(request):
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def _render_campaign(request, campaign, form, status=200, **extra):
+    response = campaign.render(request, context_overrides={"pledge_form": form, **extra})
+    response.status_code = status
+    return response
+
+
+def submit_pledge(request, campaign):
+    form = SupporterPledgeForm(request.POST)
+    if form.is_bot():
+        return _thanks(campaign, "sent")
+    if not campaign.is_live:
+        form.add_error(None, _("This campaign is not taking pledges at the moment."))
+        return _render_campaign(request, campaign, form, status=400)
+    if not ratelimit.hit("pledge", request, settings.PLEDGE_RATE_LIMIT):
+        form.is_valid()
+        form.add_error(
+            None, _("Too many pledges have come from your connection. Please try again in an hour.")
+        )
+        return _render_campaign(request, campaign, form, status=429)
+    if not form.is_valid():
+        return _render_campaign(request, campaign, form, status=400)
+
+    details = {field: form.cleaned_data[field] for field in form.Meta.fields if field != "email"}
+    email = form.cleaned_data["email"]
+    pledge = campaign.pledges.filter(email=email).first()
+    outcome = "sent"
+    if pledge is None:
+        try:
+            with transaction.atomic():
+                pledge = SupporterPledge.objects.create(campaign=campaign, email=email, **details)
+        except IntegrityError:  # the same address submitted twice at once
+            pledge = campaign.pledges.get(email=email)
+            outcome = "resent"
+    else:
+        outcome = "resent"
+    if pledge.status == SupporterPledge.Status.CONFIRMED:
+        return _thanks(campaign, "already")
+    if outcome == "resent":
+        SupporterPledge.objects.filter(pk=pledge.pk).update(**details)
+    send_pledge_email.enqueue(pledge.pk, "pledge_confirmation", _base_url(request))
+    return _thanks(campaign, outcome)
+
+
+def _pledge_from_link(token, salt, max_age=None):
+    """(pledge, problem): problem is "invalid", "expired" or "missing" when there is no pledge."""
+    try:
+        pledge = SupporterPledge.from_token(token, salt, max_age=max_age)
+    except signing.SignatureExpired:
+        return None, "expired"
+    except signing.BadSignature:
+        return None, "invalid"
+    return pledge, (None if pledge else "missing")
+
+
+@never_cache
+def confirm_pledge(request, token):
+    pledge, problem = _pledge_from_link(
+        token, SupporterPledge.CONFIRM_SALT, max_age=settings.PLEDGE_CONFIRMATION_MAX_AGE
+    )
+    context = {"pledge": pledge, "problem": problem, "token": token}
+    if problem:
+        return TemplateResponse(
+            request, "campaigns/pledge_confirm.html", context, status=404 if problem != "expired" else 410
+        )
+    if request.method == "POST":
+        if pledge.confirm():
+            send_pledge_email.enqueue(pledge.pk, "pledge_confirmed", _base_url(request))
+        context["just_confirmed"] = True
+    context["supporters"] = pledge.campaign.confirmed_supporters()
+    return TemplateResponse(request, "campaigns/pledge_confirm.html", context)
+
+
+@never_cache
+def erase_pledge(request, token):
+    pledge, problem = _pledge_from_link(token, SupporterPledge.ERASE_SALT)
+    context = {"pledge": pledge, "problem": problem, "token": token}
+    if problem == "missing" and request.method == "POST":
+        context.update(problem=None, erased=True)
+        return TemplateResponse(request, "campaigns/pledge_erase.html", context)
+    if problem:
+        return TemplateResponse(request, "campaigns/pledge_erase.html", context, status=404)
+    if request.method == "POST":
+        context["campaign"] = pledge.campaign
+        pledge.delete()
+        context.update(erased=True, pledge=None)
+    return TemplateResponse(request, "campaigns/pledge_erase.html", context)

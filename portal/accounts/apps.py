@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    """The user model, in an app of its own so Wagtail's migrations can depend on it."""
+
+    name = "portal.accounts"
+    label = "accounts"
+    verbose_name = "Accounts"

@@ -1,0 +1,108 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .blocks import BodyBlock
+
+
+class HomePage(Page):
+    """The front door: the current campaign, featured stories, live figures, two calls to action."""
+
+    hero_heading = models.CharField(max_length=120)
+    hero_text = models.TextField(max_length=400, blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hero_campaign = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The campaign the hero's button leads to."),
+    )
+    hero_button_label = models.CharField(max_length=60, default=_("Pledge your support"))
+
+    public_cta_heading = models.CharField(max_length=120, default=_("Stand behind a second chance"))
+    public_cta_text = models.TextField(max_length=400, blank=True)
+    public_cta_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    employer_cta_heading = models.CharField(max_length=120, default=_("Hire for potential"))
+    employer_cta_text = models.TextField(max_length=400, blank=True)
+    employer_cta_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_heading"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                PageChooserPanel("hero_campaign", "campaigns.CampaignPage"),
+                FieldPanel("hero_button_label"),
+            ],
+            heading=_("Campaign hero"),
+        ),
+        InlinePanel("featured_stories", label=_("Featured stories"), max_num=6),
+        MultiFieldPanel(
+            [FieldPanel("public_cta_heading"), FieldPanel("public_cta_text"), FieldPanel("public_cta_page")],
+            heading=_("Call to action for the public"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("employer_cta_heading"),
+                FieldPanel("employer_cta_text"),
+                FieldPanel("employer_cta_page"),
+            ],
+            heading=_("Call to action for employers"),
+        ),
+    ]
+
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def featured_story_pages(self):
+        from stories.listings import story_cards
+
+        chosen = [item.story_id for item in self.featured_stories.all()]
+        return story_cards(ids=chosen or None, limit=6 if chosen else 3)
+
+    def get_context(self, request, *args, **kwargs):
+        from campaigns.figures import confirmed_supporters
+
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_stories"] = self.featured_story_pages()
+        context["figures"] = {"supporters": confirmed_supporters()}
+        return context
+
+
+class HomePageFeaturedStory(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_stories")
+    story = models.ForeignKey("stories.StoryPage", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("story", "stories.StoryPage")]
+
+
+class StandardPage(Page):
+    """About, privacy, accessibility statement, contact: text pages with the shared blocks."""
+
+    introduction = models.TextField(max_length=500, blank=True)
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("standard page")

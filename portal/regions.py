@@ -1,0 +1,29 @@
+"""ISO 3166-2 regions of the country the portal serves (settings.PORTAL_COUNTRY)."""
+
+from functools import cache
+
+import pycountry
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+
+@cache
+def _regions(country):
+    subdivisions = pycountry.subdivisions.get(country_code=country) or []
+    # pycountry appends other-language names in brackets: "Cardiff [Caerdydd GB-CRD]".
+    named = ((s.code, s.name.split(" [")[0]) for s in subdivisions)
+    return tuple(sorted(named, key=lambda pair: pair[1]))
+
+
+def region_choices():
+    return list(_regions(settings.PORTAL_COUNTRY))
+
+
+def region_name(code):
+    return dict(_regions(settings.PORTAL_COUNTRY)).get(code, code)
+
+
+def validate_region(code):
+    if code and code not in dict(_regions(settings.PORTAL_COUNTRY)):
+        raise ValidationError(_("%(code)s is not a region of this country."), params={"code": code})

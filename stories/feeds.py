@@ -1,0 +1,33 @@
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.utils.translation import gettext_lazy as _
+
+from .models import StoryPage
+
+
+class LatestStoriesFeed(Feed):
+    title = _("Second Chance Portal: stories")
+    description = _("The latest stories of people who found work and a place after prison.")
+
+    def link(self):
+        return "/stories/"
+
+    def items(self):
+        return StoryPage.objects.live().public().order_by("-first_published_at")[:20]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.standfirst
+
+    def item_link(self, item):
+        return item.get_url()
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_guid(self, item):
+        return f"{settings.PORTAL_SITE_URL}/stories/{item.pk}"
+
+    item_guid_is_permalink = False
