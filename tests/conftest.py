@@ -1,0 +1,44 @@
+import pytest
+from django.core.cache import cache
+from wagtail.models import Site
+
+from portal.site_setup import ensure_child, ensure_home_page
+from tests.campaigns.factories import CampaignIndexPageFactory
+from tests.stories.factories import StoryIndexPageFactory
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    # Rate limits and renditions live in the cache; Redis survives between tests.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home(db):
+    home = ensure_home_page(title="Home", hero_heading="Everyone deserves a second chance")
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "testserver", 80
+    site.save()
+    return home
+
+
+@pytest.fixture
+def story_index(home):
+    return StoryIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def campaign_index(home):
+    return CampaignIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def standard_pages(home):
+    from portal.models import StandardPage
+
+    return {
+        slug: ensure_child(home, StandardPage, slug, title=slug.title(), introduction=f"The {slug} page.")
+        for slug in ("about", "privacy", "accessibility", "contact")
+    }
