@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.regions import region_name, validate_region
+from portal.visibility import PublicPageMixin, public_q
 
 from .blocks import CampaignBodyBlock
 
@@ -31,7 +32,7 @@ class Audience(models.Model):
         return self.name
 
 
-class CampaignIndexPage(Page):
+class CampaignIndexPage(PublicPageMixin, Page):
     introduction = models.TextField(max_length=500, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -47,7 +48,7 @@ class CampaignIndexPage(Page):
         campaigns = list(
             CampaignPage.objects.child_of(self)
             .live()
-            .public()
+            .filter(public_q())
             .select_related("hero_image")
             .prefetch_related("audiences", "hero_image__renditions")
             .annotate(
@@ -61,7 +62,7 @@ class CampaignIndexPage(Page):
         return context
 
 
-class CampaignPage(RoutablePageMixin, Page):
+class CampaignPage(PublicPageMixin, RoutablePageMixin, Page):
     UPCOMING, LIVE, ENDED = "upcoming", "live", "ended"
 
     introduction = models.TextField(max_length=500, blank=True)

@@ -1,4 +1,5 @@
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -7,9 +8,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .visibility import PublicPageMixin
 
 
-class HomePage(Page):
+class HomePage(PublicPageMixin, Page):
     """The front door: the current campaign, featured stories, live figures, two calls to action."""
 
     hero_heading = models.CharField(max_length=120)
@@ -70,6 +72,23 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        # Find the deepest page on the path in one query, instead of two queries per level.
+        prefixes = [
+            self.url_path + "/".join(path_components[:length]) + "/"
+            for length in range(len(path_components), 0, -1)
+        ]
+        page = (
+            Page.objects.filter(path__startswith=self.path, depth__gt=self.depth, url_path__in=prefixes)
+            .order_by("-depth")
+            .first()
+        )
+        if page is None:
+            raise Http404
+        return page.specific.route(request, path_components[page.depth - self.depth :])
+
     def featured_story_pages(self):
         from stories.listings import story_cards
 
@@ -92,7 +111,7 @@ class HomePageFeaturedStory(Orderable):
     panels = [PageChooserPanel("story", "stories.StoryPage")]
 
 
-class StandardPage(Page):
+class StandardPage(PublicPageMixin, Page):
     """About, privacy, accessibility statement, contact: text pages with the shared blocks."""
 
     introduction = models.TextField(max_length=500, blank=True)

@@ -13,7 +13,7 @@ class LatestStoriesFeed(Feed):
         return "/stories/"
 
     def items(self):
-        return StoryPage.objects.live().public().order_by("-first_published_at")[:20]
+        return StoryPage.objects.visible().order_by("-first_published_at")[:20]
 
     def item_title(self, item):
         return item.title

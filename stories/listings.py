@@ -4,7 +4,7 @@ from .models import StoryPage
 
 
 def story_cards(ids=None, theme=None, limit=3):
-    stories = StoryPage.objects.live().public().with_card_data()
+    stories = StoryPage.objects.visible().with_card_data()
     if ids:
         by_id = {story.pk: story for story in stories.filter(pk__in=ids)}
         return [by_id[pk] for pk in ids if pk in by_id][:limit]

@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock
 from portal.regions import region_choices, region_name, validate_region
+from portal.visibility import PublicPageMixin, visible
 
 
 class ProgrammeType(models.TextChoices):
@@ -145,6 +146,9 @@ def consent_problems(consent, *, uses_real_name, shows_photo, on=None):
 
 
 class StoryPageQuerySet(PageQuerySet):
+    def visible(self):
+        return visible(self)
+
     def with_card_data(self):
         """Everything a story card shows, in a fixed number of queries whatever the count."""
         return self.select_related("hero_image").prefetch_related("themes", "hero_image__renditions")
@@ -153,7 +157,7 @@ class StoryPageQuerySet(PageQuerySet):
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
 
 
-class StoryIndexPage(Page):
+class StoryIndexPage(PublicPageMixin, Page):
     introduction = models.TextField(max_length=500, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -165,11 +169,11 @@ class StoryIndexPage(Page):
     class Meta:
         verbose_name = _("story index page")
 
-    def filtered_stories(self, params):
-        stories = StoryPage.objects.child_of(self).live().public().with_card_data()
+    def filtered_stories(self, params, themes):
+        stories = StoryPage.objects.child_of(self).visible().with_card_data()
         active = {}
         theme = params.get("theme", "")
-        if theme and Theme.objects.filter(slug=theme).exists():
+        if theme in {known.slug for known in themes}:
             stories = stories.filter(themes__slug=theme)
             active["theme"] = theme
         programme_type = params.get("programme_type", "")
@@ -186,7 +190,8 @@ class StoryIndexPage(Page):
         from urllib.parse import urlencode
 
         context = super().get_context(request, *args, **kwargs)
-        stories, active = self.filtered_stories(request.GET)
+        themes = list(Theme.objects.all())
+        stories, active = self.filtered_stories(request.GET, themes)
         paginator = Paginator(stories, self.page_size)
         try:
             page_obj = paginator.page(request.GET.get("page", 1))
@@ -199,7 +204,7 @@ class StoryIndexPage(Page):
             page_obj=page_obj,
             active_filters=active,
             filter_query=urlencode(active),
-            themes=Theme.objects.all(),
+            themes=themes,
             programme_types=ProgrammeType.choices,
             regions=self.regions_in_use(),
         )
@@ -208,8 +213,7 @@ class StoryIndexPage(Page):
     def regions_in_use(self):
         codes = (
             StoryPage.objects.child_of(self)
-            .live()
-            .public()
+            .visible()
             .exclude(region="")
             .values_list("region", flat=True)
             .distinct()
@@ -244,7 +248,7 @@ class StoryPageForm(WagtailAdminPageForm):
         return cleaned
 
 
-class StoryPage(Page):
+class StoryPage(PublicPageMixin, Page):
     display_name = models.CharField(
         max_length=80,
         default=_("A graduate"),
@@ -328,14 +332,15 @@ class StoryPage(Page):
     def region_name(self):
         return region_name(self.region) if self.region else ""
 
-    def related_stories(self):
-        theme_ids = [theme.pk for theme in self.themes.all()]
-        stories = StoryPage.objects.live().public().exclude(pk=self.pk).with_card_data()
+    def related_stories(self, themes):
+        theme_ids = [theme.pk for theme in themes]
+        stories = StoryPage.objects.visible().exclude(pk=self.pk).with_card_data()
         if theme_ids:
             stories = stories.filter(themes__in=theme_ids).distinct()
         return stories.order_by("-first_published_at")[:3]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_stories"] = self.related_stories()
+        context["themes"] = themes = list(self.themes.all())
+        context["related_stories"] = self.related_stories(themes)
         return context

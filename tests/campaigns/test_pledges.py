@@ -189,11 +189,16 @@ class TestForm:
     def test_rate_limit_per_address(self, client, campaign, settings):
         settings.PLEDGE_RATE_LIMIT = "3/h"
         for n in range(3):
-            assert client.post(f"{campaign.url}pledge/", pledge_data(email=f"p{n}@example.org")).status_code == 302
+            assert (
+                client.post(f"{campaign.url}pledge/", pledge_data(email=f"p{n}@example.org")).status_code
+                == 302
+            )
         blocked = client.post(f"{campaign.url}pledge/", pledge_data(email="p4@example.org"))
         assert blocked.status_code == 429
         assert "Too many pledges" in blocked.content.decode()
-        assert BeautifulSoup(blocked.content, "html.parser").select_one("#id_email")["value"] == "p4@example.org"
+        assert (
+            BeautifulSoup(blocked.content, "html.parser").select_one("#id_email")["value"] == "p4@example.org"
+        )
         other_address = client.post(
             f"{campaign.url}pledge/", pledge_data(email="p5@example.org"), REMOTE_ADDR="10.1.1.1"
         )

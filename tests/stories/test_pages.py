@@ -53,7 +53,10 @@ class TestStoryIndexFilters:
         assert len(soup.select(".card")) == StoryIndexPage.page_size
         next_link = soup.select_one("a[rel=next]")["href"]
         assert next_link == "?theme=work&page=2"
-        assert len(BeautifulSoup(client.get("/stories/" + next_link).content, "html.parser").select(".card")) == 2
+        assert (
+            len(BeautifulSoup(client.get("/stories/" + next_link).content, "html.parser").select(".card"))
+            == 2
+        )
 
     def test_a_page_past_the_end_shows_the_last_page(self, client, story_index):
         StoryPageFactory(parent=story_index, title="Only")

@@ -1,0 +1,184 @@
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from tests.campaigns.factories import LiveCampaignPageFactory
+from tests.stories.factories import DraftStoryPageFactory, StoryPageFactory
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def run_manage(*args, **env):
+    # tests/settings.py relaxes these for the test process; a fresh process must not inherit that.
+    relaxed = {"DEBUG", "SECRET_KEY", "SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE"}
+    environment = {key: value for key, value in os.environ.items() if key not in relaxed}
+    environment.update(DJANGO_SETTINGS_MODULE="portal.settings", **env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=PROJECT, env=environment, capture_output=True, text=True
+    )
+
+
+class TestHealth:
+    def test_healthz_says_the_process_is_up(self, client, db):
+        response = client.get("/healthz")
+        assert response.status_code == 200
+        assert response.json() == {"status": "ok"}
+        assert "no-cache" in response["Cache-Control"]
+
+    def test_readyz_reports_database_and_search(self, client, db):
+        response = client.get("/readyz")
+        assert response.status_code == 200
+        assert response.json() == {"status": "ok", "database": "ok", "search": "ok"}
+
+    def test_readyz_is_degraded_when_elasticsearch_does_not_answer(self, client, db, settings):
+        settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # a closed port
+        settings.WAGTAILSEARCH_BACKENDS = {
+            "default": {
+                "BACKEND": "wagtail.search.backends.elasticsearch8",
+                "URLS": ["http://127.0.0.1:9"],
+                "TIMEOUT": 1,
+                "OPTIONS": {"max_retries": 0},
+            }
+        }
+        response = client.get("/readyz")
+        assert response.status_code == 200
+        assert response.json()["status"] == "degraded"
+        assert response.json()["search"] == "degraded"
+
+
+class TestCrawlers:
+    def test_robots_txt_names_the_sitemap_and_hides_private_areas(self, client, db):
+        body = client.get("/robots.txt").content.decode()
+        assert "Sitemap: http://testserver/sitemap.xml" in body
+        for private in ("/admin/", "/search/", "/support/"):
+            assert f"Disallow: {private}" in body
+
+    def test_sitemap_lists_live_pages_only(self, client, story_index, campaign_index):
+        live = StoryPageFactory(parent=story_index)
+        draft = DraftStoryPageFactory(parent=story_index)
+        campaign = LiveCampaignPageFactory(parent=campaign_index)
+        response = client.get("/sitemap.xml")
+        assert response.status_code == 200
+        namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+        urls = {loc.text for loc in ElementTree.fromstring(response.content).findall(".//s:loc", namespace)}
+        assert f"http://testserver{live.url}" in urls
+        assert f"http://testserver{campaign.url}" in urls
+        assert "http://testserver/stories/" in urls
+        assert f"http://testserver/stories/{draft.slug}/" not in urls
+
+    def test_missing_page_is_a_friendly_404(self, client, home):
+        response = client.get("/no-such-page/")
+        assert response.status_code == 404
+        assert "Page not found" in response.content.decode()
+
+
+class TestSettings:
+    def test_refuses_to_start_without_secret_key_when_debug_is_off(self):
+        result = run_manage("check")
+        assert result.returncode != 0
+        assert "SECRET_KEY is not set and DEBUG is off" in result.stderr
+
+    def test_debug_mode_runs_without_secret_key(self):
+        assert run_manage("check", DEBUG="1").returncode == 0
+
+    def test_check_deploy_is_clean_with_production_variables(self):
+        result = run_manage(
+            "check",
+            "--deploy",
+            "--fail-level",
+            "WARNING",
+            SECRET_KEY=secrets.token_urlsafe(50),
+            ALLOWED_HOSTS="portal.example.org",
+            DATABASE_URL="postgres://postgres@127.0.0.1:5432/portal",
+            REDIS_URL="redis://127.0.0.1:6379/0",
+            ELASTICSEARCH_URL="http://127.0.0.1:9200",
+            EMAIL_URL="smtp://mailer:secret@127.0.0.1:2525?tls=1",
+        )
+        assert result.returncode == 0, result.stderr
+        assert "no issues" in result.stdout
+
+    def test_production_variables_switch_the_parts(self):
+        script = (
+            "from django.conf import settings as s;"
+            "print(s.DATABASES['default']['ENGINE']);"
+            "print(s.CACHES['default']['BACKEND']);"
+            "print(s.WAGTAILSEARCH_BACKENDS['default']['BACKEND']);"
+            "print(s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_USE_TLS, s.EMAIL_HOST_USER);"
+            "print(s.TASKS['default']['BACKEND'])"
+        )
+        result = run_manage(
+            "shell",
+            "--no-imports",
+            "-c",
+            script,
+            SECRET_KEY=secrets.token_urlsafe(50),
+            DATABASE_URL="postgres://postgres@db.internal:5432/portal",
+            REDIS_URL="redis://cache.internal:6379/0",
+            ELASTICSEARCH_URL="http://search.internal:9200",
+            EMAIL_URL="smtp://mailer:s%40cret@mail.internal:587?tls=1",
+            TASKS_BACKEND="database",
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.split("\n")[:5] == [
+            "django.db.backends.postgresql",
+            "django.core.cache.backends.redis.RedisCache",
+            "wagtail.search.backends.elasticsearch8",
+            "django.core.mail.backends.smtp.EmailBackend mail.internal 587 True mailer",
+            "django_tasks_db.DatabaseBackend",
+        ]
+
+    def test_embedded_defaults(self):
+        script = (
+            "from django.conf import settings as s;"
+            "print(s.DATABASES['default']['ENGINE']);"
+            "print(s.CACHES['default']['BACKEND']);"
+            "print(s.WAGTAILSEARCH_BACKENDS['default']['BACKEND']);"
+            "print(s.EMAIL_BACKEND);"
+            "print(s.TASKS['default']['BACKEND'])"
+        )
+        environment = {
+            "DEBUG": "1",
+            "DATABASE_URL": "",
+            "REDIS_URL": "",
+            "ELASTICSEARCH_URL": "",
+            "EMAIL_URL": "",
+        }
+        result = run_manage("shell", "--no-imports", "-c", script, **environment)
+        assert result.stdout.split("\n")[:5] == [
+            "django.db.backends.sqlite3",
+            "django.core.cache.backends.locmem.LocMemCache",
+            "wagtail.search.backends.database",
+            "django.core.mail.backends.console.EmailBackend",
+            "django_tasks.backends.immediate.ImmediateBackend",
+        ]
+
+
+@pytest.mark.django_db
+def test_demo_content_loads_and_running_it_twice_changes_nothing(capsys):
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from wagtail.models import Page
+
+    from campaigns.models import CampaignPage, SupporterPledge
+    from stories.models import StoryPage
+
+    call_command("load_demo_content")
+    first_output = capsys.readouterr().out
+    counts = (Page.objects.count(), SupporterPledge.objects.count(), get_user_model().objects.count())
+    call_command("load_demo_content")
+    assert (Page.objects.count(), SupporterPledge.objects.count(), get_user_model().objects.count()) == counts
+
+    assert StoryPage.objects.live().count() >= 12
+    assert len({story.region for story in StoryPage.objects.all()}) >= 6
+    assert {campaign.phase for campaign in CampaignPage.objects.live()} == {"live", "upcoming", "ended"}
+    assert SupporterPledge.objects.confirmed().exists()
+    assert "editor@example.org" in first_output and "moderator@example.org" in first_output
+    assert "password: second-chance-demo" in first_output
+    editor = get_user_model().objects.get(email="editor@example.org")
+    assert editor.check_password("second-chance-demo")
+    assert editor.groups.filter(name="Campaign editors").exists()
