@@ -38,6 +38,10 @@ demo: migrate
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py load_demo_content
 
 run: demo
+	@echo ""
+	@echo "The portal is starting on http://$(HOST):$(PORT)/ (Wagtail admin: http://$(HOST):$(PORT)/admin/)."
+	@echo "Log in with one of the demo e-mail addresses above and the password shown. Ctrl-C stops it."
+	@echo ""
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install-test

@@ -1,7 +1,8 @@
 from django import forms
 from django.core import signing
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -51,8 +52,20 @@ class CampaignIndexPage(PublicPageMixin, Page):
             .filter(public_q())
             .select_related("hero_image")
             .prefetch_related("audiences", "hero_image__renditions")
+            # A correlated count uses the (campaign, status) index; a join and GROUP BY over the
+            # page's many columns took 30 ms with a few thousand supporters.
             .annotate(
-                confirmed_count=Count("pledges", filter=Q(pledges__status=SupporterPledge.Status.CONFIRMED))
+                confirmed_count=Coalesce(
+                    Subquery(
+                        SupporterPledge.objects.confirmed()
+                        .filter(campaign=OuterRef("pk"))
+                        .order_by()
+                        .values("campaign")
+                        .annotate(count=Count("pk"))
+                        .values("count")
+                    ),
+                    0,
+                )
             )
             .order_by("-start_date")
         )

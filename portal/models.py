@@ -101,7 +101,18 @@ class HomePage(PublicPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["featured_stories"] = self.featured_story_pages()
         context["figures"] = {"supporters": confirmed_supporters()}
+        context["links"] = self.linked_pages()
         return context
+
+    def linked_pages(self):
+        """The hero's and the calls to action's pages, fetched together rather than one by one."""
+        wanted = {
+            "hero": self.hero_campaign_id,
+            "public": self.public_cta_page_id,
+            "employer": self.employer_cta_page_id,
+        }
+        found = Page.objects.live().in_bulk([pk for pk in wanted.values() if pk])
+        return {role: found.get(pk) for role, pk in wanted.items()}
 
 
 class HomePageFeaturedStory(Orderable):

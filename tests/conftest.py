@@ -42,3 +42,13 @@ def standard_pages(home):
         slug: ensure_child(home, StandardPage, slug, title=slug.title(), introduction=f"The {slug} page.")
         for slug in ("about", "privacy", "accessibility", "contact")
     }
+
+
+@pytest.fixture(autouse=True, scope="session")
+def remove_test_media():
+    yield
+    import shutil
+
+    from django.conf import settings
+
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)

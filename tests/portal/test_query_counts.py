@@ -3,9 +3,11 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
 
 from portal.models import HomePageFeaturedStory
 from tests.campaigns.factories import ConfirmedPledgeFactory, LiveCampaignPageFactory
+from tests.portal.factories import ImageFactory
 from tests.stories.factories import StoryPageFactory, ThemeFactory
 
 BUDGET = 12
@@ -49,7 +51,11 @@ def build_site(story_index, campaign_index, home, size):
     )
     for each in (campaign, heavy_campaign):
         ConfirmedPledgeFactory.create_batch(size, campaign=each, show_name=True)
+    # The home page as the demo has it: a hero picture, a hero campaign, two calls to action.
     home.featured_stories = [HomePageFeaturedStory(story=story) for story in stories[:3]]
+    home.hero_image = ImageFactory()
+    home.hero_campaign = home.public_cta_page = campaign
+    home.employer_cta_page = Page.objects.get(slug="about")
     home.save_revision().publish()
     return stories, campaign, heavy_campaign
 
