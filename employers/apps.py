@@ -3,3 +3,6 @@ from django.apps import AppConfig
 
 class EmployersConfig(AppConfig):
     name = "employers"
+
+    def ready(self):
+        from . import listeners  # noqa: F401

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from stories.feeds import LatestStoriesFeed
 
 from . import views
+from .accounts import views as account_views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -16,7 +17,11 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
     path("admin/", include(wagtailadmin_urls)),
+    path("accounts/delete/", account_views.delete_account, name="account_delete"),
+    path("accounts/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),
+    path("employer/", include("employers.urls.area")),
+    path("", include("employers.urls.public")),
     path("search/", include("search.urls")),
     path("support/", include("campaigns.urls")),
     path("stories/feed/", LatestStoriesFeed(), name="stories_feed"),

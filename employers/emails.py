@@ -1,0 +1,27 @@
+"""E-mails of the employer side: one template pair (subject, body) per event."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+
+
+def send_event_email(event, recipients, context):
+    """Render employers/email/<event>_subject.txt and <event>.txt and send them."""
+    if not recipients:
+        return 0
+    context = {"site_url": settings.PORTAL_SITE_URL, **context}
+    subject = " ".join(render_to_string(f"employers/email/{event}_subject.txt", context).split())
+    body = render_to_string(f"employers/email/{event}.txt", context)
+    return send_mail(subject, body, None, list(recipients))
+
+
+def owner_addresses(employer):
+    return [m.user.email for m in employer.memberships.filter(role="owner").select_related("user")]
+
+
+def send_invitation(invitation, accept_url):
+    return send_event_email(
+        "invitation",
+        [invitation.email],
+        {"invitation": invitation, "employer": invitation.employer, "accept_url": accept_url},
+    )

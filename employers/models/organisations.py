@@ -1,0 +1,206 @@
+from django.conf import settings
+from django.core import signing
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from portal.regions import region_name, validate_region
+
+from ..signals import employer_status_changed
+from ..taxonomy import RecordCheckStage, SectorChoices, SizeBand
+
+
+class EmployerQuerySet(models.QuerySet):
+    def verified(self):
+        return self.filter(status=Employer.Status.VERIFIED)
+
+    def pending(self):
+        return self.filter(status=Employer.Status.PENDING)
+
+
+class Employer(models.Model):
+    """An organisation that hires. Nothing of it is public until campaign staff verify it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for verification")
+        VERIFIED = "verified", _("Verified")
+        SUSPENDED = "suspended", _("Suspended")
+
+    name = models.CharField(_("organisation name"), max_length=160)
+    slug = models.SlugField(max_length=180, unique=True, editable=False)
+    registration_number = models.CharField(
+        _("legal registration number"),
+        max_length=40,
+        blank=True,
+        help_text=_("For example a company or charity number. Optional."),
+    )
+    sector = models.CharField(max_length=1, choices=SectorChoices.choices)
+    size_band = models.CharField(_("number of staff"), max_length=10, choices=SizeBand.choices)
+    head_office_region = models.CharField(max_length=10, validators=[validate_region])
+    regions_of_operation = models.JSONField(default=list, blank=True)
+    website = models.URLField(blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    description = models.TextField(_("public description"), max_length=2000, blank=True)
+    record_check_stage = models.CharField(
+        _("when you ask about criminal records"),
+        max_length=20,
+        choices=RecordCheckStage.choices,
+        default=RecordCheckStage.AFTER_OFFER,
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    status_changed_at = models.DateTimeField(null=True, blank=True)
+    status_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status_reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = EmployerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration_number"],
+                condition=~models.Q(registration_number=""),
+                name="unique_registration_number_when_given",
+            )
+        ]
+        indexes = [models.Index(fields=["status", "sector"])]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
+    def _unique_slug(self):
+        base = slugify(self.name)[:170] or "employer"
+        slug, n = base, 2
+        while Employer.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+    @property
+    def is_verified(self):
+        return self.status == self.Status.VERIFIED
+
+    @property
+    def head_office_region_name(self):
+        return region_name(self.head_office_region)
+
+    def regions_of_operation_names(self):
+        return [region_name(code) for code in self.regions_of_operation]
+
+    def get_absolute_url(self):
+        return f"/employers/{self.slug}/"
+
+    def owners(self):
+        return self.memberships.filter(role=Membership.Role.OWNER)
+
+    # Transitions: the only way status changes, each recorded in the history.
+    def verify(self, by, reason=""):
+        return self._change_status(self.Status.VERIFIED, by, reason)
+
+    def suspend(self, by, reason):
+        return self._change_status(self.Status.SUSPENDED, by, reason)
+
+    def _change_status(self, status, by, reason):
+        with transaction.atomic():
+            previous = self.status
+            self.status = status
+            self.status_changed_at = timezone.now()
+            self.status_changed_by = by
+            self.status_reason = reason
+            self.save(update_fields=["status", "status_changed_at", "status_changed_by", "status_reason"])
+            EmployerStatusChange.objects.create(
+                employer=self, from_status=previous, to_status=status, changed_by=by, reason=reason
+            )
+        employer_status_changed.send(sender=Employer, employer=self, previous=previous)
+        return self
+
+
+class EmployerStatusChange(models.Model):
+    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="status_history")
+    from_status = models.CharField(max_length=10, choices=Employer.Status.choices)
+    to_status = models.CharField(max_length=10, choices=Employer.Status.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now_add=True)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.employer}: {self.from_status} → {self.to_status}"
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        OWNER = "owner", _("Owner")
+        RECRUITER = "recruiter", _("Recruiter")
+
+    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="employer_memberships"
+    )
+    role = models.CharField(max_length=10, choices=Role.choices)
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["role", "joined_at"]
+        constraints = [models.UniqueConstraint(fields=["employer", "user"], name="one_membership_per_user")]
+
+    def __str__(self):
+        return f"{self.user} ({self.get_role_display()}, {self.employer})"
+
+    @property
+    def is_owner(self):
+        return self.role == self.Role.OWNER
+
+
+class Invitation(models.Model):
+    """An e-mailed, signed, single-use invitation to join an organisation, valid for 7 days."""
+
+    SALT = "employers.invitation"
+    MAX_AGE = 7 * 24 * 60 * 60
+
+    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField()
+    role = models.CharField(max_length=10, choices=Membership.Role.choices, default=Membership.Role.RECRUITER)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.email} → {self.employer}"
+
+    def token(self):
+        return signing.dumps({"i": self.pk, "e": self.email}, salt=self.SALT)
+
+    @classmethod
+    def from_token(cls, token):
+        """The invitation a link names, or None; raises signing.SignatureExpired after 7 days."""
+        data = signing.loads(token, salt=cls.SALT, max_age=cls.MAX_AGE)
+        return cls.objects.filter(pk=data.get("i"), email=data.get("e")).select_related("employer").first()
+
+    @property
+    def is_open(self):
+        return self.accepted_at is None and timezone.now() - self.created_at < timezone.timedelta(
+            seconds=self.MAX_AGE
+        )

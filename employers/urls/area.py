@@ -1,0 +1,25 @@
+"""The employer area at /employer/: every view here goes through employers.permissions."""
+
+from django.urls import path
+
+from ..views import area, pledge
+
+app_name = "employers"
+
+urlpatterns = [
+    path("", area.dashboard, name="dashboard"),
+    path("register/", area.register, name="register"),
+    path("switch/", area.switch, name="switch"),
+    path("organisation/", area.organisation, name="organisation"),
+    path("members/", area.members, name="members"),
+    path("members/invite/", area.invite, name="invite"),
+    path("members/<int:membership_id>/remove/", area.remove_member, name="remove_member"),
+    path("members/<int:membership_id>/make-owner/", area.make_owner, name="make_owner"),
+    path("members/leave/", area.leave, name="leave"),
+    path("invitations/<int:invitation_id>/cancel/", area.cancel_invitation, name="cancel_invitation"),
+    path("invitations/accept/<str:token>/", area.accept_invitation, name="accept_invitation"),
+    path("pledge/", pledge.pledge, name="pledge"),
+    path("pledge/sign/", pledge.sign, name="sign_pledge"),
+    path("pledge/withdraw/", pledge.withdraw, name="withdraw_pledge"),
+    path("pledge/progress/", pledge.progress, name="pledge_progress"),
+]
