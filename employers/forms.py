@@ -16,6 +16,13 @@ class EmployerForm(forms.ModelForm):
         help_text=_("Hold Ctrl (or Cmd) to choose several."),
     )
 
+    website = forms.URLField(
+        label=_("Website"),
+        required=False,
+        assume_scheme="https",
+        help_text=_("For example https://example.org"),
+    )
+
     class Meta:
         model = Employer
         fields = [
