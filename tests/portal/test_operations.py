@@ -182,3 +182,17 @@ def test_demo_content_loads_and_running_it_twice_changes_nothing(capsys):
     editor = get_user_model().objects.get(email="editor@example.org")
     assert editor.check_password("second-chance-demo")
     assert editor.groups.filter(name="Campaign editors").exists()
+
+    from allauth.account.models import EmailAddress
+
+    from employers.models import Employer, HiringPledge
+
+    assert Employer.objects.count() == 30
+    assert Employer.objects.pending().exists()
+    assert Employer.objects.verified().count() >= 20
+    assert len({employer.sector for employer in Employer.objects.all()}) >= 8
+    owner = get_user_model().objects.get(email="employer@example.org")
+    assert owner.employer_memberships.get().employer.pledges.active().exists()
+    assert HiringPledge.objects.active().public().count() >= 15
+    for email in ("employer@example.org", "recruiter@example.org", "editor@example.org"):
+        assert EmailAddress.objects.get(email=email).verified

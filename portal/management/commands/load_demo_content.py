@@ -3,6 +3,7 @@
 import datetime
 import os
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
@@ -13,18 +14,26 @@ from wagtail.images.models import Image
 from wagtail.rich_text import RichText
 
 from campaigns.models import Audience, CampaignIndexPage, CampaignPage, SupporterPledge
+from employers.models import Employer
 from portal.demo import content
+from portal.demo.employers import load_employers
 from portal.demo.images import demo_picture
 from portal.models import HomePage, HomePageFeaturedStory, StandardPage
 from portal.site_setup import ensure_child, ensure_home_page
 from stories.models import StoryConsent, StoryIndexPage, StoryPage, Theme
 
 DEFAULT_PASSWORD = "second-chance-demo"
+ROLES = {
+    "employer@example.org": "owner of Northern Bricks & Mortar (verified, pledged)",
+    "recruiter@example.org": "recruiter at Northern Bricks & Mortar",
+}
 
 DEMO_USERS = [
     ("admin@example.org", "Ada", "Admin", None, True),
     ("editor@example.org", "Eddie", "Editor", "Campaign editors", False),
     ("moderator@example.org", "Mo", "Moderator", "Campaign moderators", False),
+    ("employer@example.org", "Jordan", "Example", None, False),
+    ("recruiter@example.org", "Riley", "Recruiter", None, False),
 ]
 
 
@@ -51,6 +60,7 @@ class Command(BaseCommand):
             stories = self.stories(home, users["editor@example.org"])
             campaigns = self.campaigns(home, stories)
             self.dress_home(home, stories, campaigns, pages)
+            load_employers(users, staff=users["moderator@example.org"])
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {StoryPage.objects.live().count()} stories, "
@@ -58,9 +68,15 @@ class Command(BaseCommand):
                 f"{SupporterPledge.objects.confirmed().count()} confirmed supporters."
             )
         )
-        self.stdout.write("Demo logins (log in at http://127.0.0.1:8000/admin/):")
-        for email, *_ in DEMO_USERS:
-            self.stdout.write(f"  {email}")
+        self.stdout.write(
+            f"{Employer.objects.verified().count()} verified employers, {Employer.objects.count()} in all."
+        )
+        self.stdout.write(
+            "Demo logins: staff at http://127.0.0.1:8000/admin/, employers at http://127.0.0.1:8000/accounts/login/"
+        )
+        for email, _first, _last, group, superuser in DEMO_USERS:
+            role = "superuser" if superuser else (group or ROLES.get(email, ""))
+            self.stdout.write(f"  {email:26} {role}")
         if defaulted:
             self.stdout.write(f"  password: {password}  (set DEMO_PASSWORD to choose another)")
         else:
@@ -79,6 +95,10 @@ class Command(BaseCommand):
                 user.save()
             if group:
                 user.groups.add(Group.objects.get(name=group))
+            # allauth: every demo login has a verified primary address
+            EmailAddress.objects.get_or_create(
+                user=user, email=email, defaults={"verified": True, "primary": True}
+            )
             users[email] = user
         return users
 
