@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from employers.sitemaps import EmployerSitemap
 from stories.feeds import LatestStoriesFeed
 
 from . import views
@@ -15,7 +16,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap, "employers": EmployerSitemap}}, name="sitemap"),
     path("admin/", include(wagtailadmin_urls)),
     path("accounts/delete/", account_views.delete_account, name="account_delete"),
     path("accounts/", include("allauth.urls")),

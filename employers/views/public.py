@@ -1,27 +1,297 @@
-"""Public pages of the employer side. Only verified employers and public pledges appear."""
+"""Public pages of the employer side. Only verified employers and public pledges appear.
 
-from django.http import Http404
+- The pledge wall and employer profiles show verified employers only (404 for anyone else).
+- A public pledge's verification page and badge always answer, so that a badge or a printed
+  certificate can be checked whatever became of the pledge: they say active, expired, withdrawn,
+  or "not valid" when the employer is no longer verified (then nothing else of it is shown).
+- Certificates (page and PDF) exist only while the pledge is active and its employer verified;
+  otherwise both answer 410 with a page that says so and links to the verification page.
+- Private pledges are not public at all: every address of theirs answers 404.
+"""
+
+from urllib.parse import urlencode
+from xml.sax.saxutils import escape, quoteattr
+
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from portal.regions import region_choices, region_name
+
+from ..certificates import certificate_pdf
+from ..figures import on_the_wall
+from ..models import Employer, HiringPledge
+from ..taxonomy import SectorChoices, SizeBand
+
+WALL_PAGE_SIZE = 20
+MAX_SEARCH_LENGTH = 100
+BADGE_MAX_AGE = 3600  # seconds: a badge shows a change of state within the hour
+
+ACTIVE = HiringPledge.State.ACTIVE.value
+EXPIRED = HiringPledge.State.EXPIRED.value
+WITHDRAWN = HiringPledge.State.WITHDRAWN.value
+NOT_VALID = "not-valid"
+
+STANDING_LABELS = {
+    ACTIVE: gettext_lazy("Active"),
+    EXPIRED: gettext_lazy("Expired"),
+    WITHDRAWN: gettext_lazy("Withdrawn"),
+    NOT_VALID: gettext_lazy("Not valid"),
+}
+# The same, as words inside a sentence ("… pledge HP-2026-00042 — active").
+STANDING_WORDS = {
+    ACTIVE: gettext_lazy("active"),
+    EXPIRED: gettext_lazy("expired"),
+    WITHDRAWN: gettext_lazy("withdrawn"),
+    NOT_VALID: gettext_lazy("not valid"),
+}
+# Badge colours: white text on each passes WCAG AA contrast.
+BADGE_COLOURS = {ACTIVE: "#14532d", EXPIRED: "#44403c", WITHDRAWN: "#991b1b", NOT_VALID: "#991b1b"}
+
+
+# The pledge wall -------------------------------------------------------------------------------
+
+
+def _region_q(code):
+    """Employers with their head office in the region or operating there."""
+    if connection.features.supports_json_field_contains:
+        operating = Q(regions_of_operation__contains=[code])
+    else:  # SQLite: match the quoted code in the stored JSON list
+        operating = Q(regions_of_operation__icontains=f'"{code}"')
+    return Q(head_office_region=code) | operating
+
+
+def _search_text(params):
+    # A NUL byte is refused by PostgreSQL; nobody types one.
+    return params.get("q", "").replace("\x00", "").strip()[:MAX_SEARCH_LENGTH]
+
+
+def filtered_wall(params):
+    """The wall's employers and the filters that applied; unknown values are ignored, never errors."""
+    employers = on_the_wall()
+    active = {}
+    query = _search_text(params)
+    if query:
+        employers = employers.filter(name__icontains=query)
+        active["q"] = query
+    sector = params.get("sector", "")
+    if sector in SectorChoices.values:
+        employers = employers.filter(sector=sector)
+        active["sector"] = sector
+    region = params.get("region", "")
+    if region and region in dict(region_choices()):
+        employers = employers.filter(_region_q(region))
+        active["region"] = region
+    size = params.get("size", "")
+    if size in SizeBand.values:
+        employers = employers.filter(size_band=size)
+        active["size"] = size
+    return employers, active
+
+
+def _regions_on_the_wall(selected):
+    """Regions where pledged employers are based or operate, by name (one query)."""
+    codes = set()
+    rows = on_the_wall().order_by().values_list("head_office_region", "regions_of_operation").distinct()
+    for head_office, operating in rows:
+        codes.add(head_office)
+        if isinstance(operating, list):
+            codes.update(code for code in operating if isinstance(code, str))
+    if selected:
+        codes.add(selected)
+    names = dict(region_choices())
+    return sorted(((code, names[code]) for code in codes if code in names), key=lambda pair: pair[1])
 
 
 def pledge_wall(request):
-    raise Http404
+    employers, active = filtered_wall(request.GET)
+    rows = employers.select_related("logo").prefetch_related("logo__renditions").order_by("name", "pk")
+    paginator = Paginator(rows, WALL_PAGE_SIZE)
+    page_obj = paginator.get_page(request.GET.get("page"))  # not a number: first; too far: last
+    total = on_the_wall().count() if active else paginator.count
+    return render(
+        request,
+        "employers/public/pledge_wall.html",
+        {
+            "employers": page_obj.object_list,
+            "page_obj": page_obj,
+            "total": total,
+            "active_filters": active,
+            "filter_query": urlencode(active),
+            "sectors": SectorChoices.choices,
+            "sizes": SizeBand.choices,
+            "regions": _regions_on_the_wall(active.get("region")),
+            "canonical_url": request.build_absolute_uri(reverse("employers_public:pledge_wall")),
+        },
+    )
+
+
+# Employer profile ------------------------------------------------------------------------------
+
+
+def _with_details(pledges):
+    return pledges.prefetch_related("commitments__commitment")
+
+
+def _latest_progress(pledge):
+    if pledge is None:
+        return None
+    return (
+        pledge.progress_reports.prefetch_related("items__commitment__commitment")
+        .order_by("-submitted_at", "-pk")
+        .first()
+    )
 
 
 def employer_profile(request, slug):
-    raise Http404
+    employer = get_object_or_404(Employer.objects.verified().select_related("logo"), slug=slug)
+    pledge = _with_details(employer.pledges.active().public()).order_by("-signed_at", "-pk").first()
+    return render(
+        request,
+        "employers/public/employer_profile.html",
+        {
+            "employer": employer,
+            "regions_of_operation": [region_name(code) for code in employer.regions_of_operation],
+            "pledge": pledge,
+            "progress": _latest_progress(pledge),
+        },
+    )
+
+
+# Pledge verification, badge and certificate ----------------------------------------------------
+
+
+def _public_pledge(reference):
+    """A public pledge by reference (404 for private or unknown ones), with its employer."""
+    return get_object_or_404(HiringPledge.objects.public().select_related("employer"), reference=reference)
+
+
+def standing(pledge):
+    """What the public is told of a pledge: its state, or "not valid" once the employer isn't verified."""
+    if not pledge.employer.is_verified:
+        return NOT_VALID
+    return str(pledge.state)
+
+
+def _badge_size(lines):
+    # Verdana-like glyphs average about 7.5 px at 12-13 px: generous, so text never overflows.
+    width = 24 + int(max(len(line) for line in lines) * 7.6)
+    return width, 44
+
+
+def _badge_lines(pledge, state):
+    return (
+        _("Fair-chance employer"),
+        _("Pledge %(reference)s · %(state)s")
+        % {"reference": pledge.reference, "state": STANDING_LABELS[state]},
+    )
+
+
+def badge_title(pledge, state):
+    return _("Fair-chance employer — pledge %(reference)s — %(state)s") % {
+        "reference": pledge.reference,
+        "state": STANDING_WORDS[state],
+    }
+
+
+def badge_svg(pledge, state):
+    heading, detail = _badge_lines(pledge, state)
+    width, height = _badge_size((heading, detail))
+    state_attr = quoteattr(state)
+    title = escape(badge_title(pledge, state))
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="badge-title" data-state={state_attr}>'
+        f'<title id="badge-title">{title}</title>'
+        f'<rect width="{width}" height="{height}" rx="6" fill="{BADGE_COLOURS[state]}"/>'
+        '<g fill="#ffffff" font-family="Verdana, \'DejaVu Sans\', Arial, sans-serif">'
+        f'<text x="12" y="19" font-size="13" font-weight="700">{escape(heading)}</text>'
+        f'<text x="12" y="36" font-size="12">{escape(detail)}</text>'
+        "</g></svg>"
+    )
 
 
 def pledge_verification(request, reference):
-    raise Http404
+    pledge = _public_pledge(reference)
+    state = standing(pledge)
+    valid = state != NOT_VALID
+    badge_width, badge_height = _badge_size(_badge_lines(pledge, state))
+    context = {
+        "pledge": pledge,
+        "state": state,
+        "state_label": STANDING_LABELS[state],
+        "badge_title": badge_title(pledge, state),
+        "badge_width": badge_width,
+        "badge_height": badge_height,
+    }
+    if valid:
+        context["employer"] = pledge.employer
+        context["commitments"] = list(pledge.commitments.select_related("commitment"))
+        context["progress"] = _latest_progress(pledge) if state == ACTIVE else None
+    if state == ACTIVE:
+        verification_url = request.build_absolute_uri(pledge.get_absolute_url())
+        badge_url = request.build_absolute_uri(reverse("employers_public:pledge_badge", args=[reference]))
+        context["embed_code"] = format_html(
+            '<a href="{}"><img src="{}" alt="{}" width="{}" height="{}"></a>',
+            verification_url,
+            badge_url,
+            _("Fair-chance employer: %(name)s, hiring pledge %(reference)s. Check that it is active.")
+            % {"name": pledge.employer.name, "reference": pledge.reference},
+            badge_width,
+            badge_height,
+        )
+    return render(request, "employers/public/pledge_verification.html", context)
 
 
 def pledge_badge(request, reference):
-    raise Http404
+    pledge = _public_pledge(reference)
+    response = HttpResponse(badge_svg(pledge, standing(pledge)), content_type="image/svg+xml; charset=utf-8")
+    response["Cache-Control"] = f"public, max-age={BADGE_MAX_AGE}"
+    return response
+
+
+def _certificate_or_gone(request, reference):
+    """(pledge, None) while a certificate may be shown, else (pledge, the 410 page)."""
+    pledge = _public_pledge(reference)
+    state = standing(pledge)
+    if state == ACTIVE:
+        return pledge, None
+    gone = render(
+        request,
+        "employers/public/certificate_unavailable.html",
+        {"pledge": pledge, "state": state, "state_word": STANDING_WORDS[state]},
+        status=410,
+    )
+    return pledge, gone
 
 
 def pledge_certificate(request, reference):
-    raise Http404
+    pledge, gone = _certificate_or_gone(request, reference)
+    if gone:
+        return gone
+    return render(
+        request,
+        "employers/public/pledge_certificate.html",
+        {
+            "pledge": pledge,
+            "employer": pledge.employer,
+            "commitments": list(pledge.commitments.select_related("commitment")),
+            "verification_url": request.build_absolute_uri(pledge.get_absolute_url()),
+        },
+    )
 
 
 def pledge_certificate_pdf(request, reference):
-    raise Http404
+    pledge, gone = _certificate_or_gone(request, reference)
+    if gone:
+        return gone
+    pdf = certificate_pdf(pledge, request.build_absolute_uri(pledge.get_absolute_url()))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{pledge.reference}.pdf"'
+    return response

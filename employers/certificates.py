@@ -1,0 +1,142 @@
+"""The hiring pledge certificate as a PDF (A4), built with ReportLab."""
+
+from io import BytesIO
+from xml.sax.saxutils import escape
+
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer
+
+BRAND = colors.HexColor("#14532d")
+MUTED = colors.HexColor("#57534e")
+MARGIN = 22 * mm
+
+
+def _styles():
+    sheet = getSampleStyleSheet()
+    base = sheet["BodyText"]
+    return {
+        "eyebrow": ParagraphStyle(
+            "eyebrow", parent=base, alignment=TA_CENTER, textColor=MUTED, fontSize=11, leading=14
+        ),
+        "title": ParagraphStyle(
+            "title",
+            parent=sheet["Title"],
+            textColor=BRAND,
+            fontSize=26,
+            leading=32,
+            spaceAfter=4 * mm,
+        ),
+        "employer": ParagraphStyle(
+            "employer", parent=sheet["Title"], fontSize=22, leading=28, spaceBefore=2 * mm, spaceAfter=2 * mm
+        ),
+        "centre": ParagraphStyle("centre", parent=base, alignment=TA_CENTER, fontSize=12, leading=16),
+        "body": ParagraphStyle("body", parent=base, fontSize=12, leading=16),
+        "small": ParagraphStyle("small", parent=base, fontSize=10, leading=13, textColor=MUTED),
+    }
+
+
+def _text(value):
+    """Paragraph text reads a little markup: escape what users typed so it prints as typed."""
+    return escape(str(value))
+
+
+def _attribute(value):
+    return escape(str(value), {'"': "&quot;"})
+
+
+def _labelled(label, value, styles):
+    return Paragraph(f"<b>{_text(label)}</b> {_text(value)}", styles["body"])
+
+
+def _frame(canvas, doc):
+    canvas.saveState()
+    width, height = A4
+    canvas.setStrokeColor(BRAND)
+    canvas.setLineWidth(3)
+    canvas.rect(10 * mm, 10 * mm, width - 20 * mm, height - 20 * mm)
+    canvas.setLineWidth(0.8)
+    canvas.rect(13 * mm, 13 * mm, width - 26 * mm, height - 26 * mm)
+    canvas.restoreState()
+
+
+def _day(value):
+    return date_format(timezone.localtime(value), "j F Y")
+
+
+def certificate_pdf(pledge, verification_url):
+    """The certificate of an active pledge as PDF bytes; the caller checks it may be shown."""
+    employer = pledge.employer
+    styles = _styles()
+    buffer = BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        title=_("Fair-chance hiring pledge %(reference)s") % {"reference": pledge.reference},
+        author=str(employer.name),
+        subject=_("Certificate of a fair-chance hiring pledge"),
+        creator="Second Chance Portal",
+    )
+    commitments = ListFlowable(
+        [
+            ListItem(Paragraph(_text(item), styles["body"]), leftIndent=12)
+            for item in pledge.commitments.select_related("commitment")
+        ],
+        bulletType="bullet",
+        start="•",
+        leftIndent=12,
+    )
+    story = [
+        Spacer(1, 8 * mm),
+        Paragraph(_text(_("Second Chance Portal")), styles["eyebrow"]),
+        Paragraph(_text(_("Fair-chance hiring pledge")), styles["title"]),
+        Paragraph(_text(_("This certifies that")), styles["centre"]),
+        Paragraph(_text(employer.name), styles["employer"]),
+        Paragraph(
+            _text(
+                _("has pledged to give people with criminal records a fair chance at work, and commits to:")
+            ),
+            styles["centre"],
+        ),
+        Spacer(1, 6 * mm),
+        commitments,
+        Spacer(1, 6 * mm),
+        _labelled(
+            _("When it asks about criminal records:"), employer.get_record_check_stage_display(), styles
+        ),
+        Spacer(1, 8 * mm),
+        _labelled(_("Reference:"), pledge.reference, styles),
+        _labelled(
+            _("Signed:"),
+            _("%(date)s by %(name)s, %(title)s")
+            % {
+                "date": _day(pledge.signed_at),
+                "name": pledge.signatory_name,
+                "title": pledge.signatory_title,
+            },
+            styles,
+        ),
+        _labelled(_("Valid until:"), _day(pledge.expires_at), styles),
+        Spacer(1, 10 * mm),
+        Paragraph(
+            _text(_("Check that this pledge is still active at:")),
+            styles["small"],
+        ),
+        Paragraph(
+            f'<link href="{_attribute(verification_url)}" color="#14532d">'
+            f"<u>{_text(verification_url)}</u></link>",
+            styles["body"],
+        ),
+    ]
+    doc.build(story, onFirstPage=_frame, onLaterPages=_frame)
+    return buffer.getvalue()

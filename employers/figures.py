@@ -1,0 +1,15 @@
+"""Figures other parts of the portal show (the home page's live counters), and the wall's base set."""
+
+from django.db.models import Exists, OuterRef
+
+from .models import Employer, HiringPledge
+
+
+def on_the_wall():
+    """Verified employers with at least one active, public hiring pledge: the pledge wall's rows."""
+    pledged = HiringPledge.objects.active().public().filter(employer=OuterRef("pk"))
+    return Employer.objects.verified().filter(Exists(pledged))
+
+
+def pledged_employers():
+    return on_the_wall().count()
