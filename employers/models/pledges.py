@@ -67,6 +67,7 @@ class HiringPledgeQuerySet(models.QuerySet):
         )
 
     def due_for_progress_request(self, on=None):
+        """Six months after signing; the second report is asked for by the renewal reminder."""
         now = on or timezone.now()
         cutoff = now - PROGRESS_INTERVAL
         return (
