@@ -281,6 +281,7 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILEMBEDS_FINDERS = []  # nothing is fetched from other sites
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatars from a third party in the admin
 
 # Public pledges of support
 PLEDGE_CONFIRMATION_MAX_AGE = 7 * 24 * 60 * 60

@@ -16,7 +16,9 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap, "employers": EmployerSitemap}}, name="sitemap"),
+    path(
+        "sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap, "employers": EmployerSitemap}}, name="sitemap"
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("accounts/delete/", account_views.delete_account, name="account_delete"),
     path("accounts/", include("allauth.urls")),

@@ -246,7 +246,7 @@ class TestCounter:
         assert soup.select_one("[data-figure=supporters]").get_text() == "3"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_confirmations_count_once(home):
     from tests.campaigns.factories import CampaignIndexPageFactory
 

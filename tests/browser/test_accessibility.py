@@ -1,0 +1,101 @@
+"""axe-core in the real browser, over every kind of public page (WCAG 2.2 AA, see DESIGN.md).
+
+Only "serious" and "critical" violations fail a test; the message names each rule, what it asks
+for and the elements that break it, so that the fix can start from the failure alone.
+"""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from tests.campaigns.factories import ConfirmedPledgeFactory, LiveCampaignPageFactory, PendingPledgeFactory
+from tests.stories.factories import StoryPageFactory, ThemeFactory
+
+pytestmark = pytest.mark.browser
+
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+@pytest.fixture(scope="module")
+def axe():
+    return Axe()
+
+
+@pytest.fixture
+def public_urls(home, story_index, campaign_index, standard_pages):
+    """A little of everything, so that each template renders its lists, cards and forms."""
+    work = ThemeFactory(name="Work", slug="work")
+    story = StoryPageFactory(
+        parent=story_index,
+        title="A second chance in the kitchen",
+        standfirst="Sam found a chance to cook, and a chance to start again.",
+        themes=[work],
+    )
+    StoryPageFactory(parent=story_index, title="Another second chance", themes=[work])
+    campaign = LiveCampaignPageFactory(parent=campaign_index, title="Give people a second chance")
+    ConfirmedPledgeFactory(campaign=campaign, name="Jo", show_name=True)
+    pending = PendingPledgeFactory(campaign=campaign)
+    return {
+        "home": "/",
+        "story index": "/stories/",
+        "story": story.url,
+        "campaign index": "/campaigns/",
+        "campaign": campaign.url,
+        "campaign, pledge form with errors": campaign.url,
+        "standard page": standard_pages["about"].url,
+        "search results": "/search/?q=chance",
+        "pledge thanks": f"{campaign.url}pledge/thanks/?outcome=sent",
+        "pledge confirmation": f"/support/confirm/{pending.confirmation_token()}/",
+        "not found": "/no-such-page/",
+    }
+
+
+def show_pledge_form_errors(page):
+    page.get_by_role("button", name="Add my pledge").click()
+    expect(page.get_by_role("alert")).to_contain_text("There is a problem")
+
+
+EXPECTED_STATUS = {"not found": 404}
+BEFORE_CHECK = {"campaign, pledge form with errors": show_pledge_form_errors}
+
+
+def describe(violations):
+    lines = []
+    for violation in violations:
+        lines.append(
+            f"[{violation['impact']}] {violation['id']}: {violation['help']} <{violation['helpUrl']}>"
+        )
+        for node in violation["nodes"]:
+            target = " ".join(map(str, node["target"]))
+            summary = node.get("failureSummary", "").replace("\n", " ")
+            lines.append(f"    {target}: {summary}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    "page_type",
+    [
+        "home",
+        "story index",
+        "story",
+        "campaign index",
+        "campaign",
+        "campaign, pledge form with errors",
+        "standard page",
+        "search results",
+        "pledge thanks",
+        "pledge confirmation",
+        "not found",
+    ],
+)
+def test_public_pages_have_no_serious_accessibility_violations(page, public_urls, axe, page_type):
+    response = page.goto(public_urls[page_type])
+    assert response.status == EXPECTED_STATUS.get(page_type, 200), page.url
+    if page_type in BEFORE_CHECK:
+        BEFORE_CHECK[page_type](page)
+
+    results = axe.run(page)
+
+    violations = results.response["violations"]
+    blocking = [violation for violation in violations if violation["impact"] in BLOCKING_IMPACTS]
+    assert not blocking, f"{page_type} ({page.url}) has accessibility violations:\n{describe(blocking)}"
