@@ -5,7 +5,6 @@ BIN := $(VENV)/bin
 STAMPS := .make-stamps
 HOST ?= 127.0.0.1
 PORT ?= 8000
-export DJANGO_SETTINGS_MODULE ?= portal.settings
 
 .PHONY: help install install-test run serve migrate demo test test-fast lint format check bench requirements screenshot clean
 
@@ -45,7 +44,7 @@ run: demo
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install-test
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install-test
 	$(BIN)/ruff check .

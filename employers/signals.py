@@ -4,3 +4,5 @@ from django.dispatch import Signal
 employer_status_changed = Signal()
 hiring_pledge_signed = Signal()
 hiring_pledge_withdrawn = Signal()
+# Sent after a job listing changed state (action: submit, approve, reject, close, expire, ...).
+job_state_changed = Signal()

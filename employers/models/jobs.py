@@ -1,0 +1,378 @@
+"""Fair-chance job listings and their moderation: the states live here, and only here."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from portal.regions import region_name, validate_region
+
+from ..richtext import sanitise_html
+from ..signals import job_state_changed
+from ..taxonomy import SectorChoices
+from .organisations import Employer
+from .taxonomy import Certification, Occupation, Skill
+
+
+class RemoteOption(models.TextChoices):
+    ON_SITE = "on-site", _("On site")
+    HYBRID = "hybrid", _("Hybrid")
+    REMOTE = "remote", _("Remote")
+
+
+class EmploymentType(models.TextChoices):
+    FULL_TIME = "full-time", _("Full time")
+    PART_TIME = "part-time", _("Part time")
+    TEMPORARY = "temporary", _("Temporary")
+    APPRENTICESHIP = "apprenticeship", _("Apprenticeship")
+    WORK_PLACEMENT = "work-placement", _("Work placement")
+
+
+class PayPeriod(models.TextChoices):
+    HOUR = "hour", _("per hour")
+    WEEK = "week", _("per week")
+    MONTH = "month", _("per month")
+    YEAR = "year", _("per year")
+
+
+class ApplyMethod(models.TextChoices):
+    URL = "url", _("On our website")
+    EMAIL = "email", _("By e-mail")
+    PORTAL = "portal", _("Through the portal")
+
+
+# The requirement flags matching reads later: each is something a graduate may be unable to do.
+REQUIREMENT_FLAGS = {
+    "works_with_vulnerable_people": _("Works with children or vulnerable adults"),
+    "requires_driving": _("Driving"),
+    "handles_cash": _("Handling cash"),
+    "requires_security_clearance": _("Security clearance"),
+    "night_shifts": _("Night shifts"),
+}
+
+
+class JobListingQuerySet(models.QuerySet):
+    def published(self, on=None):
+        """What the public may see: published, not past closing, from a verified employer."""
+        today = on or timezone.localdate()
+        return self.filter(
+            status=JobListing.Status.PUBLISHED,
+            employer__status=Employer.Status.VERIFIED,
+        ).filter(models.Q(closing_date__isnull=True) | models.Q(closing_date__gte=today))
+
+    def pending(self):
+        return self.filter(status=JobListing.Status.PENDING)
+
+    def past_closing(self, on=None):
+        """Published listings whose closing date has passed: the expiry rule, used everywhere."""
+        today = on or timezone.localdate()
+        return self.filter(status=JobListing.Status.PUBLISHED, closing_date__lt=today)
+
+
+class JobListing(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PENDING = "pending", _("Waiting for review")
+        PUBLISHED = "published", _("Published")
+        REJECTED = "rejected", _("Rejected")
+        CLOSED = "closed", _("Closed")
+        EXPIRED = "expired", _("Expired")
+
+    # action: (states it may start from, state it leads to)
+    TRANSITIONS = {
+        "submit": ({Status.DRAFT}, Status.PENDING),
+        "approve": ({Status.PENDING}, Status.PUBLISHED),
+        "reject": ({Status.PENDING}, Status.REJECTED),
+        "redraft": ({Status.REJECTED}, Status.DRAFT),
+        "resubmit": ({Status.PUBLISHED}, Status.PENDING),  # the substance changed after publication
+        "close": ({Status.PUBLISHED, Status.PENDING, Status.DRAFT}, Status.CLOSED),
+        "expire": ({Status.PUBLISHED}, Status.EXPIRED),
+    }
+    # Changing any of these on a published listing sends it back to review.
+    SUBSTANCE_FIELDS = (
+        "title",
+        "description",
+        "occupation",
+        "sector",
+        "region",
+        "place",
+        "remote",
+        "employment_type",
+        "hours_per_week",
+        "pay_min",
+        "pay_max",
+        "pay_period",
+        "fair_chance_statement",
+        "apply_method",
+        "apply_url",
+        "apply_email",
+        *REQUIREMENT_FLAGS,
+    )
+
+    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="jobs")
+    title = models.CharField(max_length=160)
+    slug = models.SlugField(max_length=180, editable=False)
+    description = models.TextField(help_text=_("Paragraphs, lists, bold, italic and links."))
+    occupation = models.ForeignKey(
+        Occupation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sector = models.CharField(max_length=1, choices=SectorChoices.choices)
+    region = models.CharField(max_length=10, validators=[validate_region])
+    place = models.CharField(_("town or place"), max_length=120, blank=True)
+    remote = models.CharField(max_length=10, choices=RemoteOption.choices, default=RemoteOption.ON_SITE)
+    employment_type = models.CharField(max_length=20, choices=EmploymentType.choices)
+    hours_per_week = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True)
+    pay_min = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    pay_max = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    pay_period = models.CharField(max_length=10, choices=PayPeriod.choices, default=PayPeriod.HOUR)
+    pay_currency = models.CharField(max_length=3, default="GBP")
+    skills = models.ManyToManyField(Skill, through="JobSkill", blank=True, related_name="jobs")
+    certifications = models.ManyToManyField(
+        Certification, through="JobCertification", blank=True, related_name="jobs"
+    )
+    works_with_vulnerable_people = models.BooleanField(
+        _("works with children or vulnerable adults"), default=False
+    )
+    requires_driving = models.BooleanField(_("driving"), default=False)
+    handles_cash = models.BooleanField(_("handling cash"), default=False)
+    requires_security_clearance = models.BooleanField(_("security clearance"), default=False)
+    night_shifts = models.BooleanField(_("night shifts"), default=False)
+    fair_chance_statement = models.TextField(blank=True)
+    openings = models.PositiveSmallIntegerField(default=1)
+    start_date = models.DateField(null=True, blank=True)
+    closing_date = models.DateField(null=True, blank=True)
+    apply_method = models.CharField(max_length=10, choices=ApplyMethod.choices, default=ApplyMethod.PORTAL)
+    apply_url = models.URLField(blank=True)
+    apply_email = models.EmailField(blank=True)
+
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    rejection_reason = models.TextField(blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    renewed_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = JobListingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        indexes = [
+            models.Index(fields=["status", "closing_date"]),
+            models.Index(fields=["status", "published_at"]),
+            models.Index(fields=["employer", "status"]),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.slug = slugify(self.title)[:180] or "job"
+        self.description = sanitise_html(self.description)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        errors = {}
+        if self.pay_min is not None and self.pay_max is not None and self.pay_max < self.pay_min:
+            errors["pay_max"] = _("The top of the pay range cannot be below the bottom.")
+        if self.apply_method == ApplyMethod.URL and not self.apply_url:
+            errors["apply_url"] = _("Give the address where people apply.")
+        if self.apply_method == ApplyMethod.EMAIL and not self.apply_email:
+            errors["apply_email"] = _("Give the e-mail address applications go to.")
+        if errors:
+            raise ValidationError(errors)
+
+    def get_absolute_url(self):
+        return f"/jobs/{self.pk}-{self.slug}/"
+
+    @property
+    def region_name(self):
+        return region_name(self.region)
+
+    def requirement_labels(self):
+        return [label for field, label in REQUIREMENT_FLAGS.items() if getattr(self, field)]
+
+    @property
+    def is_public(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.employer.status == Employer.Status.VERIFIED
+            and (self.closing_date is None or self.closing_date >= timezone.localdate())
+        )
+
+    # The state machine
+    def can(self, action):
+        sources, _target = self.TRANSITIONS[action]
+        return self.status in sources
+
+    def transition(self, action, by=None, reason=""):
+        """Move to the state `action` leads to, record it, and tell the listeners."""
+        if not self.can(action):
+            raise InvalidTransition(
+                _("A %(state)s listing cannot be %(action)s.")
+                % {"state": self.get_status_display().lower(), "action": ACTION_PAST[action]}
+            )
+        _sources, target = self.TRANSITIONS[action]
+        previous = self.status
+        now = timezone.now()
+        self.status = target
+        changed = ["status", "updated_at"]
+        if target == self.Status.PENDING:
+            self.submitted_at = now
+            changed.append("submitted_at")
+        if target == self.Status.PUBLISHED:
+            self.published_at = now
+            self.rejection_reason = ""
+            changed += ["published_at", "rejection_reason"]
+        if target == self.Status.REJECTED:
+            self.rejection_reason = reason
+            changed.append("rejection_reason")
+        if target in (self.Status.CLOSED, self.Status.EXPIRED):
+            self.closed_at = now
+            changed.append("closed_at")
+        with transaction.atomic():
+            self.save(update_fields=changed)
+            JobStateChange.objects.create(
+                job=self, action=action, from_status=previous, to_status=target, changed_by=by, reason=reason
+            )
+        job_state_changed.send(sender=JobListing, job=self, action=action, previous=previous, by=by)
+        return self
+
+    def submit(self, by=None):
+        return self.transition("submit", by)
+
+    def approve(self, by=None):
+        return self.transition("approve", by)
+
+    def reject(self, by, reason):
+        if not reason.strip():
+            raise InvalidTransition(_("Say why the listing is rejected, so the employer can fix it."))
+        return self.transition("reject", by, reason)
+
+    def redraft(self, by=None):
+        return self.transition("redraft", by)
+
+    def close(self, by=None):
+        return self.transition("close", by)
+
+    def expire(self):
+        return self.transition("expire")
+
+    def substance_changed(self, previous):
+        """Whether an edit touched what reviewers approved (`previous` is the saved listing)."""
+        return any(getattr(self, field) != getattr(previous, field) for field in self.SUBSTANCE_FIELDS)
+
+    def renew(self, by=None):
+        """A new draft copying this listing, its skills and certifications; dates left to fill."""
+        with transaction.atomic():
+            copy = JobListing.objects.get(pk=self.pk)
+            copy.pk = None
+            copy.status = self.Status.DRAFT
+            copy.renewed_from = self
+            copy.created_by = by
+            copy.start_date = copy.closing_date = None
+            copy.submitted_at = copy.published_at = copy.closed_at = None
+            copy.rejection_reason = ""
+            copy.save()
+            JobSkill.objects.bulk_create(
+                JobSkill(job=copy, skill_id=link.skill_id, required=link.required)
+                for link in self.skill_links.all()
+            )
+            JobCertification.objects.bulk_create(
+                JobCertification(job=copy, certification_id=link.certification_id, required=link.required)
+                for link in self.certification_links.all()
+            )
+        return copy
+
+
+ACTION_PAST = {
+    "submit": _("submitted"),
+    "approve": _("approved"),
+    "reject": _("rejected"),
+    "redraft": _("returned to draft"),
+    "resubmit": _("sent back to review"),
+    "close": _("closed"),
+    "expire": _("expired"),
+}
+
+
+class InvalidTransition(Exception):
+    pass
+
+
+class JobSkill(models.Model):
+    job = models.ForeignKey(JobListing, on_delete=models.CASCADE, related_name="skill_links")
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="job_links")
+    required = models.BooleanField(default=True, help_text=_("Required, or only preferred."))
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["job", "skill"], name="skill_once_per_job")]
+
+    def __str__(self):
+        return f"{self.skill} ({'required' if self.required else 'preferred'})"
+
+
+class JobCertification(models.Model):
+    job = models.ForeignKey(JobListing, on_delete=models.CASCADE, related_name="certification_links")
+    certification = models.ForeignKey(Certification, on_delete=models.CASCADE, related_name="job_links")
+    required = models.BooleanField(default=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["job", "certification"], name="certification_once_per_job")
+        ]
+
+    def __str__(self):
+        return f"{self.certification} ({'required' if self.required else 'preferred'})"
+
+
+class JobStateChange(models.Model):
+    job = models.ForeignKey(JobListing, on_delete=models.CASCADE, related_name="history")
+    action = models.CharField(max_length=20)
+    from_status = models.CharField(max_length=10, choices=JobListing.Status.choices)
+    to_status = models.CharField(max_length=10, choices=JobListing.Status.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now_add=True)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.job}: {self.from_status} → {self.to_status}"
+
+
+class JobReport(models.Model):
+    """A member of the public reporting a listing; it reaches the moderation queue."""
+
+    class Reason(models.TextChoices):
+        DISCRIMINATORY = "discriminatory", _("It discourages people with convictions")
+        MISLEADING = "misleading", _("It is misleading or a scam")
+        FILLED = "filled", _("The job is no longer available")
+        OTHER = "other", _("Something else")
+
+    job = models.ForeignKey(JobListing, on_delete=models.CASCADE, related_name="reports")
+    reason = models.CharField(max_length=20, choices=Reason.choices)
+    details = models.TextField(max_length=2000, blank=True)
+    reporter_email = models.EmailField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.job}: {self.get_reason_display()}"
