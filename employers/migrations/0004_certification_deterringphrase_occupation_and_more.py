@@ -2,198 +2,494 @@
 
 import django.db.models.deletion
 import modelsearch.index
-import portal.regions
 from django.conf import settings
 from django.db import migrations, models
 
+import portal.regions
+
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('employers', '0003_staff_permissions'),
+        ("employers", "0003_staff_permissions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Certification',
+            name="Certification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True)),
-                ('synonyms', models.TextField(blank=True, help_text='Other names for it, one per line.')),
-                ('description', models.TextField(blank=True)),
-                ('esco_uri', models.URLField(blank=True, max_length=300, verbose_name='ESCO concept URI')),
-                ('awarding_body', models.CharField(blank=True, max_length=200)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True)),
+                ("synonyms", models.TextField(blank=True, help_text="Other names for it, one per line.")),
+                ("description", models.TextField(blank=True)),
+                ("esco_uri", models.URLField(blank=True, max_length=300, verbose_name="ESCO concept URI")),
+                ("awarding_body", models.CharField(blank=True, max_length=200)),
             ],
             options={
-                'ordering': ['name'],
-                'abstract': False,
+                "ordering": ["name"],
+                "abstract": False,
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='DeterringPhrase',
+            name="DeterringPhrase",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('phrase', models.CharField(help_text='Matched without regard to case.', max_length=120, unique=True)),
-                ('suggestion', models.TextField(help_text='What to write instead, shown to the employer.')),
-                ('active', models.BooleanField(default=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "phrase",
+                    models.CharField(
+                        help_text="Matched without regard to case.", max_length=120, unique=True
+                    ),
+                ),
+                ("suggestion", models.TextField(help_text="What to write instead, shown to the employer.")),
+                ("active", models.BooleanField(default=True)),
             ],
             options={
-                'ordering': ['phrase'],
+                "ordering": ["phrase"],
             },
         ),
         migrations.CreateModel(
-            name='Occupation',
+            name="Occupation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=4, unique=True)),
-                ('title', models.CharField(max_length=200)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=4, unique=True)),
+                ("title", models.CharField(max_length=200)),
             ],
             options={
-                'ordering': ['code'],
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='JobCertification',
+            name="JobCertification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('required', models.BooleanField(default=True)),
-                ('certification', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='job_links', to='employers.certification')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("required", models.BooleanField(default=True)),
+                (
+                    "certification",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="job_links",
+                        to="employers.certification",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='JobListing',
+            name="JobListing",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=160)),
-                ('slug', models.SlugField(editable=False, max_length=180)),
-                ('description', models.TextField(help_text='Paragraphs, lists, bold, italic and links.')),
-                ('sector', models.CharField(choices=[('A', 'Agriculture, forestry and fishing'), ('B', 'Mining and quarrying'), ('C', 'Manufacturing'), ('D', 'Electricity, gas, steam and air conditioning supply'), ('E', 'Water supply; sewerage, waste management and remediation'), ('F', 'Construction'), ('G', 'Wholesale and retail trade; repair of motor vehicles and motorcycles'), ('H', 'Transportation and storage'), ('I', 'Accommodation and food service activities'), ('J', 'Information and communication'), ('K', 'Financial and insurance activities'), ('L', 'Real estate activities'), ('M', 'Professional, scientific and technical activities'), ('N', 'Administrative and support service activities'), ('O', 'Public administration and defence; compulsory social security'), ('P', 'Education'), ('Q', 'Human health and social work activities'), ('R', 'Arts, entertainment and recreation'), ('S', 'Other service activities'), ('T', 'Activities of households as employers'), ('U', 'Activities of extraterritorial organizations and bodies')], max_length=1)),
-                ('region', models.CharField(max_length=10, validators=[portal.regions.validate_region])),
-                ('place', models.CharField(blank=True, max_length=120, verbose_name='town or place')),
-                ('remote', models.CharField(choices=[('on-site', 'On site'), ('hybrid', 'Hybrid'), ('remote', 'Remote')], default='on-site', max_length=10)),
-                ('employment_type', models.CharField(choices=[('full-time', 'Full time'), ('part-time', 'Part time'), ('temporary', 'Temporary'), ('apprenticeship', 'Apprenticeship'), ('work-placement', 'Work placement')], max_length=20)),
-                ('hours_per_week', models.DecimalField(blank=True, decimal_places=1, max_digits=4, null=True)),
-                ('pay_min', models.DecimalField(blank=True, decimal_places=2, max_digits=10, null=True)),
-                ('pay_max', models.DecimalField(blank=True, decimal_places=2, max_digits=10, null=True)),
-                ('pay_period', models.CharField(choices=[('hour', 'per hour'), ('week', 'per week'), ('month', 'per month'), ('year', 'per year')], default='hour', max_length=10)),
-                ('pay_currency', models.CharField(default='GBP', max_length=3)),
-                ('works_with_vulnerable_people', models.BooleanField(default=False, verbose_name='works with children or vulnerable adults')),
-                ('requires_driving', models.BooleanField(default=False, verbose_name='driving')),
-                ('handles_cash', models.BooleanField(default=False, verbose_name='handling cash')),
-                ('requires_security_clearance', models.BooleanField(default=False, verbose_name='security clearance')),
-                ('night_shifts', models.BooleanField(default=False, verbose_name='night shifts')),
-                ('fair_chance_statement', models.TextField(blank=True)),
-                ('openings', models.PositiveSmallIntegerField(default=1)),
-                ('start_date', models.DateField(blank=True, null=True)),
-                ('closing_date', models.DateField(blank=True, null=True)),
-                ('apply_method', models.CharField(choices=[('url', 'On our website'), ('email', 'By e-mail'), ('portal', 'Through the portal')], default='portal', max_length=10)),
-                ('apply_url', models.URLField(blank=True)),
-                ('apply_email', models.EmailField(blank=True, max_length=254)),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('pending', 'Waiting for review'), ('published', 'Published'), ('rejected', 'Rejected'), ('closed', 'Closed'), ('expired', 'Expired')], default='draft', max_length=10)),
-                ('rejection_reason', models.TextField(blank=True)),
-                ('submitted_at', models.DateTimeField(blank=True, null=True)),
-                ('published_at', models.DateTimeField(blank=True, null=True)),
-                ('closed_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('certifications', models.ManyToManyField(blank=True, related_name='jobs', through='employers.JobCertification', to='employers.certification')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('employer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='jobs', to='employers.employer')),
-                ('renewed_from', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='employers.joblisting')),
-                ('occupation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='employers.occupation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=160)),
+                ("slug", models.SlugField(editable=False, max_length=180)),
+                ("description", models.TextField(help_text="Paragraphs, lists, bold, italic and links.")),
+                (
+                    "sector",
+                    models.CharField(
+                        choices=[
+                            ("A", "Agriculture, forestry and fishing"),
+                            ("B", "Mining and quarrying"),
+                            ("C", "Manufacturing"),
+                            ("D", "Electricity, gas, steam and air conditioning supply"),
+                            ("E", "Water supply; sewerage, waste management and remediation"),
+                            ("F", "Construction"),
+                            ("G", "Wholesale and retail trade; repair of motor vehicles and motorcycles"),
+                            ("H", "Transportation and storage"),
+                            ("I", "Accommodation and food service activities"),
+                            ("J", "Information and communication"),
+                            ("K", "Financial and insurance activities"),
+                            ("L", "Real estate activities"),
+                            ("M", "Professional, scientific and technical activities"),
+                            ("N", "Administrative and support service activities"),
+                            ("O", "Public administration and defence; compulsory social security"),
+                            ("P", "Education"),
+                            ("Q", "Human health and social work activities"),
+                            ("R", "Arts, entertainment and recreation"),
+                            ("S", "Other service activities"),
+                            ("T", "Activities of households as employers"),
+                            ("U", "Activities of extraterritorial organizations and bodies"),
+                        ],
+                        max_length=1,
+                    ),
+                ),
+                ("region", models.CharField(max_length=10, validators=[portal.regions.validate_region])),
+                ("place", models.CharField(blank=True, max_length=120, verbose_name="town or place")),
+                (
+                    "remote",
+                    models.CharField(
+                        choices=[("on-site", "On site"), ("hybrid", "Hybrid"), ("remote", "Remote")],
+                        default="on-site",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "employment_type",
+                    models.CharField(
+                        choices=[
+                            ("full-time", "Full time"),
+                            ("part-time", "Part time"),
+                            ("temporary", "Temporary"),
+                            ("apprenticeship", "Apprenticeship"),
+                            ("work-placement", "Work placement"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "hours_per_week",
+                    models.DecimalField(blank=True, decimal_places=1, max_digits=4, null=True),
+                ),
+                ("pay_min", models.DecimalField(blank=True, decimal_places=2, max_digits=10, null=True)),
+                ("pay_max", models.DecimalField(blank=True, decimal_places=2, max_digits=10, null=True)),
+                (
+                    "pay_period",
+                    models.CharField(
+                        choices=[
+                            ("hour", "per hour"),
+                            ("week", "per week"),
+                            ("month", "per month"),
+                            ("year", "per year"),
+                        ],
+                        default="hour",
+                        max_length=10,
+                    ),
+                ),
+                ("pay_currency", models.CharField(default="GBP", max_length=3)),
+                (
+                    "works_with_vulnerable_people",
+                    models.BooleanField(
+                        default=False, verbose_name="works with children or vulnerable adults"
+                    ),
+                ),
+                ("requires_driving", models.BooleanField(default=False, verbose_name="driving")),
+                ("handles_cash", models.BooleanField(default=False, verbose_name="handling cash")),
+                (
+                    "requires_security_clearance",
+                    models.BooleanField(default=False, verbose_name="security clearance"),
+                ),
+                ("night_shifts", models.BooleanField(default=False, verbose_name="night shifts")),
+                ("fair_chance_statement", models.TextField(blank=True)),
+                ("openings", models.PositiveSmallIntegerField(default=1)),
+                ("start_date", models.DateField(blank=True, null=True)),
+                ("closing_date", models.DateField(blank=True, null=True)),
+                (
+                    "apply_method",
+                    models.CharField(
+                        choices=[
+                            ("url", "On our website"),
+                            ("email", "By e-mail"),
+                            ("portal", "Through the portal"),
+                        ],
+                        default="portal",
+                        max_length=10,
+                    ),
+                ),
+                ("apply_url", models.URLField(blank=True)),
+                ("apply_email", models.EmailField(blank=True, max_length=254)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("pending", "Waiting for review"),
+                            ("published", "Published"),
+                            ("rejected", "Rejected"),
+                            ("closed", "Closed"),
+                            ("expired", "Expired"),
+                        ],
+                        default="draft",
+                        max_length=10,
+                    ),
+                ),
+                ("rejection_reason", models.TextField(blank=True)),
+                ("submitted_at", models.DateTimeField(blank=True, null=True)),
+                ("published_at", models.DateTimeField(blank=True, null=True)),
+                ("closed_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "certifications",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="jobs",
+                        through="employers.JobCertification",
+                        to="employers.certification",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "employer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="jobs",
+                        to="employers.employer",
+                    ),
+                ),
+                (
+                    "renewed_from",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="employers.joblisting",
+                    ),
+                ),
+                (
+                    "occupation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="employers.occupation",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-published_at', '-created_at'],
+                "ordering": ["-published_at", "-created_at"],
             },
         ),
         migrations.AddField(
-            model_name='jobcertification',
-            name='job',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='certification_links', to='employers.joblisting'),
+            model_name="jobcertification",
+            name="job",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="certification_links",
+                to="employers.joblisting",
+            ),
         ),
         migrations.CreateModel(
-            name='JobReport',
+            name="JobReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(choices=[('discriminatory', 'It discourages people with convictions'), ('misleading', 'It is misleading or a scam'), ('filled', 'The job is no longer available'), ('other', 'Something else')], max_length=20)),
-                ('details', models.TextField(blank=True, max_length=2000)),
-                ('reporter_email', models.EmailField(blank=True, max_length=254)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('resolved_at', models.DateTimeField(blank=True, null=True)),
-                ('job', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='employers.joblisting')),
-                ('resolved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("discriminatory", "It discourages people with convictions"),
+                            ("misleading", "It is misleading or a scam"),
+                            ("filled", "The job is no longer available"),
+                            ("other", "Something else"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("details", models.TextField(blank=True, max_length=2000)),
+                ("reporter_email", models.EmailField(blank=True, max_length=254)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("resolved_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "job",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reports",
+                        to="employers.joblisting",
+                    ),
+                ),
+                (
+                    "resolved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='JobStateChange',
+            name="JobStateChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(max_length=20)),
-                ('from_status', models.CharField(choices=[('draft', 'Draft'), ('pending', 'Waiting for review'), ('published', 'Published'), ('rejected', 'Rejected'), ('closed', 'Closed'), ('expired', 'Expired')], max_length=10)),
-                ('to_status', models.CharField(choices=[('draft', 'Draft'), ('pending', 'Waiting for review'), ('published', 'Published'), ('rejected', 'Rejected'), ('closed', 'Closed'), ('expired', 'Expired')], max_length=10)),
-                ('changed_at', models.DateTimeField(auto_now_add=True)),
-                ('reason', models.TextField(blank=True)),
-                ('changed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('job', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='history', to='employers.joblisting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("action", models.CharField(max_length=20)),
+                (
+                    "from_status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("pending", "Waiting for review"),
+                            ("published", "Published"),
+                            ("rejected", "Rejected"),
+                            ("closed", "Closed"),
+                            ("expired", "Expired"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "to_status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("pending", "Waiting for review"),
+                            ("published", "Published"),
+                            ("rejected", "Rejected"),
+                            ("closed", "Closed"),
+                            ("expired", "Expired"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("changed_at", models.DateTimeField(auto_now_add=True)),
+                ("reason", models.TextField(blank=True)),
+                (
+                    "changed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "job",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="history",
+                        to="employers.joblisting",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-changed_at', '-pk'],
+                "ordering": ["-changed_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Skill',
+            name="Skill",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True)),
-                ('synonyms', models.TextField(blank=True, help_text='Other names for it, one per line.')),
-                ('description', models.TextField(blank=True)),
-                ('esco_uri', models.URLField(blank=True, max_length=300, verbose_name='ESCO concept URI')),
-                ('area', models.CharField(blank=True, help_text='For example construction or care.', max_length=60)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True)),
+                ("synonyms", models.TextField(blank=True, help_text="Other names for it, one per line.")),
+                ("description", models.TextField(blank=True)),
+                ("esco_uri", models.URLField(blank=True, max_length=300, verbose_name="ESCO concept URI")),
+                (
+                    "area",
+                    models.CharField(
+                        blank=True, help_text="For example construction or care.", max_length=60
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(condition=models.Q(('esco_uri', ''), _negated=True), fields=('esco_uri',), name='unique_skill_esco_uri')],
+                "ordering": ["name"],
+                "abstract": False,
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("esco_uri", ""), _negated=True),
+                        fields=("esco_uri",),
+                        name="unique_skill_esco_uri",
+                    )
+                ],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='JobSkill',
+            name="JobSkill",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('required', models.BooleanField(default=True, help_text='Required, or only preferred.')),
-                ('job', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='skill_links', to='employers.joblisting')),
-                ('skill', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='job_links', to='employers.skill')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("required", models.BooleanField(default=True, help_text="Required, or only preferred.")),
+                (
+                    "job",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="skill_links",
+                        to="employers.joblisting",
+                    ),
+                ),
+                (
+                    "skill",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="job_links",
+                        to="employers.skill",
+                    ),
+                ),
             ],
         ),
         migrations.AddField(
-            model_name='joblisting',
-            name='skills',
-            field=models.ManyToManyField(blank=True, related_name='jobs', through='employers.JobSkill', to='employers.skill'),
+            model_name="joblisting",
+            name="skills",
+            field=models.ManyToManyField(
+                blank=True, related_name="jobs", through="employers.JobSkill", to="employers.skill"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='jobcertification',
-            constraint=models.UniqueConstraint(fields=('job', 'certification'), name='certification_once_per_job'),
+            model_name="jobcertification",
+            constraint=models.UniqueConstraint(
+                fields=("job", "certification"), name="certification_once_per_job"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='jobskill',
-            constraint=models.UniqueConstraint(fields=('job', 'skill'), name='skill_once_per_job'),
+            model_name="jobskill",
+            constraint=models.UniqueConstraint(fields=("job", "skill"), name="skill_once_per_job"),
         ),
         migrations.AddIndex(
-            model_name='joblisting',
-            index=models.Index(fields=['status', 'closing_date'], name='employers_j_status_8bd905_idx'),
+            model_name="joblisting",
+            index=models.Index(fields=["status", "closing_date"], name="employers_j_status_8bd905_idx"),
         ),
         migrations.AddIndex(
-            model_name='joblisting',
-            index=models.Index(fields=['status', 'published_at'], name='employers_j_status_e124c6_idx'),
+            model_name="joblisting",
+            index=models.Index(fields=["status", "published_at"], name="employers_j_status_e124c6_idx"),
         ),
         migrations.AddIndex(
-            model_name='joblisting',
-            index=models.Index(fields=['employer', 'status'], name='employers_j_employe_a3391f_idx'),
+            model_name="joblisting",
+            index=models.Index(fields=["employer", "status"], name="employers_j_employe_a3391f_idx"),
         ),
     ]
