@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ..views import area, pledge
+from ..views import area, jobs, pledge
 
 app_name = "employers"
 
@@ -22,4 +22,12 @@ urlpatterns = [
     path("pledge/sign/", pledge.sign, name="sign_pledge"),
     path("pledge/withdraw/", pledge.withdraw, name="withdraw_pledge"),
     path("pledge/progress/", pledge.progress, name="pledge_progress"),
+    path("jobs/", jobs.job_list, name="jobs"),
+    path("jobs/new/", jobs.job_create, name="job_create"),
+    path("jobs/<int:job_id>/", jobs.job_detail, name="job_detail"),
+    path("jobs/<int:job_id>/edit/", jobs.job_edit, name="job_edit"),
+    path("jobs/<int:job_id>/preview/", jobs.job_preview, name="job_preview"),
+    path("jobs/<int:job_id>/submit/", jobs.job_submit, name="job_submit"),
+    path("jobs/<int:job_id>/close/", jobs.job_close, name="job_close"),
+    path("jobs/<int:job_id>/renew/", jobs.job_renew, name="job_renew"),
 ]

@@ -2,11 +2,15 @@
 
 from django.urls import path
 
-from ..views import public
+from ..views import board, public
 
 app_name = "employers_public"
 
 urlpatterns = [
+    path("jobs/", board.job_board, name="job_board"),
+    path("jobs/feed/", board.LatestJobsFeed(), name="job_feed"),
+    path("jobs/<int:job_id>-<slug:slug>/", board.job_page, name="job_page"),
+    path("jobs/<int:job_id>-<slug:slug>/report/", board.report_job, name="report_job"),
     path("pledge-wall/", public.pledge_wall, name="pledge_wall"),
     path("employers/<slug:slug>/", public.employer_profile, name="employer_profile"),
     path("pledges/<str:reference>/", public.pledge_verification, name="pledge_verification"),
