@@ -60,6 +60,7 @@ check: install-test
 
 bench: install-test
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/jobs.py
 
 requirements: | $(BIN)/python
 	$(BIN)/pip install --quiet pip-tools

@@ -14,10 +14,11 @@ from wagtail.images.models import Image
 from wagtail.rich_text import RichText
 
 from campaigns.models import Audience, CampaignIndexPage, CampaignPage, SupporterPledge
-from employers.models import Employer
+from employers.models import Employer, JobListing
 from portal.demo import content
 from portal.demo.employers import load_employers
 from portal.demo.images import demo_picture
+from portal.demo.jobs import load_jobs
 from portal.models import HomePage, HomePageFeaturedStory, StandardPage
 from portal.site_setup import ensure_child, ensure_home_page
 from stories.models import StoryConsent, StoryIndexPage, StoryPage, Theme
@@ -61,6 +62,7 @@ class Command(BaseCommand):
             campaigns = self.campaigns(home, stories)
             self.dress_home(home, stories, campaigns, pages)
             load_employers(users, staff=users["moderator@example.org"])
+            load_jobs()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {StoryPage.objects.live().count()} stories, "
@@ -70,6 +72,9 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             f"{Employer.objects.verified().count()} verified employers, {Employer.objects.count()} in all."
+        )
+        self.stdout.write(
+            f"{JobListing.objects.published().count()} published jobs, {JobListing.objects.count()} in all."
         )
         self.stdout.write(
             "Demo logins: staff at http://127.0.0.1:8000/admin/, employers at http://127.0.0.1:8000/accounts/login/"
