@@ -115,7 +115,12 @@ def owner_of(employer=None, **user_fields):
 
 
 __all__ = [
+    "CertificationFactory",
+    "DraftJobFactory",
     "EmployerFactory",
+    "JobListingFactory",
+    "PendingJobFactory",
+    "SkillFactory",
     "HiringPledgeFactory",
     "MembershipFactory",
     "OwnerFactory",
@@ -126,3 +131,87 @@ __all__ = [
     "default_commitments",
     "owner_of",
 ]
+
+
+# Jobs: skills, certifications and listings (appended for issue 4).
+from django.utils import timezone  # noqa: E402
+
+from employers.models import Certification, JobCertification, JobListing, JobSkill, Skill  # noqa: E402
+
+
+class SkillFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Skill {n}")
+    area = "hospitality"
+
+    class Meta:
+        model = Skill
+        django_get_or_create = ("name",)
+
+
+class CertificationFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Certificate {n}")
+    awarding_body = "Awarding Body"
+
+    class Meta:
+        model = Certification
+        django_get_or_create = ("name",)
+
+
+def _links(items):
+    """A list (all required) or a dict {item: required} of skills or certifications."""
+    if isinstance(items, dict):
+        return list(items.items())
+    return [(item, True) for item in items]
+
+
+class JobListingFactory(factory.django.DjangoModelFactory):
+    """A published listing of a verified employer (DraftJobFactory, PendingJobFactory otherwise).
+
+    skills / certifications: a list (all required) or a dict {Skill: required} to link.
+    """
+
+    employer = factory.SubFactory(EmployerFactory)
+    title = factory.Sequence(lambda n: f"Kitchen Assistant {n}")
+    description = "<p>Prepare food and keep the kitchen clean. Training given.</p>"
+    sector = "I"
+    region = "GB-MAN"
+    place = "Manchester"
+    employment_type = "full-time"
+    hours_per_week = 37.5
+    pay_min = 11.50
+    pay_max = 13.00
+    pay_period = "hour"
+    fair_chance_statement = "We welcome applicants with convictions and assess records individually."
+    status = JobListing.Status.PUBLISHED
+    submitted_at = factory.LazyFunction(timezone.now)
+    published_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = JobListing
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def skills(job, create, extracted, **kwargs):
+        if create and extracted:
+            JobSkill.objects.bulk_create(
+                JobSkill(job=job, skill=skill, required=required) for skill, required in _links(extracted)
+            )
+
+    @factory.post_generation
+    def certifications(job, create, extracted, **kwargs):
+        if create and extracted:
+            JobCertification.objects.bulk_create(
+                JobCertification(job=job, certification=item, required=required)
+                for item, required in _links(extracted)
+            )
+
+
+class DraftJobFactory(JobListingFactory):
+    status = JobListing.Status.DRAFT
+    submitted_at = None
+    published_at = None
+
+
+class PendingJobFactory(JobListingFactory):
+    status = JobListing.Status.PENDING
+    published_at = None
