@@ -13,3 +13,10 @@ def on_the_wall():
 
 def pledged_employers():
     return on_the_wall().count()
+
+
+def open_jobs():
+    """Job listings the public can see right now (the job board's own rule)."""
+    from .models import JobListing
+
+    return JobListing.objects.published().count()

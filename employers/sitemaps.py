@@ -1,15 +1,27 @@
 from django.contrib.sitemaps import Sitemap
 
 from .figures import on_the_wall
+from .models import JobListing
 
 
 class EmployerSitemap(Sitemap):
-    """The pledge wall and the profiles of the employers on it; nothing unverified."""
+    """The pledge wall, the profiles of the employers on it, the job board and its published jobs.
+
+    Nothing unverified: jobs come from JobListing.objects.published(), the board's own rule.
+    """
 
     changefreq = "weekly"
 
     def items(self):
-        return ["/pledge-wall/", *on_the_wall().order_by("pk").values_list("slug", flat=True)]
+        jobs = (
+            JobListing.objects.published().order_by("pk").values_list("pk", "slug").iterator(chunk_size=2000)
+        )
+        return [
+            "/pledge-wall/",
+            *on_the_wall().order_by("pk").values_list("slug", flat=True),
+            "/jobs/",
+            *(f"/jobs/{pk}-{slug}/" for pk, slug in jobs),
+        ]
 
     def location(self, item):
         return item if item.startswith("/") else f"/employers/{item}/"

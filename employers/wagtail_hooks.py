@@ -1,8 +1,10 @@
 """The employer side in the Wagtail admin: verify or suspend organisations, watch hiring pledges,
-and edit, order and retire the commitments employers can pledge. All under one "Employers" menu.
+and edit, order and retire the commitments employers can pledge (the "Employers" menu); moderate
+job listings, read reports about them, and edit skills, certifications and deterring phrases (the
+"Jobs" menu).
 """
 
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
@@ -13,6 +15,18 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_jobs import (
+    ApproveJobView,
+    CloseJobView,
+    JobListingFilterSet,
+    JobListingIndexView,
+    JobReportFilterSet,
+    JobReportIndexView,
+    JobReportInspectView,
+    JobReviewView,
+    RejectJobView,
+    ResolveReportView,
+)
 from .admin_views import (
     EmployerFilterSet,
     EmployerIndexView,
@@ -26,7 +40,16 @@ from .admin_views import (
     pledge_state_label,
     refuse_deleting_signed_commitments,
 )
-from .models import Employer, HiringPledge, PledgeCommitment
+from .models import (
+    Certification,
+    DeterringPhrase,
+    Employer,
+    HiringPledge,
+    JobListing,
+    JobReport,
+    PledgeCommitment,
+    Skill,
+)
 
 # Status fields change only through Employer.verify / Employer.suspend, never through a form.
 STATUS_FIELDS = ["status", "status_changed_at", "status_changed_by", "status_reason"]
@@ -245,3 +268,178 @@ class EmployersGroup(ViewSetGroup):
 register_snippet(EmployersGroup)
 
 hooks.register("before_delete_snippet", refuse_deleting_signed_commitments)
+
+
+# -- Jobs: moderation queue, reports from the public, and the taxonomies jobs are described in ------
+
+
+class JobListingViewSet(ReadOnlyModelViewSet):
+    """The moderation queue: a listing, a review page and the approve / reject / close actions."""
+
+    model = JobListing
+    name = "jobs_admin"  # "jobs" would clash with nothing today, but says less
+    url_prefix = "jobs"
+    icon = "clipboard-list"
+    menu_label = _("Job listings")
+    menu_name = "job-listings"
+    index_view_class = JobListingIndexView
+    inspect_view_class = JobReviewView
+    list_per_page = 50
+    ordering = "submitted_at"  # the queue: whoever waited longest comes first
+    list_display = [
+        "title",
+        Column("employer", label=_("Employer"), sort_key="employer__name"),
+        StatusTagColumn(
+            "status",
+            accessor="get_status_display",
+            label=_("Status"),
+            sort_key="status",
+            primary=lambda job: job.status == JobListing.Status.PENDING,
+        ),
+        Column(
+            "submitted_at",
+            accessor=lambda job: day(job.submitted_at),
+            label=_("Submitted"),
+            sort_key="submitted_at",
+        ),
+        Column("flag_count", label=_("Flagged wording")),
+        Column("open_report_count", label=_("Open reports"), sort_key="open_report_count"),
+    ]
+    filterset_class = JobListingFilterSet
+    search_fields = ["title", "employer__name"]
+
+    @property
+    def menu_url(self):
+        # Staff come here to review: the menu opens the queue of listings waiting for review.
+        return reverse(self.get_url_name("index")) + f"?status={JobListing.Status.PENDING}"
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(
+            approve_url_name=self.get_url_name("approve"),
+            reject_url_name=self.get_url_name("reject"),
+            close_url_name=self.get_url_name("close"),
+            resolve_report_url_name=self.get_url_name("resolve_report"),
+            **kwargs,
+        )
+
+    @property
+    def approve_view(self):
+        return self.construct_view(ApproveJobView, **self.get_inspect_view_kwargs())
+
+    @property
+    def reject_view(self):
+        return self.construct_view(RejectJobView, **self.get_inspect_view_kwargs())
+
+    @property
+    def close_view(self):
+        return self.construct_view(CloseJobView, **self.get_inspect_view_kwargs())
+
+    @property
+    def resolve_report_view(self):
+        return self.construct_view(ResolveReportView, **self.get_inspect_view_kwargs())
+
+    def get_urlpatterns(self):
+        conv = self.pk_path_converter
+        return [
+            *super().get_urlpatterns(),
+            path(f"approve/<{conv}:pk>/", self.approve_view, name="approve"),
+            path(f"reject/<{conv}:pk>/", self.reject_view, name="reject"),
+            path(f"close/<{conv}:pk>/", self.close_view, name="close"),
+            path(
+                f"reports/<{conv}:pk>/resolve/<int:report_pk>/",
+                self.resolve_report_view,
+                name="resolve_report",
+            ),
+        ]
+
+
+class JobReportViewSet(ReadOnlyModelViewSet):
+    """What the public reported about listings; resolved from the listing's review page."""
+
+    model = JobReport
+    name = "job_reports"
+    url_prefix = "job-reports"
+    icon = "warning"
+    menu_label = _("Job reports")
+    index_view_class = JobReportIndexView
+    inspect_view_class = JobReportInspectView
+    list_per_page = 50
+    ordering = "-created_at"
+    list_display = [
+        Column("job", label=_("Listing"), accessor=lambda report: report.job.title, sort_key="job__title"),
+        Column("employer", label=_("Employer"), accessor=lambda report: report.job.employer.name),
+        Column("reason", accessor="get_reason_display", label=_("Reason"), sort_key="reason"),
+        Column(
+            "created_at",
+            accessor=lambda report: day(report.created_at),
+            label=_("Reported"),
+            sort_key="created_at",
+        ),
+        StatusFlagColumn(
+            "is_resolved",
+            accessor=lambda report: report.resolved_at is not None,
+            label=_("State"),
+            true_label=_("Resolved"),
+            false_label=_("Unresolved"),
+            sort_key="resolved_at",
+        ),
+    ]
+    filterset_class = JobReportFilterSet
+    search_fields = ["job__title", "job__employer__name", "details"]
+    inspect_view_fields = [
+        "job",
+        "reason",
+        "details",
+        "reporter_email",
+        "created_at",
+        "resolved_at",
+        "resolved_by",
+    ]
+
+    @property
+    def menu_url(self):
+        return reverse(self.get_url_name("index")) + "?state=open"
+
+
+class SkillViewSet(SnippetViewSet):
+    model = Skill
+    icon = "tag"
+    menu_label = _("Skills")
+    list_display = ["name", Column("area", label=_("Area"), sort_key="area")]
+    list_filter = ["area"]
+    search_fields = ["name", "synonyms"]
+    search_backend_name = None  # plain database lookups, synonyms included
+    copy_view_enabled = False
+    list_per_page = 50
+
+
+class CertificationViewSet(SnippetViewSet):
+    model = Certification
+    icon = "doc-full-inverse"
+    menu_label = _("Certifications")
+    list_display = ["name", Column("awarding_body", label=_("Awarding body"), sort_key="awarding_body")]
+    search_fields = ["name", "synonyms", "awarding_body"]
+    search_backend_name = None
+    copy_view_enabled = False
+    list_per_page = 50
+
+
+class DeterringPhraseViewSet(SnippetViewSet):
+    model = DeterringPhrase
+    icon = "warning"
+    menu_label = _("Deterring phrases")
+    list_display = ["phrase", BooleanColumn("active", label=_("Active"), sort_key="active")]
+    list_filter = ["active"]
+    search_fields = ["phrase", "suggestion"]
+    search_backend_name = None
+    copy_view_enabled = False
+
+
+class JobsGroup(ViewSetGroup):
+    menu_label = _("Jobs")
+    menu_name = "jobs"
+    menu_icon = "clipboard-list"
+    items = (JobListingViewSet, JobReportViewSet, SkillViewSet, CertificationViewSet, DeterringPhraseViewSet)
+
+
+register_snippet(JobsGroup)

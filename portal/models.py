@@ -97,11 +97,15 @@ class HomePage(PublicPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from campaigns.figures import confirmed_supporters
-        from employers.figures import pledged_employers
+        from employers.figures import open_jobs, pledged_employers
 
         context = super().get_context(request, *args, **kwargs)
         context["featured_stories"] = self.featured_story_pages()
-        context["figures"] = {"supporters": confirmed_supporters(), "employers": pledged_employers()}
+        context["figures"] = {
+            "supporters": confirmed_supporters(),
+            "employers": pledged_employers(),
+            "jobs": open_jobs(),
+        }
         context["links"] = self.linked_pages()
         return context
 
