@@ -7,8 +7,6 @@ sends job_state_changed, whose receivers e-mail the employer (employers/notifica
 Reports from the public are read here too, and marked resolved.
 """
 
-import re
-
 import django_filters
 from django import forms
 from django.contrib import messages
@@ -28,9 +26,9 @@ from wagtail.admin.widgets.button import Button
 from wagtail.permissions import policy_registry
 
 from .admin_views import PlainValuesMixin, user_label
-from .models import DeterringPhrase, Employer, InvalidTransition, JobListing, JobReport
+from .models import Employer, InvalidTransition, JobListing, JobReport
 from .taxonomy import SectorChoices
-from .wording import find_deterring_phrases
+from .wording import find_deterring_phrases, phrase_patterns
 
 # -- Query helpers: one query for a whole listing page, never one per row -------------------------
 
@@ -49,27 +47,14 @@ def with_report_counts(queryset):
     )
 
 
-def _normalise(text):
-    return " ".join(text.lower().split())
-
-
 def count_flags(jobs):
-    """Set `flag_count` on each job: how many active deterring phrases its wording contains.
-
-    The same rule as employers.wording.find_deterring_phrases, with the phrases read once for the
-    whole page instead of once per row.
-    """
-    patterns = [
-        re.compile(rf"(?<!\w){re.escape(_normalise(phrase))}(?!\w)")
-        for phrase in DeterringPhrase.objects.filter(active=True).values_list("phrase", flat=True)
-    ]
+    """Set `flag_count` on each job: how many active deterring phrases its wording contains,
+    with the phrases read once for the whole page instead of once per row."""
+    patterns = phrase_patterns()
     for job in jobs:
-        haystack = " ".join(
-            re.sub(r"<[^>]+>", " ", text or "")
-            for text in (job.title, job.description, job.fair_chance_statement)
+        job.flag_count = len(
+            find_deterring_phrases(job.title, job.description, job.fair_chance_statement, patterns=patterns)
         )
-        haystack = _normalise(haystack)
-        job.flag_count = sum(1 for pattern in patterns if pattern.search(haystack))
     return jobs
 
 

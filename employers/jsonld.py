@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from .models import ApplyMethod, EmploymentType, PayPeriod, RemoteOption
+from .models import EmploymentType, PayPeriod, RemoteOption
 
 EMPLOYMENT_TYPES = {
     EmploymentType.FULL_TIME: "FULL_TIME",
@@ -71,7 +71,8 @@ def job_posting(job, site_url=None):
         "employmentType": EMPLOYMENT_TYPES.get(job.employment_type, "OTHER"),
         "hiringOrganization": _organisation(job.employer),
         "industry": job.get_sector_display(),
-        "directApply": job.apply_method == ApplyMethod.PORTAL,
+        # Nobody can apply on the job page itself yet: applications through the portal come later.
+        "directApply": False,
     }
     if posting["datePosted"] is None:
         del posting["datePosted"]

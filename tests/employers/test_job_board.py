@@ -372,7 +372,7 @@ def test_json_ld_for_a_remote_job_without_pay_or_closing_date(client, settings):
     assert "baseSalary" not in data and "validThrough" not in data
     assert data["employmentType"] == "INTERN"
     assert data["hiringOrganization"] == {"@type": "Organization", "name": job.employer.name}
-    assert data["directApply"] is True
+    assert data["directApply"] is False  # not until people can apply on the page itself
 
 
 @pytest.mark.parametrize(

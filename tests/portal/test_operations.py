@@ -198,7 +198,9 @@ def test_demo_content_loads_and_running_it_twice_changes_nothing(capsys):
 
     assert JobListing.objects.count() == 300
     assert JobListing.objects.published().count() >= 150
-    assert {"draft", "pending", "published", "closed"} <= set(JobListing.objects.values_list("status", flat=True))
+    assert {"draft", "pending", "published", "closed"} <= set(
+        JobListing.objects.values_list("status", flat=True)
+    )
     assert JobListing.objects.published().values("region").distinct().count() >= 8
     for email in ("employer@example.org", "recruiter@example.org", "editor@example.org"):
         assert EmailAddress.objects.get(email=email).verified
