@@ -8,7 +8,7 @@ from allauth.account.models import EmailAddress
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
-from employers.models import Employer, Invitation, Membership
+from employers.models import Employer, Invitation, JobListing, Membership
 from tests.portal.factories import UserFactory
 
 
@@ -219,6 +219,14 @@ def world(db, home):
     employer_with(outsider, name="Other Org")
     unverified = UserFactory(email="unverified@example.org")
     EmailAddress.objects.create(user=unverified, email=unverified.email, verified=False, primary=True)
+    job = JobListing.objects.create(
+        employer=employer,
+        title="Secret job",
+        description="<p>x</p>",
+        sector="H",
+        region="GB-MAN",
+        employment_type="full-time",
+    )
     staff = verified_user("staff@example.org")
     staff.is_superuser = staff.is_staff = True
     staff.save()
@@ -233,12 +241,21 @@ def world(db, home):
         },
         "recruiter_membership": recruiter,
         "invitation": invitation,
+        "job": job,
     }
 
 
 def employer_urls(world):
-    membership, invitation = world["recruiter_membership"], world["invitation"]
+    membership, invitation, job = world["recruiter_membership"], world["invitation"], world["job"]
     return [
+        ("get", "/employer/jobs/", "any"),
+        ("get", "/employer/jobs/new/", "any"),
+        ("get", f"/employer/jobs/{job.pk}/", "any"),
+        ("get", f"/employer/jobs/{job.pk}/edit/", "any"),
+        ("get", f"/employer/jobs/{job.pk}/preview/", "any"),
+        ("post", f"/employer/jobs/{job.pk}/submit/", "any"),
+        ("post", f"/employer/jobs/{job.pk}/renew/", "any"),
+        ("post", f"/employer/jobs/{job.pk}/close/", "any"),
         ("get", "/employer/", "any"),
         ("get", "/employer/organisation/", "owner"),
         ("post", "/employer/organisation/", "owner"),
@@ -277,7 +294,7 @@ def test_permission_matrix_of_every_employer_url(client, world, persona):
             # acting for their own organisation (or none): this one's objects are out of reach
             assert response.status_code in (200, 302, 400, 403, 404), url
             assert SECRET not in body, url
-            if "/members/" in url and url.rstrip("/").split("/")[-2].isdigit():
+            if any(part.isdigit() for part in url.split("/")):
                 assert response.status_code in (302, 404), url
         elif persona == "recruiter":
             if who == "owner":
@@ -292,3 +309,5 @@ def test_permission_matrix_of_every_employer_url(client, world, persona):
         # nobody outside the organisation changed anything in it
         assert Membership.objects.filter(pk=world["recruiter_membership"].pk, role="recruiter").exists()
         assert Invitation.objects.filter(pk=world["invitation"].pk).exists()
+        assert JobListing.objects.get(pk=world["job"].pk).status == JobListing.Status.DRAFT
+        assert JobListing.objects.filter(employer=world["job"].employer).count() == 1
