@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 from wagtail.images.models import Image
 from wagtail.rich_text import RichText
@@ -45,7 +46,11 @@ class Command(BaseCommand):
         password = os.environ.get("DEMO_PASSWORD", "")
         defaulted = not password
         password = password or DEFAULT_PASSWORD
-        with transaction.atomic():
+        # Demo addresses are not real: the e-mails that verifying employers would send go nowhere.
+        with (
+            transaction.atomic(),
+            override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"),
+        ):
             users = self.users(password)
             home = ensure_home_page(
                 title="Home",
