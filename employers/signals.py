@@ -6,3 +6,5 @@ hiring_pledge_signed = Signal()
 hiring_pledge_withdrawn = Signal()
 # Sent after a job listing changed state (action: submit, approve, reject, close, expire, ...).
 job_state_changed = Signal()
+# Sent when a graduate enters or leaves matching (consent withdrawn, placed): indexes follow.
+graduate_matching_changed = Signal()

@@ -1,5 +1,6 @@
 """Employers: organisations and their members, hiring pledges (jobs and matching to follow)."""
 
+from .introductions import RETENTION_MONTHS, Hire, Introduction, RetentionCheck
 from .jobs import (
     REQUIREMENT_FLAGS,
     ApplyMethod,
@@ -14,6 +15,17 @@ from .jobs import (
     RemoteOption,
 )
 from .organisations import Employer, EmployerStatusChange, Invitation, Membership
+from .partners import (
+    RESTRICTION_CLASHES,
+    Graduate,
+    GraduatePersonalData,
+    GraduateProgramme,
+    MatchingConsent,
+    PersonalDataAccess,
+    Programme,
+    ProgrammeProvider,
+    ProviderStaff,
+)
 from .pledges import (
     HiringPledge,
     HiringPledgeCommitment,
@@ -24,6 +36,19 @@ from .pledges import (
 from .taxonomy import Certification, DeterringPhrase, Occupation, Skill
 
 __all__ = [
+    "RESTRICTION_CLASHES",
+    "RETENTION_MONTHS",
+    "Graduate",
+    "GraduatePersonalData",
+    "GraduateProgramme",
+    "Hire",
+    "Introduction",
+    "MatchingConsent",
+    "PersonalDataAccess",
+    "Programme",
+    "ProgrammeProvider",
+    "ProviderStaff",
+    "RetentionCheck",
     "REQUIREMENT_FLAGS",
     "ApplyMethod",
     "Certification",
