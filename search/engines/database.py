@@ -1,8 +1,8 @@
 """The database engine: job search with facet counts in plain SQL, no search server needed.
 
-On PostgreSQL the words go through full-text search (a weighted tsvector over the title,
-description, employer name and place; `websearch_to_tsquery`, so quotes, OR and -word work and a
-stray symbol never fails) and relevance is `ts_rank`. On SQLite every word must appear somewhere
+On PostgreSQL the words go through full-text search (a stored, GIN-indexed weighted tsvector of
+the title, description and place, plus the employer's name; `websearch_to_tsquery`, so quotes,
+OR and -word work and a stray symbol never fails) and relevance is `ts_rank`. On SQLite every word must appear somewhere
 in the same four fields, and "relevance" falls back to the newest first.
 
 Queries per search, whatever the number of listings: one aggregate for the posted-within counts
@@ -13,11 +13,13 @@ import re
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connections
-from django.db.models import Count, F, Q
+from django.db.models import BooleanField, Count, Exists, F, OuterRef, Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from employers.models import JobListing
+from employers.models import Employer, JobListing
 
 from .base import ANY_TIME, FACET_FIELDS, POSTED_WITHIN_DAYS, JobHits, JobQuery, clamp_page
 
@@ -73,16 +75,22 @@ class DatabaseEngine:
         if not text:
             return jobs, None
         if connections[jobs.db].vendor == "postgresql":
-            from django.contrib.postgres.search import SearchQuery, SearchVector
-
+            # The listing's own words are matched against the stored, indexed document (see
+            # employers/migrations/0009); the employer's name through the small employers table.
             config = getattr(settings, "SEARCH_TEXT_CONFIG", "english")
-            vector = (
-                SearchVector("title", weight="A", config=config)
-                + SearchVector("description", weight="B", config=config)
-                + SearchVector("employer__name", "place", weight="C", config=config)
+            tsquery = "websearch_to_tsquery(%s::regconfig, %s)"
+            in_document = RawSQL(
+                f"employers_joblisting.search_document @@ {tsquery}",
+                (config, text),
+                output_field=BooleanField(),
             )
-            search = SearchQuery(text, search_type="websearch", config=config)
-            return jobs.alias(document=vector).filter(document=search), search
+            by_name = Employer.objects.annotate(name_document=SearchVector("name", config=config)).filter(
+                pk=OuterRef("employer_id"),
+                name_document=SearchQuery(text, search_type="websearch", config=config),
+            )
+            rank = RawSQL(f"ts_rank(employers_joblisting.search_document, {tsquery})", (config, text))
+            matching = jobs.alias(in_document=in_document, by_name=Exists(by_name))
+            return matching.filter(Q(in_document=True) | Q(by_name=True)), rank
         words = WORD.findall(text)[:MAX_WORDS]
         for word in words:
             anywhere = Q()
@@ -94,10 +102,7 @@ class DatabaseEngine:
     def _order(self, jobs, sort, rank_by):
         newest = (F("published_at").desc(nulls_last=True), F("pk").desc())
         if sort == "relevance" and rank_by is not None:
-            from django.contrib.postgres.search import SearchRank
-
-            jobs = jobs.annotate(rank=SearchRank(F("document"), rank_by))
-            return jobs.order_by(F("rank").desc(), *newest)
+            return jobs.annotate(rank=rank_by).order_by(F("rank").desc(), *newest)
         if sort == "closing_soon":
             return jobs.order_by(F("closing_date").asc(nulls_last=True), *newest)
         return jobs.order_by(*newest)
