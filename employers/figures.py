@@ -20,3 +20,10 @@ def open_jobs():
     from .models import JobListing
 
     return JobListing.objects.published().count()
+
+
+def hires():
+    """People hired through the portal (recorded hires, whatever became of them since)."""
+    from .models import Hire
+
+    return Hire.objects.count()

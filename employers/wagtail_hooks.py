@@ -27,6 +27,19 @@ from .admin_jobs import (
     RejectJobView,
     ResolveReportView,
 )
+from .admin_partners import (
+    HireIndexView,
+    HireInspectView,
+    IntroductionFilterSet,
+    IntroductionIndexView,
+    IntroductionInspectView,
+    ProviderFilterSet,
+    ProviderIndexView,
+    ProviderInspectView,
+    SuspendProviderView,
+    VerifyProviderView,
+    retention_label,
+)
 from .admin_views import (
     EmployerFilterSet,
     EmployerIndexView,
@@ -44,10 +57,13 @@ from .models import (
     Certification,
     DeterringPhrase,
     Employer,
+    Hire,
     HiringPledge,
+    Introduction,
     JobListing,
     JobReport,
     PledgeCommitment,
+    ProgrammeProvider,
     Skill,
 )
 
@@ -443,3 +459,168 @@ class JobsGroup(ViewSetGroup):
 
 
 register_snippet(JobsGroup)
+
+
+# -- Partners: programme providers to verify or suspend; introductions and hires, read-only ---------
+
+
+class ProgrammeProviderViewSet(ReadOnlyModelViewSet):
+    model = ProgrammeProvider
+    name = "programme_providers"
+    url_prefix = "programme-providers"
+    icon = "group"
+    menu_label = _("Programme providers")
+    index_view_class = ProviderIndexView
+    inspect_view_class = ProviderInspectView
+    list_per_page = 50
+    ordering = "-created_at"
+    list_display = [
+        "name",
+        Column("kind", accessor="get_kind_display", label=_("Kind"), sort_key="kind"),
+        Column("region_name", label=_("Region")),
+        StatusTagColumn(
+            "status",
+            accessor="get_status_display",
+            label=_("Status"),
+            sort_key="status",
+            primary=lambda provider: provider.status == ProgrammeProvider.Status.PENDING,
+        ),
+        DateColumn("created_at", label=_("Registered"), sort_key="created_at"),
+        Column("staff_count", label=_("Staff"), sort_key="staff_count"),
+        Column("programme_count", label=_("Programmes"), sort_key="programme_count"),
+        Column("graduate_count", label=_("Graduates"), sort_key="graduate_count"),
+    ]
+    filterset_class = ProviderFilterSet
+    search_fields = ["name"]
+    inspect_view_fields = ["name", "kind", "region", "created_at", *STATUS_FIELDS]
+    exclude_form_fields = STATUS_FIELDS
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(
+            verify_url_name=self.get_url_name("verify"),
+            suspend_url_name=self.get_url_name("suspend"),
+            **kwargs,
+        )
+
+    @property
+    def verify_view(self):
+        return self.construct_view(VerifyProviderView, **self.get_inspect_view_kwargs())
+
+    @property
+    def suspend_view(self):
+        return self.construct_view(SuspendProviderView, **self.get_inspect_view_kwargs())
+
+    def get_urlpatterns(self):
+        conv = self.pk_path_converter
+        return [
+            *super().get_urlpatterns(),
+            path(f"verify/<{conv}:pk>/", self.verify_view, name="verify"),
+            path(f"suspend/<{conv}:pk>/", self.suspend_view, name="suspend"),
+        ]
+
+
+class IntroductionViewSet(ReadOnlyModelViewSet):
+    """Oversight only: staff record answers in the partner area. Released contact details never show."""
+
+    model = Introduction
+    name = "introductions_admin"
+    url_prefix = "introductions"
+    icon = "mail"
+    menu_label = _("Introductions")
+    index_view_class = IntroductionIndexView
+    inspect_view_class = IntroductionInspectView
+    list_per_page = 50
+    ordering = "-requested_at"
+    list_display = [
+        Column("job", label=_("Job"), accessor=lambda intro: intro.job.title, sort_key="job__title"),
+        Column("employer", label=_("Employer"), accessor=lambda intro: intro.job.employer.name),
+        Column("graduate", label=_("Graduate"), accessor=lambda intro: intro.graduate.reference),
+        Column(
+            "provider", label=_("Programme provider"), accessor=lambda intro: intro.graduate.provider.name
+        ),
+        StatusTagColumn(
+            "status",
+            accessor="get_status_display",
+            label=_("Status"),
+            sort_key="status",
+            primary=lambda intro: intro.status == Introduction.Status.REQUESTED,
+        ),
+        Column(
+            "requested_at",
+            accessor=lambda intro: day(intro.requested_at),
+            label=_("Requested"),
+            sort_key="requested_at",
+        ),
+        Column(
+            "answered_at",
+            accessor=lambda intro: day(intro.answered_at),
+            label=_("Answered"),
+            sort_key="answered_at",
+        ),
+    ]
+    filterset_class = IntroductionFilterSet
+    search_fields = ["graduate__reference", "job__title", "job__employer__name"]
+    # Not released_contact: that is the graduate's personal data, for the employer only.
+    inspect_view_fields = [
+        "job",
+        "graduate",
+        "origin",
+        "status",
+        "requested_by",
+        "requested_at",
+        "expires_at",
+        "message",
+        "answered_by",
+        "answered_at",
+    ]
+
+
+class HireViewSet(ReadOnlyModelViewSet):
+    model = Hire
+    name = "hires_admin"
+    url_prefix = "hires"
+    icon = "success"
+    menu_label = _("Hires")
+    index_view_class = HireIndexView
+    inspect_view_class = HireInspectView
+    list_per_page = 50
+    ordering = "-start_date"
+    list_display = [
+        Column("graduate", label=_("Graduate"), accessor=lambda hire: hire.graduate.reference),
+        Column(
+            "employer",
+            label=_("Employer"),
+            accessor=lambda hire: hire.employer.name,
+            sort_key="employer__name",
+        ),
+        Column("job", label=_("Job"), accessor=lambda hire: hire.job.title if hire.job_id else "—"),
+        Column(
+            "start_date",
+            accessor=lambda hire: hire.start_date.strftime("%-d %b %Y"),
+            label=_("Started"),
+            sort_key="start_date",
+        ),
+        Column("retention", label=_("Retention"), accessor=retention_label),
+    ]
+    search_fields = ["graduate__reference", "employer__name", "job__title"]
+    inspect_view_fields = [
+        "graduate",
+        "employer",
+        "job",
+        "start_date",
+        "recorded_by",
+        "recorded_at",
+        "retention_checks",
+    ]
+
+
+class PartnersGroup(ViewSetGroup):
+    menu_label = _("Partners")
+    menu_name = "partners"
+    menu_icon = "group"
+    items = (ProgrammeProviderViewSet, IntroductionViewSet, HireViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_partners_group():
+    return PartnersGroup()

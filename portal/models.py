@@ -97,7 +97,7 @@ class HomePage(PublicPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from campaigns.figures import confirmed_supporters
-        from employers.figures import open_jobs, pledged_employers
+        from employers.figures import hires, open_jobs, pledged_employers
 
         context = super().get_context(request, *args, **kwargs)
         context["featured_stories"] = self.featured_story_pages()
@@ -105,6 +105,7 @@ class HomePage(PublicPageMixin, Page):
             "supporters": confirmed_supporters(),
             "employers": pledged_employers(),
             "jobs": open_jobs(),
+            "hires": hires(),
         }
         context["links"] = self.linked_pages()
         return context

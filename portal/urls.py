@@ -24,6 +24,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("employer/", include("employers.urls.area")),
+    path("partner/", include("employers.urls.partner")),
     path("", include("employers.urls.public")),
     path("search/", include("search.urls")),
     path("support/", include("campaigns.urls")),

@@ -9,219 +9,629 @@ import portal.regions
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('employers', '0006_seed_skills'),
+        ("employers", "0006_seed_skills"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Graduate',
+            name="Graduate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(editable=False, max_length=12, unique=True)),
-                ('available_from', models.DateField(blank=True, null=True)),
-                ('preferred_regions', models.JSONField(blank=True, default=list)),
-                ('willing_to_travel', models.BooleanField(default=False, help_text='To neighbouring regions.')),
-                ('willing_to_relocate', models.BooleanField(default=False)),
-                ('wants_remote', models.BooleanField(default=False, verbose_name='open to remote work')),
-                ('preferred_sectors', models.JSONField(blank=True, default=list)),
-                ('preferred_employment_types', models.JSONField(blank=True, default=list)),
-                ('no_vulnerable_work', models.BooleanField(default=False, verbose_name='no work with children or vulnerable adults')),
-                ('no_driving', models.BooleanField(default=False, verbose_name='no driving')),
-                ('no_cash_handling', models.BooleanField(default=False, verbose_name='no cash handling')),
-                ('no_night_shifts', models.BooleanField(default=False, verbose_name='curfew: no night shifts')),
-                ('no_security_clearance', models.BooleanField(default=False, verbose_name='cannot obtain security clearance')),
-                ('status', models.CharField(choices=[('seeking', 'Seeking work'), ('placed', 'Placed'), ('not-seeking', 'Not seeking work')], default='seeking', max_length=12)),
-                ('personal_statement', models.TextField(blank=True, help_text="In the graduate's own words, recorded with consent; shown only after an accepted introduction.", max_length=1500)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('certifications', models.ManyToManyField(blank=True, related_name='graduates', to='employers.certification')),
-                ('extra_skills', models.ManyToManyField(blank=True, help_text='Besides those taught.', related_name='+', to='employers.skill')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reference", models.CharField(editable=False, max_length=12, unique=True)),
+                ("available_from", models.DateField(blank=True, null=True)),
+                ("preferred_regions", models.JSONField(blank=True, default=list)),
+                (
+                    "willing_to_travel",
+                    models.BooleanField(default=False, help_text="To neighbouring regions."),
+                ),
+                ("willing_to_relocate", models.BooleanField(default=False)),
+                ("wants_remote", models.BooleanField(default=False, verbose_name="open to remote work")),
+                ("preferred_sectors", models.JSONField(blank=True, default=list)),
+                ("preferred_employment_types", models.JSONField(blank=True, default=list)),
+                (
+                    "no_vulnerable_work",
+                    models.BooleanField(
+                        default=False, verbose_name="no work with children or vulnerable adults"
+                    ),
+                ),
+                ("no_driving", models.BooleanField(default=False, verbose_name="no driving")),
+                ("no_cash_handling", models.BooleanField(default=False, verbose_name="no cash handling")),
+                (
+                    "no_night_shifts",
+                    models.BooleanField(default=False, verbose_name="curfew: no night shifts"),
+                ),
+                (
+                    "no_security_clearance",
+                    models.BooleanField(default=False, verbose_name="cannot obtain security clearance"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("seeking", "Seeking work"),
+                            ("placed", "Placed"),
+                            ("not-seeking", "Not seeking work"),
+                        ],
+                        default="seeking",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "personal_statement",
+                    models.TextField(
+                        blank=True,
+                        help_text="In the graduate's own words, recorded with consent; shown only after an accepted introduction.",
+                        max_length=1500,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "certifications",
+                    models.ManyToManyField(
+                        blank=True, related_name="graduates", to="employers.certification"
+                    ),
+                ),
+                (
+                    "extra_skills",
+                    models.ManyToManyField(
+                        blank=True, help_text="Besides those taught.", related_name="+", to="employers.skill"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['reference'],
+                "ordering": ["reference"],
             },
         ),
         migrations.CreateModel(
-            name='GraduatePersonalData',
+            name="GraduatePersonalData",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('full_name', models.CharField(max_length=160)),
-                ('email', models.EmailField(blank=True, max_length=254)),
-                ('phone', models.CharField(blank=True, max_length=40)),
-                ('notes', models.TextField(blank=True)),
-                ('graduate', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='personal_data', to='employers.graduate')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("full_name", models.CharField(max_length=160)),
+                ("email", models.EmailField(blank=True, max_length=254)),
+                ("phone", models.CharField(blank=True, max_length=40)),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "graduate",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="personal_data",
+                        to="employers.graduate",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Hire',
+            name="Hire",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start_date', models.DateField()),
-                ('recorded_at', models.DateTimeField(auto_now_add=True)),
-                ('employer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='hires', to='employers.employer')),
-                ('graduate', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='hires', to='employers.graduate')),
-                ('job', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='hires', to='employers.joblisting')),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("start_date", models.DateField()),
+                ("recorded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "employer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="hires",
+                        to="employers.employer",
+                    ),
+                ),
+                (
+                    "graduate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="hires",
+                        to="employers.graduate",
+                    ),
+                ),
+                (
+                    "job",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="hires",
+                        to="employers.joblisting",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-start_date'],
+                "ordering": ["-start_date"],
             },
         ),
         migrations.CreateModel(
-            name='MatchingConsent',
+            name="MatchingConsent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('given_on', models.DateField()),
-                ('method', models.CharField(choices=[('signed-form', 'Signed form'), ('verbal', 'Verbal, witnessed by staff'), ('electronic', 'Electronic')], max_length=12)),
-                ('withdrawn_at', models.DateTimeField(blank=True, null=True)),
-                ('graduate', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='consents', to='employers.graduate')),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('withdrawn_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("given_on", models.DateField()),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[
+                            ("signed-form", "Signed form"),
+                            ("verbal", "Verbal, witnessed by staff"),
+                            ("electronic", "Electronic"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("withdrawn_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "graduate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="consents",
+                        to="employers.graduate",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "withdrawn_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-given_on'],
+                "ordering": ["-given_on"],
             },
         ),
         migrations.CreateModel(
-            name='PersonalDataAccess',
+            name="PersonalDataAccess",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(choices=[('view', 'Viewed'), ('edit', 'Edited'), ('export', 'Exported'), ('release', 'Released to an employer')], max_length=10)),
-                ('at', models.DateTimeField(auto_now_add=True)),
-                ('path', models.CharField(blank=True, max_length=300)),
-                ('method', models.CharField(blank=True, max_length=10)),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True)),
-                ('graduate', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='personal_data_accesses', to='employers.graduate')),
-                ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("view", "Viewed"),
+                            ("edit", "Edited"),
+                            ("export", "Exported"),
+                            ("release", "Released to an employer"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("at", models.DateTimeField(auto_now_add=True)),
+                ("path", models.CharField(blank=True, max_length=300)),
+                ("method", models.CharField(blank=True, max_length=10)),
+                ("ip_address", models.GenericIPAddressField(blank=True, null=True)),
+                (
+                    "graduate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="personal_data_accesses",
+                        to="employers.graduate",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-at'],
+                "ordering": ["-at"],
             },
         ),
         migrations.CreateModel(
-            name='Programme',
+            name="Programme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=160)),
-                ('kind', models.CharField(choices=[('vocational', 'Vocational training'), ('education', 'Education'), ('work', 'Work programme'), ('cognitive-behavioural', 'Cognitive-behavioural programme'), ('peer-mentoring', 'Peer mentoring')], max_length=24)),
-                ('sector', models.CharField(blank=True, choices=[('A', 'Agriculture, forestry and fishing'), ('B', 'Mining and quarrying'), ('C', 'Manufacturing'), ('D', 'Electricity, gas, steam and air conditioning supply'), ('E', 'Water supply; sewerage, waste management and remediation'), ('F', 'Construction'), ('G', 'Wholesale and retail trade; repair of motor vehicles and motorcycles'), ('H', 'Transportation and storage'), ('I', 'Accommodation and food service activities'), ('J', 'Information and communication'), ('K', 'Financial and insurance activities'), ('L', 'Real estate activities'), ('M', 'Professional, scientific and technical activities'), ('N', 'Administrative and support service activities'), ('O', 'Public administration and defence; compulsory social security'), ('P', 'Education'), ('Q', 'Human health and social work activities'), ('R', 'Arts, entertainment and recreation'), ('S', 'Other service activities'), ('T', 'Activities of households as employers'), ('U', 'Activities of extraterritorial organizations and bodies')], max_length=1)),
-                ('region', models.CharField(max_length=10, validators=[portal.regions.validate_region])),
-                ('duration_weeks', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('gender_responsive', models.BooleanField(default=False, help_text="Designed for women, e.g. women's construction training.")),
-                ('description', models.TextField(blank=True)),
-                ('certifications_awarded', models.ManyToManyField(blank=True, related_name='programmes', to='employers.certification')),
-                ('skills_taught', models.ManyToManyField(blank=True, related_name='programmes', to='employers.skill')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=160)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("vocational", "Vocational training"),
+                            ("education", "Education"),
+                            ("work", "Work programme"),
+                            ("cognitive-behavioural", "Cognitive-behavioural programme"),
+                            ("peer-mentoring", "Peer mentoring"),
+                        ],
+                        max_length=24,
+                    ),
+                ),
+                (
+                    "sector",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("A", "Agriculture, forestry and fishing"),
+                            ("B", "Mining and quarrying"),
+                            ("C", "Manufacturing"),
+                            ("D", "Electricity, gas, steam and air conditioning supply"),
+                            ("E", "Water supply; sewerage, waste management and remediation"),
+                            ("F", "Construction"),
+                            ("G", "Wholesale and retail trade; repair of motor vehicles and motorcycles"),
+                            ("H", "Transportation and storage"),
+                            ("I", "Accommodation and food service activities"),
+                            ("J", "Information and communication"),
+                            ("K", "Financial and insurance activities"),
+                            ("L", "Real estate activities"),
+                            ("M", "Professional, scientific and technical activities"),
+                            ("N", "Administrative and support service activities"),
+                            ("O", "Public administration and defence; compulsory social security"),
+                            ("P", "Education"),
+                            ("Q", "Human health and social work activities"),
+                            ("R", "Arts, entertainment and recreation"),
+                            ("S", "Other service activities"),
+                            ("T", "Activities of households as employers"),
+                            ("U", "Activities of extraterritorial organizations and bodies"),
+                        ],
+                        max_length=1,
+                    ),
+                ),
+                ("region", models.CharField(max_length=10, validators=[portal.regions.validate_region])),
+                ("duration_weeks", models.PositiveSmallIntegerField(blank=True, null=True)),
+                (
+                    "gender_responsive",
+                    models.BooleanField(
+                        default=False, help_text="Designed for women, e.g. women's construction training."
+                    ),
+                ),
+                ("description", models.TextField(blank=True)),
+                (
+                    "certifications_awarded",
+                    models.ManyToManyField(
+                        blank=True, related_name="programmes", to="employers.certification"
+                    ),
+                ),
+                (
+                    "skills_taught",
+                    models.ManyToManyField(blank=True, related_name="programmes", to="employers.skill"),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='GraduateProgramme',
+            name="GraduateProgramme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('completed_on', models.DateField()),
-                ('graduate', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='completions', to='employers.graduate')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='completions', to='employers.programme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("completed_on", models.DateField()),
+                (
+                    "graduate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="completions",
+                        to="employers.graduate",
+                    ),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="completions",
+                        to="employers.programme",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-completed_on'],
+                "ordering": ["-completed_on"],
             },
         ),
         migrations.AddField(
-            model_name='graduate',
-            name='programmes',
-            field=models.ManyToManyField(related_name='graduates', through='employers.GraduateProgramme', to='employers.programme'),
+            model_name="graduate",
+            name="programmes",
+            field=models.ManyToManyField(
+                related_name="graduates", through="employers.GraduateProgramme", to="employers.programme"
+            ),
         ),
         migrations.CreateModel(
-            name='ProgrammeProvider',
+            name="ProgrammeProvider",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=160)),
-                ('kind', models.CharField(choices=[('prison', 'Prison'), ('probation', 'Probation service'), ('ngo', 'Charity or NGO'), ('training', 'Training provider')], max_length=12)),
-                ('region', models.CharField(max_length=10, validators=[portal.regions.validate_region])),
-                ('status', models.CharField(choices=[('pending', 'Waiting for verification'), ('verified', 'Verified'), ('suspended', 'Suspended')], default='pending', max_length=10)),
-                ('status_changed_at', models.DateTimeField(blank=True, null=True)),
-                ('status_reason', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('status_changed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=160)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("prison", "Prison"),
+                            ("probation", "Probation service"),
+                            ("ngo", "Charity or NGO"),
+                            ("training", "Training provider"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("region", models.CharField(max_length=10, validators=[portal.regions.validate_region])),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Waiting for verification"),
+                            ("verified", "Verified"),
+                            ("suspended", "Suspended"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                ("status_changed_at", models.DateTimeField(blank=True, null=True)),
+                ("status_reason", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "status_changed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.AddField(
-            model_name='programme',
-            name='provider',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='programmes', to='employers.programmeprovider'),
+            model_name="programme",
+            name="provider",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="programmes",
+                to="employers.programmeprovider",
+            ),
         ),
         migrations.AddField(
-            model_name='graduate',
-            name='provider',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='graduates', to='employers.programmeprovider'),
+            model_name="graduate",
+            name="provider",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="graduates",
+                to="employers.programmeprovider",
+            ),
         ),
         migrations.CreateModel(
-            name='ProviderStaff',
+            name="ProviderStaff",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('coordinator', 'Coordinator'), ('case-worker', 'Case worker')], default='case-worker', max_length=12)),
-                ('joined_at', models.DateTimeField(auto_now_add=True)),
-                ('provider', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='staff', to='employers.programmeprovider')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='provider_roles', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[("coordinator", "Coordinator"), ("case-worker", "Case worker")],
+                        default="case-worker",
+                        max_length=12,
+                    ),
+                ),
+                ("joined_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "provider",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="staff",
+                        to="employers.programmeprovider",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="provider_roles",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='RetentionCheck',
+            name="RetentionCheck",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('months', models.PositiveSmallIntegerField()),
-                ('due_on', models.DateField()),
-                ('sent_at', models.DateTimeField(blank=True, null=True)),
-                ('answer', models.CharField(blank=True, choices=[('employed', 'Still employed'), ('left', 'Has left'), ('unknown', "Don't know")], max_length=10)),
-                ('answered_at', models.DateTimeField(blank=True, null=True)),
-                ('hire', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='retention_checks', to='employers.hire')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("months", models.PositiveSmallIntegerField()),
+                ("due_on", models.DateField()),
+                ("sent_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "answer",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("employed", "Still employed"),
+                            ("left", "Has left"),
+                            ("unknown", "Don't know"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("answered_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "hire",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="retention_checks",
+                        to="employers.hire",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['due_on'],
+                "ordering": ["due_on"],
             },
         ),
         migrations.CreateModel(
-            name='Introduction',
+            name="Introduction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('origin', models.CharField(choices=[('employer', 'Requested by the employer'), ('partner', 'Suggested by the programme')], default='employer', max_length=10)),
-                ('message', models.TextField(blank=True, max_length=2000)),
-                ('status', models.CharField(choices=[('requested', 'Waiting for an answer'), ('accepted', 'Accepted'), ('declined', 'Declined'), ('expired', 'Expired')], default='requested', max_length=10)),
-                ('requested_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('answered_at', models.DateTimeField(blank=True, null=True)),
-                ('released_contact', models.TextField(blank=True, help_text='What the graduate agreed the employer may see: a name, a phone number, ...')),
-                ('answered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('graduate', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='introductions', to='employers.graduate')),
-                ('job', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='introductions', to='employers.joblisting')),
-                ('requested_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[
+                            ("employer", "Requested by the employer"),
+                            ("partner", "Suggested by the programme"),
+                        ],
+                        default="employer",
+                        max_length=10,
+                    ),
+                ),
+                ("message", models.TextField(blank=True, max_length=2000)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("requested", "Waiting for an answer"),
+                            ("accepted", "Accepted"),
+                            ("declined", "Declined"),
+                            ("expired", "Expired"),
+                        ],
+                        default="requested",
+                        max_length=10,
+                    ),
+                ),
+                ("requested_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("answered_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "released_contact",
+                    models.TextField(
+                        blank=True,
+                        help_text="What the graduate agreed the employer may see: a name, a phone number, ...",
+                    ),
+                ),
+                (
+                    "answered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "graduate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="introductions",
+                        to="employers.graduate",
+                    ),
+                ),
+                (
+                    "job",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="introductions",
+                        to="employers.joblisting",
+                    ),
+                ),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-requested_at'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('status', 'requested')), fields=('job', 'graduate'), name='one_open_introduction_per_job_and_graduate')],
+                "ordering": ["-requested_at"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("status", "requested")),
+                        fields=("job", "graduate"),
+                        name="one_open_introduction_per_job_and_graduate",
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='graduateprogramme',
-            constraint=models.UniqueConstraint(fields=('graduate', 'programme'), name='programme_once_per_graduate'),
+            model_name="graduateprogramme",
+            constraint=models.UniqueConstraint(
+                fields=("graduate", "programme"), name="programme_once_per_graduate"
+            ),
         ),
         migrations.AddIndex(
-            model_name='graduate',
-            index=models.Index(fields=['status', 'provider'], name='employers_g_status_845460_idx'),
+            model_name="graduate",
+            index=models.Index(fields=["status", "provider"], name="employers_g_status_845460_idx"),
         ),
         migrations.AddConstraint(
-            model_name='providerstaff',
-            constraint=models.UniqueConstraint(fields=('provider', 'user'), name='one_staff_role_per_provider'),
+            model_name="providerstaff",
+            constraint=models.UniqueConstraint(
+                fields=("provider", "user"), name="one_staff_role_per_provider"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='retentioncheck',
-            constraint=models.UniqueConstraint(fields=('hire', 'months'), name='one_check_per_milestone'),
+            model_name="retentioncheck",
+            constraint=models.UniqueConstraint(fields=("hire", "months"), name="one_check_per_milestone"),
         ),
     ]

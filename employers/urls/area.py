@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ..views import area, jobs, pledge
+from ..views import area, jobs, matches, pledge
 
 app_name = "employers"
 
@@ -30,4 +30,10 @@ urlpatterns = [
     path("jobs/<int:job_id>/submit/", jobs.job_submit, name="job_submit"),
     path("jobs/<int:job_id>/close/", jobs.job_close, name="job_close"),
     path("jobs/<int:job_id>/renew/", jobs.job_renew, name="job_renew"),
+    path("jobs/<int:job_id>/matches/", matches.job_matches, name="job_matches"),
+    path(
+        "jobs/<int:job_id>/matches/<str:reference>/introduce/",
+        matches.request_introduction,
+        name="request_introduction",
+    ),
 ]

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ..views import board, public
+from ..views import board, outcomes, public
 
 app_name = "employers_public"
 
@@ -21,4 +21,5 @@ urlpatterns = [
         public.pledge_certificate_pdf,
         name="pledge_certificate_pdf",
     ),
+    path("outcomes/retention/<str:token>/", outcomes.retention_answer, name="retention_answer"),
 ]

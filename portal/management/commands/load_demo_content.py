@@ -20,6 +20,7 @@ from portal.demo import content
 from portal.demo.employers import load_employers
 from portal.demo.images import demo_picture
 from portal.demo.jobs import load_jobs
+from portal.demo.partners import FIRST_PROVIDER, SECOND_PROVIDER, load_partners
 from portal.models import HomePage, HomePageFeaturedStory, StandardPage
 from portal.site_setup import ensure_child, ensure_home_page
 from stories.models import StoryConsent, StoryIndexPage, StoryPage, Theme
@@ -28,6 +29,8 @@ DEFAULT_PASSWORD = "second-chance-demo"
 ROLES = {
     "employer@example.org": "owner of Northern Bricks & Mortar (verified, pledged)",
     "recruiter@example.org": "recruiter at Northern Bricks & Mortar",
+    "partner@example.org": f"coordinator at {FIRST_PROVIDER} (verified, with graduates)",
+    "caseworker@example.org": f"case worker at {SECOND_PROVIDER} (verified, with graduates)",
 }
 
 DEMO_USERS = [
@@ -36,6 +39,8 @@ DEMO_USERS = [
     ("moderator@example.org", "Mo", "Moderator", "Campaign moderators", False),
     ("employer@example.org", "Jordan", "Example", None, False),
     ("recruiter@example.org", "Riley", "Recruiter", None, False),
+    ("partner@example.org", "Pat", "Partner", None, False),
+    ("caseworker@example.org", "Casey", "Caseworker", None, False),
 ]
 
 
@@ -68,6 +73,7 @@ class Command(BaseCommand):
             self.dress_home(home, stories, campaigns, pages)
             load_employers(users, staff=users["moderator@example.org"])
             load_jobs()
+            load_partners(users)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {StoryPage.objects.live().count()} stories, "
@@ -83,6 +89,9 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             "Demo logins: staff at http://127.0.0.1:8000/admin/, employers at http://127.0.0.1:8000/accounts/login/"
+        )
+        self.stdout.write(
+            "  programme staff sign in at http://127.0.0.1:8000/accounts/login/ and work at /partner/"
         )
         for email, _first, _last, group, superuser in DEMO_USERS:
             role = "superuser" if superuser else (group or ROLES.get(email, ""))

@@ -1,0 +1,512 @@
+"""The partner area at /partner/: programme providers' staff, their graduates and introductions.
+
+Every view goes through employers.partner_permissions.partner_area and looks every object up
+within request.provider, so another provider's graduate or introduction is a 404. Every view,
+edit, export or release of a graduate's personal data writes a PersonalDataAccess entry.
+"""
+
+import csv
+import math
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Exists, OuterRef, Prefetch
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import matching
+from ..emails import owner_addresses, send_event_email
+from ..forms_partner import (
+    ConsentForm,
+    GraduateForm,
+    HireForm,
+    PersonalDataForm,
+    ReleaseForm,
+    completion_formset,
+    contact_suggestion,
+)
+from ..models import (
+    Graduate,
+    GraduatePersonalData,
+    GraduateProgramme,
+    Hire,
+    Introduction,
+    JobListing,
+    MatchingConsent,
+    PersonalDataAccess,
+)
+from ..models.introductions import INTRODUCTION_TTL
+from ..partner_permissions import ANY_ROLE, act_for, partner_area
+from ..signals import graduate_matching_changed
+
+PER_PAGE = 50
+Action = PersonalDataAccess.Action
+
+
+def _graduates(request):
+    return request.provider.graduates.all()
+
+
+def _graduate(request, reference):
+    return get_object_or_404(_graduates(request).select_related("personal_data"), reference=reference)
+
+
+def _introductions(request):
+    return Introduction.objects.filter(graduate__provider=request.provider).select_related(
+        "job__employer", "graduate"
+    )
+
+
+def _days_left(introduction, now):
+    return max(0, math.ceil((introduction.expires_at - now).total_seconds() / 86400))
+
+
+# --- dashboard -------------------------------------------------------------------------------
+
+
+@partner_area(roles=ANY_ROLE, verified_provider_required=False)
+def dashboard(request):
+    provider = request.provider
+    if not provider.is_verified:
+        return TemplateResponse(request, "employers/partner/waiting.html", {"provider": provider})
+    counts = dict(_graduates(request).values_list("status").annotate(n=Count("pk")).order_by())
+    now = timezone.now()
+    waiting = _introductions(request).open().order_by("requested_at")
+    context = {
+        "provider": provider,
+        "seeking": counts.get(Graduate.Status.SEEKING, 0),
+        "placed": counts.get(Graduate.Status.PLACED, 0),
+        "not_seeking": counts.get(Graduate.Status.NOT_SEEKING, 0),
+        "waiting": [(intro, _days_left(intro, now)) for intro in waiting],
+        "ttl_days": INTRODUCTION_TTL.days,
+    }
+    return TemplateResponse(request, "employers/partner/dashboard.html", context)
+
+
+@require_POST
+@partner_area(roles=ANY_ROLE, verified_provider_required=False)
+def switch(request):
+    chosen = request.POST.get("provider", "")
+    staff = next((s for s in request.staff_roles if str(s.provider_id) == chosen), None)
+    if staff is None:
+        messages.error(request, _("You are not a staff member of that provider."))
+    else:
+        act_for(request, staff.provider)
+        messages.success(request, _("You now act for %(name)s.") % {"name": staff.provider.name})
+    return redirect("partners:dashboard")
+
+
+# --- graduates -------------------------------------------------------------------------------
+
+
+@partner_area(roles=ANY_ROLE)
+def graduate_list(request):
+    """References only: names are personal data, shown (and audited) on a graduate's own page."""
+    consenting = MatchingConsent.objects.filter(graduate=OuterRef("pk"), withdrawn_at__isnull=True)
+    graduates = (
+        _graduates(request)
+        .annotate(has_consent=Exists(consenting))
+        .prefetch_related(Prefetch("programmes"))
+        .order_by("-created_at", "reference")
+    )
+    status = request.GET.get("status", "")
+    if status in Graduate.Status.values:
+        graduates = graduates.filter(status=status)
+    else:
+        status = ""
+    query = request.GET.get("q", "").strip().upper()
+    if query:
+        graduates = graduates.filter(reference__icontains=query)
+    page = Paginator(graduates, PER_PAGE).get_page(request.GET.get("page"))
+    filters = {key: value for key, value in (("status", status), ("q", query)) if value}
+    context = {
+        "page_obj": page,
+        "graduates": page.object_list,
+        "status": status,
+        "query": query,
+        "statuses": Graduate.Status.choices,
+        "filter_query": urlencode(filters),
+    }
+    return TemplateResponse(request, "employers/partner/graduates.html", context)
+
+
+def _save_graduate(request, form, personal_form, formset, graduate=None):
+    with transaction.atomic():
+        graduate = form.save(commit=False)
+        if graduate.pk is None:
+            graduate.provider = request.provider
+        graduate.save()
+        form.save_m2m()
+        personal = personal_form.save(commit=False)
+        personal.graduate = graduate
+        personal.save()
+        graduate.completions.all().delete()
+        GraduateProgramme.objects.bulk_create(
+            GraduateProgramme(
+                graduate=graduate,
+                programme=row.cleaned_data["programme"],
+                completed_on=row.cleaned_data["completed_on"],
+            )
+            for row in formset.forms
+            if row.cleaned_data.get("programme")
+        )
+    return graduate
+
+
+@partner_area(roles=ANY_ROLE)
+def graduate_create(request):
+    data = request.POST if request.method == "POST" else None
+    form = GraduateForm(data)
+    personal_form = PersonalDataForm(data)
+    formset = completion_formset(request.provider, data)
+    consent_form = ConsentForm(data)
+    forms_valid = [f.is_valid() for f in (form, personal_form, formset, consent_form)]
+    if data is not None and all(forms_valid):
+        graduate = _save_graduate(request, form, personal_form, formset)
+        if consent_form.has_consent:
+            MatchingConsent.objects.create(
+                graduate=graduate,
+                given_on=consent_form.cleaned_data["given_on"],
+                method=consent_form.cleaned_data["method"],
+                recorded_by=request.user,
+            )
+        PersonalDataAccess.record(request, graduate, Action.EDIT)
+        graduate_matching_changed.send(sender=Graduate, graduate=graduate)
+        if consent_form.has_consent:
+            messages.success(request, _("Graduate %(ref)s is recorded.") % {"ref": graduate.reference})
+        else:
+            messages.warning(
+                request,
+                _("Graduate %(ref)s is recorded without a matching consent, so they are not matched to jobs.")
+                % {"ref": graduate.reference},
+            )
+        return redirect("partners:graduate_detail", graduate.reference)
+    context = {"form": form, "personal_form": personal_form, "formset": formset, "consent_form": consent_form}
+    return TemplateResponse(
+        request, "employers/partner/graduate_form.html", context, status=400 if data is not None else 200
+    )
+
+
+@partner_area(roles=ANY_ROLE)
+def graduate_edit(request, reference):
+    graduate = _graduate(request, reference)
+    personal = getattr(graduate, "personal_data", None) or GraduatePersonalData(graduate=graduate)
+    data = request.POST if request.method == "POST" else None
+    form = GraduateForm(data, instance=graduate)
+    personal_form = PersonalDataForm(data, instance=personal)
+    formset = completion_formset(request.provider, data, graduate=graduate)
+    if data is not None and all([form.is_valid(), personal_form.is_valid(), formset.is_valid()]):
+        previous_status = Graduate.objects.values_list("status", flat=True).get(pk=graduate.pk)
+        _save_graduate(request, form, personal_form, formset, graduate)
+        PersonalDataAccess.record(request, graduate, Action.EDIT)
+        if previous_status != graduate.status:
+            graduate_matching_changed.send(sender=Graduate, graduate=graduate)
+        messages.success(request, _("The record of %(ref)s is saved.") % {"ref": graduate.reference})
+        return redirect("partners:graduate_detail", graduate.reference)
+    # The form shows the name and contact details: that is a view of personal data.
+    PersonalDataAccess.record(request, graduate, Action.VIEW)
+    context = {"graduate": graduate, "form": form, "personal_form": personal_form, "formset": formset}
+    return TemplateResponse(
+        request, "employers/partner/graduate_form.html", context, status=400 if data is not None else 200
+    )
+
+
+def _matches(graduate):
+    """[(match, sentences)] for the graduate, or None when the matching module is not ready."""
+    try:
+        return [(match, match.explanation()) for match in matching.jobs_for_graduate(graduate)]
+    except NotImplementedError:
+        return None
+
+
+def _not_matched_because(graduate, consent):
+    reasons = []
+    if consent is None:
+        reasons.append(_("No matching consent is recorded."))
+    if graduate.status != Graduate.Status.SEEKING:
+        reasons.append(_("Their status is “%(status)s”.") % {"status": graduate.get_status_display()})
+    return reasons
+
+
+def _detail_page(request, graduate, consent_form=None, status=200):
+    consent = graduate.current_consent()
+    matches = _matches(graduate)
+    introductions = list(graduate.introductions.select_related("job__employer").order_by("-requested_at"))
+    context = {
+        "graduate": graduate,
+        "personal": getattr(graduate, "personal_data", None),
+        "completions": graduate.completions.select_related("programme"),
+        "skills": graduate.extra_skills.all(),
+        "taught_skills": {
+            skill for c in graduate.completions.all() for skill in c.programme.skills_taught.all()
+        },
+        "certifications": graduate.certifications.all(),
+        "consent": consent,
+        "consent_history": graduate.consents.select_related("recorded_by", "withdrawn_by"),
+        "consent_form": consent_form or ConsentForm(required=True),
+        "not_matched_because": _not_matched_because(graduate, consent),
+        "matches": matches,
+        "matching_unavailable": matches is None,
+        "introduced_job_ids": {
+            i.job_id
+            for i in introductions
+            if i.status in (Introduction.Status.REQUESTED, Introduction.Status.ACCEPTED)
+        },
+        "introductions": introductions,
+        "hires": graduate.hires.select_related("job", "employer"),
+    }
+    PersonalDataAccess.record(request, graduate, Action.VIEW)
+    return TemplateResponse(request, "employers/partner/graduate_detail.html", context, status=status)
+
+
+@partner_area(roles=ANY_ROLE)
+def graduate_detail(request, reference):
+    return _detail_page(request, _graduate(request, reference))
+
+
+@require_POST
+@partner_area(roles=ANY_ROLE)
+def consent_record(request, reference):
+    graduate = _graduate(request, reference)
+    form = ConsentForm(request.POST, required=True)
+    if graduate.current_consent() is not None:
+        messages.error(request, _("A matching consent is already recorded."))
+        return redirect("partners:graduate_detail", graduate.reference)
+    if not form.is_valid():
+        return _detail_page(request, graduate, consent_form=form, status=400)
+    MatchingConsent.objects.create(
+        graduate=graduate,
+        given_on=form.cleaned_data["given_on"],
+        method=form.cleaned_data["method"],
+        recorded_by=request.user,
+    )
+    graduate_matching_changed.send(sender=Graduate, graduate=graduate)
+    messages.success(request, _("The matching consent is recorded."))
+    return redirect("partners:graduate_detail", graduate.reference)
+
+
+@require_POST
+@partner_area(roles=ANY_ROLE)
+def consent_withdraw(request, reference):
+    graduate = _graduate(request, reference)
+    graduate.withdraw_consent(request.user)
+    messages.success(
+        request,
+        _("The consent is withdrawn: %(ref)s is no longer matched to jobs.") % {"ref": graduate.reference},
+    )
+    return redirect("partners:graduate_detail", graduate.reference)
+
+
+_CSV_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value):
+    """A spreadsheet must not run what a person typed: neutralise formula-like cells."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_CSV_DANGEROUS) else text
+
+
+@partner_area(roles=ANY_ROLE)
+def graduate_export(request, reference):
+    graduate = _graduate(request, reference)
+    personal = getattr(graduate, "personal_data", None)
+    consent = graduate.current_consent()
+    rows = [
+        ("reference", graduate.reference),
+        ("provider", request.provider.name),
+        ("full_name", personal.full_name if personal else ""),
+        ("email", personal.email if personal else ""),
+        ("phone", personal.phone if personal else ""),
+        ("notes", personal.notes if personal else ""),
+        ("status", graduate.get_status_display()),
+        *(
+            (f"programme: {c.programme.name}", c.completed_on.isoformat())
+            for c in graduate.completions.select_related("programme")
+        ),
+        ("other_skills", "; ".join(s.name for s in graduate.extra_skills.all())),
+        ("certifications", "; ".join(c.name for c in graduate.certifications.all())),
+        ("available_from", graduate.available_from.isoformat() if graduate.available_from else ""),
+        ("preferred_regions", "; ".join(graduate.preferred_regions)),
+        ("willing_to_travel", graduate.willing_to_travel),
+        ("willing_to_relocate", graduate.willing_to_relocate),
+        ("open_to_remote_work", graduate.wants_remote),
+        ("preferred_sectors", "; ".join(graduate.preferred_sectors)),
+        ("preferred_employment_types", "; ".join(graduate.preferred_employment_types)),
+        *((field, getattr(graduate, field)) for field in graduate.restrictions()),
+        ("personal_statement", graduate.personal_statement),
+        ("matching_consent_given_on", consent.given_on.isoformat() if consent else ""),
+        ("matching_consent_method", consent.get_method_display() if consent else ""),
+    ]
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{graduate.reference}.csv"'
+    response["Cache-Control"] = "no-store"
+    writer = csv.writer(response)
+    writer.writerow(["field", "value"])
+    writer.writerows((name, _cell(value)) for name, value in rows)
+    PersonalDataAccess.record(request, graduate, Action.EXPORT)
+    return response
+
+
+# --- suggesting a job, answering introductions, hires ---------------------------------------------
+
+
+def _employer_job_url(request, job):
+    return request.build_absolute_uri(reverse("employers:job_matches", args=[job.pk]))
+
+
+def _requester_addresses(introduction):
+    """Whoever asked for the introduction, else the employer's owners."""
+    user = introduction.requested_by
+    if user is not None and user.email and introduction.job.employer.memberships.filter(user=user).exists():
+        return [user.email]
+    return owner_addresses(introduction.job.employer)
+
+
+@partner_area(roles=ANY_ROLE)
+def suggest(request, reference, job_id):
+    """Put a graduate forward for a job. The graduate has agreed to it with their case worker, so the
+    introduction is recorded as accepted at once, with the contact the staff chose to release."""
+    graduate = _graduate(request, reference)
+    job = get_object_or_404(JobListing.objects.published().select_related("employer"), pk=job_id)
+    if not Graduate.objects.matchable().filter(pk=graduate.pk).exists():
+        messages.error(
+            request, _("Only a graduate who is seeking work and consents to matching can be suggested.")
+        )
+        return redirect("partners:graduate_detail", graduate.reference)
+    existing = graduate.introductions.filter(
+        job=job, status__in=[Introduction.Status.REQUESTED, Introduction.Status.ACCEPTED]
+    ).first()
+    if existing is not None:
+        if existing.status == Introduction.Status.REQUESTED:
+            messages.info(
+                request, _("The employer has already asked to meet this graduate: answer the request.")
+            )
+            return redirect("partners:introduction", existing.pk)
+        messages.info(request, _("This graduate is already introduced for this job."))
+        return redirect("partners:graduate_detail", graduate.reference)
+    form = ReleaseForm(request.POST or None, initial={"released_contact": contact_suggestion(graduate)})
+    if request.method == "POST" and form.is_valid():
+        now = timezone.now()
+        try:
+            introduction = Introduction.objects.create(
+                job=job,
+                graduate=graduate,
+                origin=Introduction.Origin.PARTNER,
+                requested_by=request.user,
+                status=Introduction.Status.ACCEPTED,
+                requested_at=now,
+                answered_at=now,
+                answered_by=request.user,
+                released_contact=form.cleaned_data["released_contact"],
+            )
+        except IntegrityError:  # pragma: no cover - only an open request is unique
+            messages.error(request, _("This graduate is already introduced for this job."))
+            return redirect("partners:graduate_detail", graduate.reference)
+        PersonalDataAccess.record(request, graduate, Action.RELEASE)
+        send_event_email(
+            "job_suggested",
+            owner_addresses(job.employer),
+            {
+                "introduction": introduction,
+                "job": job,
+                "employer": job.employer,
+                "provider": request.provider,
+                "reference": graduate.reference,
+                "job_url": _employer_job_url(request, job),
+            },
+        )
+        messages.success(
+            request,
+            _("%(ref)s is suggested to %(employer)s for “%(job)s”; the employer is told by e-mail.")
+            % {"ref": graduate.reference, "employer": job.employer.name, "job": job.title},
+        )
+        return redirect("partners:graduate_detail", graduate.reference)
+    # The form is prefilled with the name and contact details: a view of personal data.
+    PersonalDataAccess.record(request, graduate, Action.VIEW)
+    context = {"graduate": graduate, "job": job, "form": form}
+    status = 400 if request.method == "POST" else 200
+    return TemplateResponse(request, "employers/partner/suggest.html", context, status=status)
+
+
+@partner_area(roles=ANY_ROLE)
+def introduction(request, introduction_id):
+    intro = get_object_or_404(
+        _introductions(request).select_related("graduate__personal_data"), pk=introduction_id
+    )
+    graduate = intro.graduate
+    is_open = intro.status == Introduction.Status.REQUESTED
+    form = ReleaseForm(
+        request.POST if request.method == "POST" and "accept" in request.POST else None,
+        initial={"released_contact": contact_suggestion(graduate)},
+    )
+    if request.method == "POST" and is_open:
+        context = {
+            "introduction": intro,
+            "job": intro.job,
+            "employer": intro.job.employer,
+            "provider": request.provider,
+            "reference": graduate.reference,
+            "job_url": _employer_job_url(request, intro.job),
+        }
+        if "decline" in request.POST:
+            if intro.decline(request.user):
+                send_event_email("introduction_declined", _requester_addresses(intro), context)
+                messages.success(request, _("The request is declined; the employer is told politely."))
+            else:
+                messages.error(request, _("This request was answered or expired meanwhile."))
+            return redirect("partners:dashboard")
+        if "accept" in request.POST and form.is_valid():
+            if intro.accept(request.user, form.cleaned_data["released_contact"]):
+                PersonalDataAccess.record(request, graduate, Action.RELEASE)
+                send_event_email("introduction_accepted", _requester_addresses(intro), context)
+                messages.success(request, _("The introduction is accepted; the employer is told by e-mail."))
+            else:
+                messages.error(request, _("This request was answered or expired meanwhile."))
+            return redirect("partners:dashboard")
+    shows_personal_data = is_open or bool(intro.released_contact)
+    if shows_personal_data:
+        PersonalDataAccess.record(request, graduate, Action.VIEW)
+    context = {
+        "introduction": intro,
+        "graduate": graduate,
+        "form": form,
+        "is_open": is_open,
+        "days_left": _days_left(intro, timezone.now()),
+    }
+    status = 400 if request.method == "POST" and is_open else 200
+    return TemplateResponse(request, "employers/partner/introduction.html", context, status=status)
+
+
+@partner_area(roles=ANY_ROLE)
+def hire(request, reference):
+    graduate = _graduate(request, reference)
+    form = HireForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        job = form.cleaned_data["job"]
+        with transaction.atomic():
+            Hire.objects.create(
+                graduate=graduate,
+                job=job,
+                employer=job.employer,
+                start_date=form.cleaned_data["start_date"],
+                recorded_by=request.user,
+            )
+            graduate.status = Graduate.Status.PLACED
+            graduate.save(update_fields=["status", "updated_at"])
+        graduate_matching_changed.send(sender=Graduate, graduate=graduate)
+        messages.success(
+            request,
+            _("The hire is recorded: %(ref)s is placed and leaves matching.") % {"ref": graduate.reference},
+        )
+        return redirect("partners:graduate_detail", graduate.reference)
+    status = 400 if request.method == "POST" else 200
+    return TemplateResponse(
+        request, "employers/partner/hire.html", {"graduate": graduate, "form": form}, status=status
+    )
