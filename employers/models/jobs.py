@@ -315,6 +315,8 @@ class JobSkill(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["job", "skill"], name="skill_once_per_job")]
+        # Matching counts shared skills per job from the skill side.
+        indexes = [models.Index(fields=["skill", "job", "required"], name="jobskill_skill_job_required")]
 
     def __str__(self):
         return f"{self.skill} ({'required' if self.required else 'preferred'})"

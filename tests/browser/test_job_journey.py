@@ -14,12 +14,12 @@ from tests.portal.factories import UserFactory
 pytestmark = pytest.mark.browser
 
 
-def log_in(page, email, password="correct horse battery staple"):
+def log_in(page, email, password="correct horse battery staple", expected=r"/employer/$"):
     page.goto("/accounts/login/")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign In").click()
-    expect(page).to_have_url(re.compile(r"/employer/$"))
+    expect(page).to_have_url(re.compile(expected))
 
 
 def test_posted_job_is_approved_and_found_on_the_board(context, page, mailoutbox):
