@@ -4,14 +4,13 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('employers', '0008_partner_permissions'),
+        ("employers", "0008_partner_permissions"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='jobskill',
-            index=models.Index(fields=['skill', 'job', 'required'], name='jobskill_skill_job_required'),
+            model_name="jobskill",
+            index=models.Index(fields=["skill", "job", "required"], name="jobskill_skill_job_required"),
         ),
     ]
