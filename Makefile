@@ -61,6 +61,7 @@ check: install-test
 bench: install-test
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/jobs.py
+	$(BIN)/python bench/matching.py
 
 requirements: | $(BIN)/python
 	$(BIN)/pip install --quiet pip-tools
