@@ -44,7 +44,22 @@ def _page(request, job, form=None, form_for=None, status=200):
         )
         reference = match.graduate.reference
         match.form = form if form_for == reference else IntroductionRequestForm(auto_id=_auto_id(reference))
-    context = {"employer": request.employer, "job": job, "matches": matches, "match_limit": MATCH_LIMIT}
+    # Accepted introductions stay listed whatever happens to the ranking (placed, dropped out).
+    ranked = {match.graduate.pk for match in matches}
+    accepted_elsewhere = [
+        introduction
+        for introduction in Introduction.objects.filter(job=job, status=Introduction.Status.ACCEPTED)
+        .select_related("graduate")
+        .order_by("-answered_at")
+        if introduction.graduate_id not in ranked
+    ]
+    context = {
+        "employer": request.employer,
+        "job": job,
+        "matches": matches,
+        "match_limit": MATCH_LIMIT,
+        "accepted_elsewhere": accepted_elsewhere,
+    }
     return TemplateResponse(request, "employers/area/job_matches.html", context, status=status)
 
 

@@ -182,3 +182,24 @@ def test_query_count_is_constant_in_the_number_of_graduates(client, setting):
     html = client.get(matches_url(job)).content.decode()
     assert html.count('class="match"') == 6
     assert queries() == before
+
+
+def test_accepted_introduction_stays_visible_after_the_graduate_is_placed(client):
+    from employers.models import Graduate, Introduction
+    from tests.employers.factories import JobListingFactory, owner_of
+    from tests.employers.factories_partners import GraduateFactory
+
+    owner, employer = owner_of()
+    job = JobListingFactory(employer=employer)
+    graduate = GraduateFactory()
+    Introduction.objects.create(
+        job=job,
+        graduate=graduate,
+        status=Introduction.Status.ACCEPTED,
+        released_contact="Call Sam on 0100 000",
+    )
+    Graduate.objects.filter(pk=graduate.pk).update(status=Graduate.Status.PLACED)
+    client.force_login(owner)
+    body = client.get(f"/employer/jobs/{job.pk}/matches/").content.decode()
+    assert "Call Sam on 0100 000" in body
+    assert graduate.reference in body
