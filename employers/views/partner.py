@@ -490,17 +490,14 @@ def hire(request, reference):
     form = HireForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         job = form.cleaned_data["job"]
-        with transaction.atomic():
-            Hire.objects.create(
-                graduate=graduate,
-                job=job,
-                employer=job.employer,
-                start_date=form.cleaned_data["start_date"],
-                recorded_by=request.user,
-            )
-            graduate.status = Graduate.Status.PLACED
-            graduate.save(update_fields=["status", "updated_at"])
-        graduate_matching_changed.send(sender=Graduate, graduate=graduate)
+        # Recording the hire places the graduate and schedules retention checks (employers.outcomes).
+        Hire.objects.create(
+            graduate=graduate,
+            job=job,
+            employer=job.employer,
+            start_date=form.cleaned_data["start_date"],
+            recorded_by=request.user,
+        )
         messages.success(
             request,
             _("The hire is recorded: %(ref)s is placed and leaves matching.") % {"ref": graduate.reference},
