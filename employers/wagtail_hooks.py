@@ -59,6 +59,7 @@ from .models import (
     Employer,
     Hire,
     HiringPledge,
+    IncentiveScheme,
     Introduction,
     JobListing,
     JobReport,
@@ -624,3 +625,27 @@ class PartnersGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_partners_group():
     return PartnersGroup()
+
+
+# -- Incentives: the schemes employers can claim, with their conditions and deadlines --------------
+
+
+class IncentiveSchemeViewSet(SnippetViewSet):
+    model = IncentiveScheme
+    icon = "tasks"
+    menu_label = _("Incentive schemes")
+    menu_name = "incentive-schemes"
+    add_to_admin_menu = True
+    list_display = [
+        "name",
+        Column("kind", accessor="get_kind_display", label=_("Kind"), sort_key="kind"),
+        Column("jurisdiction_name", label=_("Jurisdiction"), sort_key="country"),
+        DateColumn("valid_to", label=_("Valid to"), sort_key="valid_to"),
+    ]
+    list_filter = ["kind", "country"]
+    search_fields = ["name", "provider_agency", "summary"]
+    search_backend_name = None
+    ordering = "name"
+
+
+register_snippet(IncentiveSchemeViewSet)

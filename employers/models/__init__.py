@@ -1,5 +1,6 @@
 """Employers: organisations and their members, hiring pledges (jobs and matching to follow)."""
 
+from .incentives import EXAMPLE_MARK, IncentiveCondition, IncentiveScheme, IncentiveStep
 from .introductions import RETENTION_MONTHS, Hire, Introduction, RetentionCheck
 from .jobs import (
     REQUIREMENT_FLAGS,
@@ -36,6 +37,10 @@ from .pledges import (
 from .taxonomy import Certification, DeterringPhrase, Occupation, Skill
 
 __all__ = [
+    "EXAMPLE_MARK",
+    "IncentiveCondition",
+    "IncentiveScheme",
+    "IncentiveStep",
     "RESTRICTION_CLASHES",
     "RETENTION_MONTHS",
     "Graduate",
