@@ -26,6 +26,7 @@ urlpatterns = [
     path("employer/", include("employers.urls.area")),
     path("partner/", include("employers.urls.partner")),
     path("", include("employers.urls.public")),
+    path("", include("employers.urls.incentives")),
     path("search/", include("search.urls")),
     path("support/", include("campaigns.urls")),
     path("stories/feed/", LatestStoriesFeed(), name="stories_feed"),

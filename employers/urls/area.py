@@ -36,4 +36,7 @@ urlpatterns = [
         matches.request_introduction,
         name="request_introduction",
     ),
+    path("incentives/", incentives_area.saved_results, name="incentive_results"),
+    path("incentives/save/", incentives_area.save_result, name="save_incentive_result"),
+    path("incentives/<int:result_id>/", incentives_area.saved_result, name="incentive_result"),
 ]

@@ -1,0 +1,12 @@
+"""Public incentive pages: the schemes and the eligibility checker."""
+
+from django.urls import path
+
+from ..views import incentives
+
+app_name = "incentives"
+
+urlpatterns = [
+    path("incentives/", incentives.scheme_list, name="schemes"),
+    path("incentives/check/", incentives.checker, name="check"),
+]
