@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ..views import area, jobs, matches, pledge
+from ..views import area, incentives_area, jobs, matches, pledge
 
 app_name = "employers"
 
