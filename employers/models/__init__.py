@@ -1,5 +1,6 @@
 """Employers: organisations and their members, hiring pledges (jobs and matching to follow)."""
 
+from .incentive_results import IncentiveDeadline, SavedIncentiveResult
 from .incentives import EXAMPLE_MARK, IncentiveCondition, IncentiveScheme, IncentiveStep
 from .introductions import RETENTION_MONTHS, Hire, Introduction, RetentionCheck
 from .jobs import (
@@ -39,6 +40,8 @@ from .taxonomy import Certification, DeterringPhrase, Occupation, Skill
 __all__ = [
     "EXAMPLE_MARK",
     "IncentiveCondition",
+    "IncentiveDeadline",
+    "SavedIncentiveResult",
     "IncentiveScheme",
     "IncentiveStep",
     "RESTRICTION_CLASHES",

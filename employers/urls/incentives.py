@@ -9,4 +9,5 @@ app_name = "incentives"
 urlpatterns = [
     path("incentives/", incentives.scheme_list, name="schemes"),
     path("incentives/check/", incentives.checker, name="check"),
+    path("incentives/check/result/", incentives.result, name="result"),
 ]
