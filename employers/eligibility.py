@@ -85,10 +85,13 @@ def condition_status(condition, answers, country=None):
     try:
         if fact.type == FactType.YES_NO:
             holds = answer is (op == Operator.IS_YES)
-        elif fact.type == FactType.NUMBER:
-            a, b = _as_decimal(answer), _as_decimal(expected)
-            if not a.is_finite():
-                return UNKNOWN
+        elif fact.type in (FactType.NUMBER, FactType.DATE):
+            if fact.type == FactType.NUMBER:
+                a, b = _as_decimal(answer), _as_decimal(expected)
+                if not a.is_finite():
+                    return UNKNOWN
+            else:
+                a, b = answer, expected
             holds = {
                 Operator.EQUALS: a == b,
                 Operator.NOT_EQUALS: a != b,

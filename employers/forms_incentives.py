@@ -32,6 +32,8 @@ class FactField(forms.CharField):
             widget = forms.RadioSelect(choices=YES_NO_CHOICES)
         elif fact.type == FactType.CHOICE:
             widget = forms.Select(choices=[("", _("I don't know"))] + list(fact.choices(country)))
+        elif fact.type == FactType.DATE:
+            widget = forms.DateInput(attrs={"type": "date", "autocomplete": "off"})
         else:
             widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off", "size": 12})
         super().__init__(

@@ -6,6 +6,7 @@ typed Python values: ``bool`` for yes/no facts, ``int``/``Decimal`` for numbers 
 for choices; a missing answer (``None``) is unknown.
 """
 
+import datetime
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -27,6 +28,7 @@ class FactType(models.TextChoices):
     YES_NO = "yes_no", _("yes/no")
     NUMBER = "number", _("number")
     CHOICE = "choice", _("choice")
+    DATE = "date", _("date")
 
 
 class FactGroup(models.TextChoices):
@@ -59,7 +61,25 @@ OPERATORS_FOR_TYPE = {
         Operator.GREATER_OR_EQUAL,
     ),
     FactType.CHOICE: (Operator.EQUALS, Operator.NOT_EQUALS, Operator.ONE_OF, Operator.NOT_ONE_OF),
+    # For dates "less than" reads "before" and "greater than" reads "after" (see DATE_OPERATOR_LABELS).
+    FactType.DATE: (
+        Operator.EQUALS,
+        Operator.NOT_EQUALS,
+        Operator.LESS_THAN,
+        Operator.LESS_OR_EQUAL,
+        Operator.GREATER_THAN,
+        Operator.GREATER_OR_EQUAL,
+    ),
 }
+DATE_OPERATOR_LABELS = {
+    Operator.EQUALS: _("is on"),
+    Operator.NOT_EQUALS: _("is not on"),
+    Operator.LESS_THAN: _("is before"),
+    Operator.LESS_OR_EQUAL: _("is on or before"),
+    Operator.GREATER_THAN: _("is after"),
+    Operator.GREATER_OR_EQUAL: _("is on or after"),
+}
+EARLIEST_DATE, LATEST_DATE = datetime.date(1900, 1, 1), datetime.date(2100, 12, 31)
 # Operators that take no value (the operator says it all) and those that take a list of values.
 VALUELESS_OPERATORS = (Operator.IS_YES, Operator.IS_NO)
 LIST_OPERATORS = (Operator.ONE_OF, Operator.NOT_ONE_OF)
@@ -91,6 +111,12 @@ class Fact:
     def operators(self):
         return OPERATORS_FOR_TYPE[self.type]
 
+    def operator_label(self, operator):
+        """How the operator reads for this fact: "is before" for a date, "is less than" for a number."""
+        if self.type == FactType.DATE and operator in DATE_OPERATOR_LABELS:
+            return DATE_OPERATOR_LABELS[operator]
+        return Operator(operator).label
+
     def choices(self, country=None):
         """(code, label) pairs of a choice fact; regions include those of ``country``."""
         if self.key == "employer_sector":
@@ -111,6 +137,8 @@ class Fact:
             return isinstance(value, bool)
         if self.type == FactType.NUMBER:
             return isinstance(value, int | Decimal | float) and not isinstance(value, bool)
+        if self.type == FactType.DATE:
+            return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
         return isinstance(value, str)
 
 
@@ -221,6 +249,13 @@ FACTS = (
         _("Enter an age in years"),
     ),
     Fact(
+        key="offer_date",
+        group=FactGroup.JOB,
+        type=FactType.DATE,
+        question=_("On what date was (or will) the job be offered?"),
+        help_text=_("As a date such as 2026-03-31. Some schemes only cover offers made in a given period."),
+    ),
+    Fact(
         key="receiving_benefits",
         group=FactGroup.CANDIDATE,
         type=FactType.YES_NO,
@@ -299,4 +334,16 @@ def parse_answer(fact, raw, country=None):
         return parse_number(fact, raw)
     if fact.type == FactType.YES_NO:
         return parse_yes_no(raw)
+    if fact.type == FactType.DATE:
+        return parse_date(raw)
     return parse_choice(fact, raw, country)
+
+
+def parse_date(raw):
+    try:
+        value = datetime.date.fromisoformat(str(raw).strip())
+    except ValueError:
+        raise ValueError(str(_("Enter a date as year-month-day, for example 2026-03-31."))) from None
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise ValueError(str(_("Enter a date between 1900 and 2100.")))
+    return value

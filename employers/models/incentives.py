@@ -230,7 +230,7 @@ class IncentiveCondition(Orderable):
                     else self.operator,
                     "fact": fact.key,
                     "type": FactType(fact.type).label,
-                    "allowed": ", ".join(str(Operator(op).label) for op in fact.operators),
+                    "allowed": ", ".join(str(fact.operator_label(op)) for op in fact.operators),
                 }
             )
         text = (self.value or "").strip()
@@ -259,8 +259,8 @@ class IncentiveCondition(Orderable):
                     % {"value": text, "fact": fact.key}
                 ) from None
             raise ValueError(
-                _("'%(value)s' does not fit %(fact)s, a number fact: %(error)s")
-                % {"value": text, "fact": fact.key, "error": error}
+                _("'%(value)s' does not fit %(fact)s, a %(type)s fact: %(error)s")
+                % {"value": text, "fact": fact.key, "type": FactType(fact.type).label, "error": error}
             ) from None
 
     def clean(self):

@@ -625,3 +625,50 @@ def test_admin_add_form_saves_a_good_scheme_with_a_revision(admin_client):
     assert scheme.latest_revision is not None
     assert [c.value for c in scheme.conditions.all()] == ["12"]
     assert scheme.latest_revision.as_object().conditions.all()[0].fact == "months_since_release"
+
+
+class TestDateFacts:
+    """The date fact type: offer_date, compared with before / after / on."""
+
+    @pytest.mark.parametrize(
+        "operator, value, answer, expected",
+        [
+            ("less_than", "2026-06-01", datetime.date(2026, 5, 31), "met"),
+            ("less_than", "2026-06-01", datetime.date(2026, 6, 1), "not_met"),
+            ("greater_or_equal", "2026-06-01", datetime.date(2026, 6, 1), "met"),
+            ("equals", "2026-06-01", datetime.date(2026, 6, 2), "not_met"),
+            ("not_equals", "2026-06-01", datetime.date(2026, 6, 2), "met"),
+            ("greater_than", "2026-06-01", None, "unknown"),
+            ("greater_than", "2026-06-01", "2026-06-02", "unknown"),  # untyped answers decide nothing
+        ],
+    )
+    def test_comparisons(self, operator, value, answer, expected):
+        from employers.eligibility import condition_status
+        from employers.models import IncentiveCondition
+
+        condition = IncentiveCondition(fact="offer_date", operator=operator, value=value)
+        answers = {} if answer is None else {"offer_date": answer}
+        assert condition_status(condition, answers) == expected
+
+    def test_parse_and_refuse(self):
+        from employers.incentive_facts import get_fact, parse_answer
+
+        fact = get_fact("offer_date")
+        assert parse_answer(fact, " 2026-03-31 ") == datetime.date(2026, 3, 31)
+        assert parse_answer(fact, "") is None
+        for bad in ("31/03/2026", "tomorrow", "2026-02-30", "1850-01-01"):
+            with pytest.raises(ValueError):
+                parse_answer(fact, bad)
+
+    def test_a_date_condition_refuses_a_number_value_and_reads_as_before(self):
+        from django.core.exceptions import ValidationError
+
+        from employers.incentive_facts import get_fact
+        from employers.models import IncentiveCondition
+
+        assert str(get_fact("offer_date").operator_label("less_than")) == "is before"
+        with pytest.raises(ValidationError) as error:
+            IncentiveCondition(fact="offer_date", operator="less_than", value="42").clean()
+        assert "date fact" in str(error.value)
+        with pytest.raises(ValidationError):
+            IncentiveCondition(fact="offer_date", operator="is_yes", value="").clean()
