@@ -11,19 +11,16 @@ never shown (they are for the employer the graduate agreed to, not for campaign 
 
 import django_filters
 from django import forms
-from django.contrib import messages
 from django.contrib.admin.utils import unquote
-from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView, InspectView
 
-from .admin_views import PlainValuesMixin, SuspendForm, VerifyForm, day, user_label
+from .admin_views import PlainValuesMixin, StatusActionMixin, SuspendForm, VerifyForm, day, user_label
 from .models import Graduate, Hire, Introduction, Programme, ProgrammeProvider, ProviderStaff, RetentionCheck
 
 
@@ -112,59 +109,8 @@ class ProviderInspectView(PlainValuesMixin, InspectView):
         return context
 
 
-class ProviderStatusActionView(ProviderInspectView):
-    """POST only, change_programmeprovider only: run one transition, then back to the detail page."""
-
-    permission_required = "change"
-    http_method_names = ["post"]
-    form_class = None
-    form_context_name = None
-
-    def dispatch(self, request, *args, **kwargs):
-        # Wagtail turns PermissionDenied into a redirect to the dashboard; say 403 plainly instead.
-        if not self.user_has_permission(self.permission_required):
-            context = {
-                "page_title": _("Permission denied"),
-                "header_title": _("Permission denied"),
-                "header_icon": "warning",
-                "index_url": reverse(self.index_url_name) if self.index_url_name else None,
-            }
-            return TemplateResponse(
-                request, "employers/admin/provider_action_forbidden.html", context, status=403
-            )
-        return super().dispatch(request, *args, **kwargs)
-
-    def allowed(self):
-        raise NotImplementedError
-
-    def not_allowed_message(self):
-        raise NotImplementedError
-
-    def perform(self, form):
-        raise NotImplementedError
-
-    def success_message(self):
-        raise NotImplementedError
-
-    def post(self, request, *args, **kwargs):
-        form = self.form_class(request.POST)
-        with transaction.atomic():
-            # Two moderators acting at once: the second sees the first one's change and stops.
-            locked = ProgrammeProvider.objects.select_for_update().get(pk=self.object.pk)
-            self.object.status = locked.status
-            allowed = self.allowed()
-            valid = allowed and form.is_valid()
-            if valid:
-                self.perform(form)
-        if not allowed:
-            messages.error(request, self.not_allowed_message())
-            return redirect(self.get_inspect_url())
-        if not valid:
-            messages.error(request, _("Nothing was changed. Correct the form below and try again."))
-            context = self.get_context_data(**{self.form_context_name: form})
-            return self.render_to_response(context, status=400)
-        messages.success(request, self.success_message())
-        return redirect(self.get_inspect_url())
+class ProviderStatusActionView(StatusActionMixin, ProviderInspectView):
+    forbidden_template = "employers/admin/provider_action_forbidden.html"
 
 
 class VerifyProviderView(ProviderStatusActionView):

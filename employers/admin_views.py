@@ -237,17 +237,22 @@ class EmployerInspectView(PlainValuesMixin, InspectView):
         return context
 
 
-class EmployerStatusActionView(EmployerInspectView):
-    """POST only, change_employer only: run one transition, then back to the detail page."""
+class StatusActionMixin:
+    """POST only, change permission only: run one status transition, then back to the detail page.
+
+    Shared by the employer and programme-provider admin; subclasses say what is allowed, what
+    to do and what to tell the moderator.
+    """
 
     permission_required = "change"
     http_method_names = ["post"]
     form_class = None
     form_context_name = None
+    forbidden_template = "employers/admin/action_forbidden.html"
 
     def dispatch(self, request, *args, **kwargs):
         # Wagtail turns PermissionDenied into a redirect to the dashboard; say 403 plainly instead.
-        # Nothing of the employer is shown: the user may not even be allowed to view it.
+        # Nothing of the object is shown: the user may not even be allowed to view it.
         if not self.user_has_permission(self.permission_required):
             context = {
                 "page_title": _("Permission denied"),
@@ -255,7 +260,7 @@ class EmployerStatusActionView(EmployerInspectView):
                 "header_icon": "warning",
                 "index_url": reverse(self.index_url_name) if self.index_url_name else None,
             }
-            return TemplateResponse(request, "employers/admin/action_forbidden.html", context, status=403)
+            return TemplateResponse(request, self.forbidden_template, context, status=403)
         return super().dispatch(request, *args, **kwargs)
 
     def allowed(self):
@@ -274,7 +279,8 @@ class EmployerStatusActionView(EmployerInspectView):
         form = self.form_class(request.POST)
         with transaction.atomic():
             # Two moderators acting at once: the second sees the first one's change and stops.
-            self.object = Employer.objects.select_for_update().get(pk=self.object.pk)
+            locked = type(self.object).objects.select_for_update().get(pk=self.object.pk)
+            self.object.status = locked.status
             allowed = self.allowed()
             valid = allowed and form.is_valid()
             if valid:
@@ -288,6 +294,10 @@ class EmployerStatusActionView(EmployerInspectView):
             return self.render_to_response(context, status=400)
         messages.success(request, self.success_message())
         return redirect(self.get_inspect_url())
+
+
+class EmployerStatusActionView(StatusActionMixin, EmployerInspectView):
+    pass
 
 
 class VerifyEmployerView(EmployerStatusActionView):
