@@ -1,3 +1,4 @@
+from django.core.cache import cache
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -95,20 +96,33 @@ class HomePage(PublicPageMixin, Page):
         chosen = [item.story_id for item in self.featured_stories.all()]
         return story_cards(ids=chosen or None, limit=6 if chosen else 3)
 
+    FIGURES_CACHE_KEY = "portal:home-figures"
+    FIGURES_CACHE_SECONDS = 60
+
     def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_stories"] = self.featured_story_pages()
+        context["figures"] = self.live_figures()
+        context["links"] = self.linked_pages()
+        return context
+
+    @classmethod
+    def live_figures(cls):
+        """The four counts of the front page, a minute old at most: four COUNTs over the biggest
+        tables are not worth paying on every visit."""
         from campaigns.figures import confirmed_supporters
         from employers.figures import hires, open_jobs, pledged_employers
 
-        context = super().get_context(request, *args, **kwargs)
-        context["featured_stories"] = self.featured_story_pages()
-        context["figures"] = {
-            "supporters": confirmed_supporters(),
-            "employers": pledged_employers(),
-            "jobs": open_jobs(),
-            "hires": hires(),
-        }
-        context["links"] = self.linked_pages()
-        return context
+        figures = cache.get(cls.FIGURES_CACHE_KEY)
+        if figures is None:
+            figures = {
+                "supporters": confirmed_supporters(),
+                "employers": pledged_employers(),
+                "jobs": open_jobs(),
+                "hires": hires(),
+            }
+            cache.set(cls.FIGURES_CACHE_KEY, figures, cls.FIGURES_CACHE_SECONDS)
+        return figures
 
     def linked_pages(self):
         """The hero's and the calls to action's pages, fetched together rather than one by one."""
