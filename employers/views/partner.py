@@ -219,11 +219,8 @@ def graduate_edit(request, reference):
 
 
 def _matches(graduate):
-    """[(match, sentences)] for the graduate, or None when the matching module is not ready."""
-    try:
-        return [(match, match.explanation()) for match in matching.jobs_for_graduate(graduate)]
-    except NotImplementedError:
-        return None
+    """[(match, sentences)]: the graduate's ranked jobs with their explanations."""
+    return [(match, match.explanation()) for match in matching.jobs_for_graduate(graduate)]
 
 
 def _not_matched_because(graduate, consent):
@@ -253,7 +250,6 @@ def _detail_page(request, graduate, consent_form=None, status=200):
         "consent_form": consent_form or ConsentForm(required=True),
         "not_matched_because": _not_matched_because(graduate, consent),
         "matches": matches,
-        "matching_unavailable": matches is None,
         "introduced_job_ids": {
             i.job_id
             for i in introductions
