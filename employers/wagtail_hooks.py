@@ -112,7 +112,37 @@ class ReadOnlyModelViewSet(ModelViewSet):
         return InspectURLFinder
 
 
-class EmployerViewSet(ReadOnlyModelViewSet):
+class StatusActionsMixin:
+    """Verify and suspend actions (POST) beside the detail page, for employers and providers."""
+
+    verify_view_class = None
+    suspend_view_class = None
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(
+            verify_url_name=self.get_url_name("verify"),
+            suspend_url_name=self.get_url_name("suspend"),
+            **kwargs,
+        )
+
+    @property
+    def verify_view(self):
+        return self.construct_view(self.verify_view_class, **self.get_inspect_view_kwargs())
+
+    @property
+    def suspend_view(self):
+        return self.construct_view(self.suspend_view_class, **self.get_inspect_view_kwargs())
+
+    def get_urlpatterns(self):
+        conv = self.pk_path_converter
+        return [
+            *super().get_urlpatterns(),
+            path(f"verify/<{conv}:pk>/", self.verify_view, name="verify"),
+            path(f"suspend/<{conv}:pk>/", self.suspend_view, name="suspend"),
+        ]
+
+
+class EmployerViewSet(StatusActionsMixin, ReadOnlyModelViewSet):
     model = Employer
     name = "employers_admin"  # "employers" is the employer area's URL namespace
     url_prefix = "employers"
@@ -170,28 +200,8 @@ class EmployerViewSet(ReadOnlyModelViewSet):
     # Should an edit view ever be switched on, the status fields stay out of its form.
     exclude_form_fields = STATUS_FIELDS
 
-    def get_inspect_view_kwargs(self, **kwargs):
-        return super().get_inspect_view_kwargs(
-            verify_url_name=self.get_url_name("verify"),
-            suspend_url_name=self.get_url_name("suspend"),
-            **kwargs,
-        )
-
-    @property
-    def verify_view(self):
-        return self.construct_view(VerifyEmployerView, **self.get_inspect_view_kwargs())
-
-    @property
-    def suspend_view(self):
-        return self.construct_view(SuspendEmployerView, **self.get_inspect_view_kwargs())
-
-    def get_urlpatterns(self):
-        conv = self.pk_path_converter
-        return [
-            *super().get_urlpatterns(),
-            path(f"verify/<{conv}:pk>/", self.verify_view, name="verify"),
-            path(f"suspend/<{conv}:pk>/", self.suspend_view, name="suspend"),
-        ]
+    verify_view_class = VerifyEmployerView
+    suspend_view_class = SuspendEmployerView
 
 
 class HiringPledgeViewSet(ReadOnlyModelViewSet):
@@ -465,7 +475,7 @@ register_snippet(JobsGroup)
 # -- Partners: programme providers to verify or suspend; introductions and hires, read-only ---------
 
 
-class ProgrammeProviderViewSet(ReadOnlyModelViewSet):
+class ProgrammeProviderViewSet(StatusActionsMixin, ReadOnlyModelViewSet):
     model = ProgrammeProvider
     name = "programme_providers"
     url_prefix = "programme-providers"
@@ -496,28 +506,8 @@ class ProgrammeProviderViewSet(ReadOnlyModelViewSet):
     inspect_view_fields = ["name", "kind", "region", "created_at", *STATUS_FIELDS]
     exclude_form_fields = STATUS_FIELDS
 
-    def get_inspect_view_kwargs(self, **kwargs):
-        return super().get_inspect_view_kwargs(
-            verify_url_name=self.get_url_name("verify"),
-            suspend_url_name=self.get_url_name("suspend"),
-            **kwargs,
-        )
-
-    @property
-    def verify_view(self):
-        return self.construct_view(VerifyProviderView, **self.get_inspect_view_kwargs())
-
-    @property
-    def suspend_view(self):
-        return self.construct_view(SuspendProviderView, **self.get_inspect_view_kwargs())
-
-    def get_urlpatterns(self):
-        conv = self.pk_path_converter
-        return [
-            *super().get_urlpatterns(),
-            path(f"verify/<{conv}:pk>/", self.verify_view, name="verify"),
-            path(f"suspend/<{conv}:pk>/", self.suspend_view, name="suspend"),
-        ]
+    verify_view_class = VerifyProviderView
+    suspend_view_class = SuspendProviderView
 
 
 class IntroductionViewSet(ReadOnlyModelViewSet):
