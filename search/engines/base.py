@@ -45,3 +45,52 @@ class JobHits:
 def clamp_page(page, total, per_page):
     last = max(1, -(-total // per_page))
     return min(max(1, page), last)
+
+
+class SearchUnavailable(Exception):
+    """An engine could not answer (unreachable, too slow, or an error from the server).
+
+    Engines other than the database raise this, wrapping the client's own exception; the
+    interface then serves the request from the database engine instead.
+    """
+
+
+# Site search ------------------------------------------------------------------------------------
+
+# What site search finds, in the order the results page lists the types.
+SITE_TYPES = ("story", "campaign", "job", "employer", "page")
+
+
+@dataclass(frozen=True)
+class SiteQuery:
+    text: str  # cleaned words, never empty when an engine is asked
+    type: str | None = None  # one of SITE_TYPES, or None for every type
+    page: int = 1
+    per_page: int = 10
+
+
+@dataclass
+class SiteHit:
+    type: str  # one of SITE_TYPES
+    title: str
+    url: str  # path on this site, e.g. /stories/a-second-start/
+    snippet: str  # safe HTML: escaped text, matched words wrapped in <mark>
+    date: object = None  # datetime or date shown beside the result, or None
+
+
+@dataclass
+class SiteHits:
+    hits: list  # SiteHit, best first, one page of them
+    total: int  # hits of the chosen type (or of all types)
+    page: int  # the page actually shown
+    counts: dict  # type → number of hits, for every type in SITE_TYPES (0 when none)
+    suggestion: str = ""  # "did you mean": a corrected query, or "" when the engine has none
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One entry of the search box's suggestion list (/search/suggest/?q=)."""
+
+    label: str
+    url: str
+    type: str  # one of SITE_TYPES
