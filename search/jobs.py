@@ -12,7 +12,7 @@ Facet counts follow multi-select faceting: each facet's counts are over the resu
 every selection except that facet's own, so choosing "Construction" still shows how many jobs
 the other sectors would add.
 
-Which engine answers is decided here (`search.engines.job_engine`), never by a view.
+Which engine answers is decided here (`search.engines.run`), never by a view.
 """
 
 from dataclasses import dataclass, field
@@ -25,7 +25,7 @@ from employers.models import EmploymentType, RemoteOption
 from employers.taxonomy import SectorChoices
 from portal.regions import region_choices, region_name
 
-from .engines import JobQuery, job_engine
+from .engines import JobQuery, run
 from .engines.base import ANY_TIME, FACET_FIELDS, POSTED_WITHIN_DAYS, SORTS
 
 MAX_QUERY_LENGTH = 200
@@ -236,7 +236,7 @@ def search(query="", filters=None, sort="relevance", page=1, per_page=20):
         page=page,
         per_page=per_page,
     )
-    hits = job_engine().search_jobs(job_query)
+    hits = run("search_jobs", job_query)
     return JobSearchResults(
         jobs=hits.jobs,
         total=hits.total,

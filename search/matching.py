@@ -10,25 +10,20 @@ engine, in SQL as far as the database allows. `employers.matching` re-checks the
 Python, where it also writes the reason in plain words, so an engine may be coarser there but
 never stricter.
 
-Which engine answers is decided here (`matching_engine`), never by a view.
+Which engine answers is decided here (`search.engines.run_matching`), never by a view.
 """
 
-
-def matching_engine():
-    """The engine matching's candidate retrieval runs on: the database engine for now."""
-    from .engines.matching_db import MatchingDatabaseEngine
-
-    return MatchingDatabaseEngine()
+from .engines import run_matching
 
 
 def candidate_jobs(graduate):
     """Open jobs that pass every hard filter for `graduate` (none when they are not matchable)."""
-    return matching_engine().candidate_jobs(graduate)
+    return run_matching("candidate_jobs", graduate)
 
 
 def candidate_graduates(job):
     """Matchable graduates that pass every hard filter for `job` (none when it is not open)."""
-    return matching_engine().candidate_graduates(job)
+    return run_matching("candidate_graduates", job)
 
 
 def job_ranking_rows(graduate, regions, skill_ids, certification_ids, limit):
@@ -40,4 +35,4 @@ def job_ranking_rows(graduate, regions, skill_ids, certification_ids, limit):
     out match none of those and rank below the `limit` best of the rest, so scoring the rows
     (employers.matching holds the weights) gives the exact top `limit`.
     """
-    return matching_engine().job_ranking_rows(graduate, regions, skill_ids, certification_ids, limit)
+    return run_matching("job_ranking_rows", graduate, regions, skill_ids, certification_ids, limit)
