@@ -28,16 +28,23 @@ def _database_answers():
 
 
 def _search_status():
+    """'ok', or 'degraded' while Elasticsearch is configured but failing (the database answers)."""
+    from search.engines import record_degradation, search_degraded
+
     if not settings.ELASTICSEARCH_URL:
         return "ok"  # the database engine answers whenever the database does
-    try:
-        from wagtail.search.backends import get_search_backend
-
-        backend = get_search_backend()
-        return "ok" if backend.es.ping() else "degraded"
-    except Exception:
-        logger.warning("Readiness: the search engine does not answer", exc_info=True)
+    if search_degraded():  # a search fell back to the database moments ago: no need to ask again
         return "degraded"
+    try:
+        from search.engines.elasticsearch import get_client
+
+        if get_client().ping():
+            return "ok"
+        error = "no answer to a ping"
+    except Exception as exc:
+        error = exc
+    record_degradation("readiness check", error)
+    return "degraded"
 
 
 @never_cache

@@ -4,4 +4,7 @@ from . import views
 
 app_name = "search"
 
-urlpatterns = [path("", views.site_search, name="site_search")]
+urlpatterns = [
+    path("", views.site_search, name="site_search"),
+    path("suggest/", views.suggest, name="suggest"),
+]

@@ -1,42 +1,39 @@
-import logging
-import re
+"""Site search (/search/) and the search box's suggestions (/search/suggest/).
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import DatabaseError
+Both speak only to the `search.site` interface; neither ever answers with an error page.
+"""
+
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from wagtail.models import Page
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
 
-logger = logging.getLogger(__name__)
+from . import site
 
-MAX_QUERY_LENGTH = 200
-# Quotes, brackets and operators are query syntax to the full-text engines (SQLite FTS5 fails on
-# an unbalanced quote); people's searches are words, so only words reach the engine.
-NOT_A_WORD = re.compile(r"[^\w\s'-]|'(?!\w)|(?<!\w)'", re.UNICODE)
-
-
-def clean_query(raw):
-    return " ".join(NOT_A_WORD.sub(" ", raw[:MAX_QUERY_LENGTH]).split())
+# Suggestions change when content is published; a minute of staleness saves a query per keystroke.
+SUGGEST_MAX_AGE = 60
 
 
+@require_safe
 def site_search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    terms = clean_query(query)
-    results, failed = [], False
-    if terms:
-        try:
-            results = list(Page.objects.live().public().specific().search(terms)[:100])
-        except DatabaseError:
-            logger.exception("Site search failed for %r", terms)
-            failed = True
-    paginator = Paginator(results, 10)
-    try:
-        page_obj = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page_obj = paginator.page(1)
-    except EmptyPage:
-        page_obj = paginator.page(max(paginator.num_pages, 1))
+    results = site.search(request.GET.get("q", ""), request.GET.get("type"), request.GET.get("page", 1))
     return TemplateResponse(
         request,
         "search/search.html",
-        {"query": query, "results": page_obj.object_list, "page_obj": page_obj, "search_failed": failed},
+        {
+            "query": results.query,
+            "results": results,
+            "page_obj": results,
+            "filter_query": results.filter_query,
+            "search_failed": results.failed,
+        },
     )
+
+
+@require_safe
+def suggest(request):
+    query = site.clean_query(request.GET.get("q", ""))
+    suggestions = [{"label": each.label, "url": each.url, "type": each.type} for each in site.suggest(query)]
+    response = JsonResponse({"query": query, "suggestions": suggestions})
+    patch_cache_control(response, public=True, max_age=SUGGEST_MAX_AGE)
+    return response

@@ -5,10 +5,29 @@ Every engine answers the same operations with the same dataclasses (`base.py`): 
 `site_search` and `suggest` for the site, and `candidate_jobs`, `candidate_graduates` and
 `job_ranking_rows` for matching. `run` and `run_matching` pick the engine: Elasticsearch when
 `ELASTICSEARCH_URL` is set, the database otherwise, and the database again whenever
-Elasticsearch raises `SearchUnavailable`.
+Elasticsearch cannot answer. Then a warning is logged (at most once a minute, however many
+requests fail: a dead cluster must not flood the logs) and the cache holds a short-lived
+"degraded" mark that /readyz reports.
 """
 
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError
+
 from .base import JobHits, JobQuery, SearchUnavailable, SiteHit, SiteHits, SiteQuery, Suggestion
+
+logger = logging.getLogger(__name__)
+
+WARNING_INTERVAL = 60  # seconds between two "search degraded" warnings
+DEGRADED_FOR = 120  # seconds /readyz keeps saying "degraded" after the last failure
+WARNED_KEY = "search:degraded:warned"
+DEGRADED_KEY = "search:degraded"
+
+# Used when the cache itself cannot answer: then each process limits its own warnings.
+_warned_at = None
 
 
 def database_engine():
@@ -23,14 +42,95 @@ def database_matching_engine():
     return MatchingDatabaseEngine()
 
 
+def elasticsearch_engine():
+    from .elasticsearch import ElasticsearchEngine
+
+    return ElasticsearchEngine()
+
+
+def elasticsearch_matching_engine():
+    from .elasticsearch import ElasticsearchMatchingEngine
+
+    return ElasticsearchMatchingEngine()
+
+
+def elasticsearch_configured():
+    return bool(getattr(settings, "ELASTICSEARCH_URL", ""))
+
+
 def run(operation, *args, **kwargs):
     """Answer a site operation (`search_jobs`, `site_search`, `suggest`) with the engine in use."""
-    return getattr(database_engine(), operation)(*args, **kwargs)
+    return _answer(elasticsearch_engine, database_engine, operation, args, kwargs)
 
 
 def run_matching(operation, *args, **kwargs):
     """Answer a matching operation with the engine in use."""
-    return getattr(database_matching_engine(), operation)(*args, **kwargs)
+    return _answer(elasticsearch_matching_engine, database_matching_engine, operation, args, kwargs)
+
+
+def _answer(scale_out, fallback, operation, args, kwargs):
+    if elasticsearch_configured():
+        try:
+            return getattr(scale_out(), operation)(*args, **kwargs)
+        except DatabaseError:
+            raise  # the database would fail the fallback too: not a search problem
+        except Exception as error:
+            # The visitor gets the database's answer whatever went wrong; SearchUnavailable (or a
+            # client error that slipped through) is the expected failure, anything else a bug
+            # worth a traceback.
+            record_degradation(operation, error, expected=_is_engine_failure(error))
+    return getattr(fallback(), operation)(*args, **kwargs)
+
+
+def _is_engine_failure(error):
+    if isinstance(error, SearchUnavailable):
+        return True
+    try:
+        from elastic_transport import TransportError
+        from elasticsearch import ApiError
+    except ImportError:  # pragma: no cover - the client is a requirement
+        return False
+    return isinstance(error, ApiError | TransportError | TimeoutError | ConnectionError)
+
+
+def record_degradation(operation, error, expected=True):
+    """Mark search as degraded and warn, at most once per WARNING_INTERVAL."""
+    try:
+        cache.set(DEGRADED_KEY, time.time(), timeout=DEGRADED_FOR)
+        first = cache.add(WARNED_KEY, True, timeout=WARNING_INTERVAL)
+    except Exception:  # the cache is down as well: fall back to this process's memory
+        first = _first_in_process()
+    if not first:
+        return
+    if expected:
+        logger.warning(
+            "Search degraded: Elasticsearch could not answer %s (%s); the database answers instead",
+            operation,
+            error,
+        )
+    else:
+        logger.error(
+            "Search degraded: the Elasticsearch engine failed on %s; the database answers instead",
+            operation,
+            exc_info=error,
+        )
+
+
+def _first_in_process():
+    global _warned_at
+    now = time.time()
+    if _warned_at is not None and now - _warned_at < WARNING_INTERVAL:
+        return False
+    _warned_at = now
+    return True
+
+
+def search_degraded():
+    """True while Elasticsearch failed a request within the last DEGRADED_FOR seconds."""
+    try:
+        return cache.get(DEGRADED_KEY) is not None
+    except Exception:
+        return False
 
 
 __all__ = [
@@ -41,6 +141,8 @@ __all__ = [
     "SiteHits",
     "SiteQuery",
     "Suggestion",
+    "record_degradation",
     "run",
     "run_matching",
+    "search_degraded",
 ]

@@ -22,13 +22,14 @@ from django.utils import timezone
 from employers.models import Employer, JobListing
 
 from .base import ANY_TIME, FACET_FIELDS, POSTED_WITHIN_DAYS, JobHits, JobQuery, clamp_page
+from .site_db import SiteSearchDatabaseMixin
 
 WORD = re.compile(r"\w[\w'-]*", re.UNICODE)
 MAX_WORDS = 10
 TEXT_FIELDS = ("title", "description", "employer__name", "place")
 
 
-class DatabaseEngine:
+class DatabaseEngine(SiteSearchDatabaseMixin):
     name = "database"
 
     def search_jobs(self, query: JobQuery) -> JobHits:

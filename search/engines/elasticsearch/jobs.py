@@ -1,0 +1,132 @@
+"""Job search as a FacetedSearch: the same words, facets, counts, sorts and pages as the database.
+
+Facets are multi-select: each facet's aggregation is filtered by every other selection, and the
+selections narrow the hits through a post_filter (FacetedSearch does both). "Posted within"
+counts its 1, 7 and 30 day windows and "any" in one `filters` aggregation. Only listings open
+today are searched: the index holds published listings, and the closing date is checked here
+too, so a listing past its closing date is never shown even before the index catches up.
+"""
+
+from django.utils import timezone
+from elasticsearch.dsl import FacetedSearch, Q, TermsFacet
+from elasticsearch.dsl.faceted_search import Facet
+
+from ..base import ANY_TIME, FACET_FIELDS, POSTED_WITHIN_DAYS, JobHits, JobQuery, clamp_page
+from .documents import JobDocument
+
+TEXT_FIELDS = ["title^3", "employer_name^2", "place", "description", "skill_names"]
+FACET_SIZE = 1000  # more than there are sectors, regions or types: every count comes back
+NEWEST = [{"published_at": {"order": "desc", "missing": "_last"}}, {"pk": {"order": "desc"}}]
+SORT_ORDERS = {
+    "relevance": ["_score", *NEWEST],
+    "newest": NEWEST,
+    "closing_soon": [{"closing_date": {"order": "asc", "missing": "_last"}}, *NEWEST],
+}
+
+
+def open_on(today):
+    """Listings without a closing date or closing today or later."""
+    return Q("range", closing_date={"gte": today.isoformat()}) | ~Q("exists", field="closing_date")
+
+
+def words_query(text):
+    # simple_query_string never fails on a stray symbol; "and": every word must be found, each in
+    # any of the fields, as the database engine's full-text query does.
+    return Q("simple_query_string", query=text, fields=TEXT_FIELDS, default_operator="and")
+
+
+class PostedWithinFacet(Facet):
+    """Counts for the last 1, 7 and 30 days and for any time; filters on one window."""
+
+    agg_type = "filters"
+
+    def __init__(self):
+        windows = {str(days): self.window(days) for days in POSTED_WITHIN_DAYS}
+        windows[ANY_TIME] = Q("match_all")
+        super().__init__(filters=windows)
+
+    @staticmethod
+    def window(days):
+        return Q("range", published_at={"gte": f"now-{days}d"})
+
+    def add_filter(self, filter_values):
+        return self.window(int(filter_values[0])) if filter_values else None
+
+    def get_values(self, data, filter_values):
+        selected = [str(value) for value in filter_values]
+        out = []
+        for key in [*map(str, POSTED_WITHIN_DAYS), ANY_TIME]:
+            count = data.buckets[key].doc_count
+            value = key if key == ANY_TIME else int(key)
+            out.append((value, count, key in selected))
+        return out
+
+
+class JobFacetedSearch(FacetedSearch):
+    doc_types = [JobDocument]
+    facets = {
+        **{name: TermsFacet(field=name, size=FACET_SIZE) for name in FACET_FIELDS},
+        "posted_within": PostedWithinFacet(),
+    }
+
+    def __init__(self, job_query, using="default", today=None):
+        self.index = JobDocument.alias()
+        self.using = using
+        self.today = today or timezone.localdate()
+        filters = {name: list(job_query.selected(name)) for name in FACET_FIELDS if job_query.selected(name)}
+        if job_query.posted_within:
+            filters["posted_within"] = [job_query.posted_within]
+        super().__init__(job_query.text or None, filters=filters, sort=SORT_ORDERS[job_query.effective_sort])
+
+    def search(self):
+        return super().search().filter(open_on(self.today)).extra(track_total_hits=True).source(False)
+
+    def query(self, search, query):
+        return search.query(words_query(query)) if query else search
+
+
+def build_job_search(job_query: JobQuery, page=None, using="default", today=None):
+    """The FacetedSearch for a query, sliced to `page` (the query's own page by default)."""
+    search = JobFacetedSearch(job_query, using=using, today=today)
+    page = page or job_query.page
+    start = (page - 1) * job_query.per_page
+    return search[start : start + job_query.per_page]
+
+
+def counts_of(response):
+    counts = {}
+    for name, values in response.facets.items():
+        counts[name] = {value: count for value, count, _selected in values}
+    return counts
+
+
+def hit_ids(response):
+    return [int(hit.meta.id) for hit in response]
+
+
+def jobs_in_order(ids):
+    """The listings `ids` names, in that order, with their employer (one query).
+
+    Checked against the database again: a listing unpublished a moment ago is not shown."""
+    from employers.models import JobListing
+
+    found = JobListing.objects.published().filter(pk__in=ids).select_related("employer").in_bulk()
+    return [found[pk] for pk in ids if pk in found]
+
+
+def search_jobs(job_query: JobQuery, using) -> JobHits:
+    response = build_job_search(job_query, using=using).execute()
+    total = response.hits.total.value
+    page = clamp_page(job_query.page, total, job_query.per_page)
+    if page != job_query.page and total:
+        response = build_job_search(job_query, page=page, using=using).execute()
+    return job_hits_of(response, page)
+
+
+def job_hits_of(response, page):
+    return JobHits(
+        jobs=jobs_in_order(hit_ids(response)),
+        total=response.hits.total.value,
+        page=page,
+        counts=counts_of(response),
+    )

@@ -1,0 +1,151 @@
+"""Site search and the search box's suggestions over the five site indices in one request.
+
+Counts per type come from a terms aggregation on `type` (over every hit); the chosen type
+narrows the hits through a post_filter, so the counts of the other types stay visible. Snippets
+are highlighted by the server with <mark> and the HTML encoder (the rest of the text escaped).
+"Did you mean" is a phrase suggester over `spelling` (titles and summaries, unstemmed), kept
+only when the corrected words find something (collate).
+"""
+
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.text import Truncator
+from elasticsearch.dsl import Q, Search
+
+from ..base import SITE_TYPES, SiteHit, SiteHits, SiteQuery, Suggestion, clamp_page
+from .documents import SITE_DOCUMENTS
+from .jobs import open_on
+
+SITE_FIELDS = ["title^3", "summary^2", "description", "body", "employer_name", "place", "skill_names"]
+SNIPPET_FIELDS = ("summary", "description", "body")
+SNIPPET_LENGTH = 160
+# Top-level options: the encoder is only accepted there, and they apply to every field.
+HIGHLIGHT = {
+    "pre_tags": ["<mark>"],
+    "post_tags": ["</mark>"],
+    "encoder": "html",
+    "fragment_size": SNIPPET_LENGTH,
+    "number_of_fragments": 1,
+}
+
+
+def site_indices():
+    return [document.alias() for document in SITE_DOCUMENTS]
+
+
+def did_you_mean(text):
+    return {
+        "text": text,
+        "phrase": {
+            "field": "spelling",
+            "size": 1,
+            "gram_size": 1,
+            "max_errors": 2,
+            "direct_generator": [{"field": "spelling", "suggest_mode": "always"}],
+            "collate": {
+                "query": {"source": {"match": {"spelling": {"query": "{{suggestion}}", "operator": "and"}}}},
+                "prune": False,
+            },
+        },
+    }
+
+
+def build_site_search(query: SiteQuery, page=None, using="default", today=None):
+    today = today or timezone.localdate()
+    page = page or query.page
+    start = (page - 1) * query.per_page
+    search = (
+        Search(using=using, index=site_indices())
+        .query(Q("simple_query_string", query=query.text, fields=SITE_FIELDS, default_operator="and"))
+        .filter(open_on(today))
+        .source(["type", "title", "summary", "url", "date"])
+        .highlight(*SNIPPET_FIELDS)
+        .highlight_options(**HIGHLIGHT)
+        .extra(track_total_hits=True, suggest={"did_you_mean": did_you_mean(query.text)})
+    )
+    search.aggs.bucket("types", "terms", field="type", size=len(SITE_TYPES))
+    if query.type:
+        search = search.post_filter("term", type=query.type)
+    return search[start : start + query.per_page]
+
+
+def _snippet(hit):
+    highlight = getattr(hit.meta, "highlight", None)
+    if highlight:
+        for field in SNIPPET_FIELDS:
+            fragments = highlight.to_dict().get(field)
+            if fragments:
+                return fragments[0]
+    return escape(Truncator(hit.to_dict().get("summary") or "").chars(SNIPPET_LENGTH))
+
+
+def _date(value):
+    from django.utils.dateparse import parse_date, parse_datetime
+
+    if not value or not isinstance(value, str):
+        return value or None
+    return parse_datetime(value) if "T" in value else parse_date(value)
+
+
+def site_hits_of(response, query, page):
+    counts = dict.fromkeys(SITE_TYPES, 0)
+    for bucket in response.aggregations.types.buckets:
+        if bucket.key in counts:
+            counts[bucket.key] = bucket.doc_count
+    hits = []
+    for hit in response:
+        source = hit.to_dict()
+        hits.append(
+            SiteHit(
+                type=source.get("type", ""),
+                title=source.get("title", ""),
+                url=source.get("url", ""),
+                snippet=_snippet(hit),
+                date=_date(source.get("date")),
+            )
+        )
+    total = response.hits.total.value
+    # As the database engine does: a correction only when the words found nothing at all.
+    suggestion = "" if total or query.type else corrected(response, query.text)
+    return SiteHits(hits=hits, total=total, page=page, counts=counts, suggestion=suggestion)
+
+
+def corrected(response, text):
+    entries = response.to_dict().get("suggest", {}).get("did_you_mean") or [{}]
+    options = entries[0].get("options") or []
+    if options and options[0]["text"].lower() != text.lower():
+        return options[0]["text"]
+    return ""
+
+
+def site_search(query: SiteQuery, using) -> SiteHits:
+    response = build_site_search(query, using=using).execute()
+    total = response.hits.total.value
+    page = clamp_page(query.page, total, query.per_page)
+    if page != query.page and total:
+        response = build_site_search(query, page=page, using=using).execute()
+    return site_hits_of(response, query, page)
+
+
+def build_suggest(text, limit=8, using="default", today=None):
+    """Titles starting with the words typed (edge n-grams of each word), best first."""
+    today = today or timezone.localdate()
+    search = (
+        Search(using=using, index=site_indices())
+        .query(Q("match", **{"title.autocomplete": {"query": text, "operator": "and"}}))
+        .filter(open_on(today))
+        .source(["type", "title", "url"])
+    )
+    return search[:limit]
+
+
+def suggestions_of(response):
+    return [
+        Suggestion(label=hit.title, url=hit.url, type=hit.type)
+        for hit in response
+        if hit.to_dict().get("url")
+    ]
+
+
+def suggest(text, limit, using):
+    return suggestions_of(build_suggest(text, limit, using=using).execute())
