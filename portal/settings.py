@@ -188,6 +188,7 @@ else:
 # Search: Wagtail's database backend unless an Elasticsearch cluster is named.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "2"))
+SEARCH_RETRY_AFTER = float(os.environ.get("SEARCH_RETRY_AFTER", "10"))
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "portal")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {

@@ -7,9 +7,12 @@ Every engine answers the same operations with the same dataclasses (`base.py`): 
 `ELASTICSEARCH_URL` is set, the database otherwise, and the database again whenever
 Elasticsearch cannot answer. Then a warning is logged (at most once a minute, however many
 requests fail: a dead cluster must not flood the logs) and the cache holds a short-lived
-"degraded" mark that /readyz reports.
+"degraded" mark that /readyz reports. After a failure Elasticsearch is left alone for
+SEARCH_RETRY_AFTER seconds (default 10): a cluster that times out would otherwise cost every
+visitor the whole SEARCH_TIMEOUT before the database answers.
 """
 
+import contextlib
 import logging
 import time
 
@@ -25,6 +28,7 @@ WARNING_INTERVAL = 60  # seconds between two "search degraded" warnings
 DEGRADED_FOR = 120  # seconds /readyz keeps saying "degraded" after the last failure
 WARNED_KEY = "search:degraded:warned"
 DEGRADED_KEY = "search:degraded"
+PAUSED_KEY = "search:paused"
 
 # Used when the cache itself cannot answer: then each process limits its own warnings.
 _warned_at = None
@@ -69,7 +73,7 @@ def run_matching(operation, *args, **kwargs):
 
 
 def _answer(scale_out, fallback, operation, args, kwargs):
-    if elasticsearch_configured():
+    if elasticsearch_configured() and not _paused():
         try:
             return getattr(scale_out(), operation)(*args, **kwargs)
         except DatabaseError:
@@ -78,8 +82,26 @@ def _answer(scale_out, fallback, operation, args, kwargs):
             # The visitor gets the database's answer whatever went wrong; SearchUnavailable (or a
             # client error that slipped through) is the expected failure, anything else a bug
             # worth a traceback.
-            record_degradation(operation, error, expected=_is_engine_failure(error))
+            expected = _is_engine_failure(error)
+            if expected:
+                _pause()
+            record_degradation(operation, error, expected=expected)
     return getattr(fallback(), operation)(*args, **kwargs)
+
+
+def _paused():
+    try:
+        return cache.get(PAUSED_KEY) is not None
+    except Exception:
+        return False
+
+
+def _pause():
+    seconds = getattr(settings, "SEARCH_RETRY_AFTER", 10)
+    if seconds > 0:
+        # Without a cache every request tries the engine again: slower, still correct.
+        with contextlib.suppress(Exception):
+            cache.set(PAUSED_KEY, time.time(), timeout=seconds)
 
 
 def _is_engine_failure(error):

@@ -237,3 +237,58 @@ def test_changes_still_save_with_the_engine_down(client, world, story_index):
 
         # And searching afterwards shows the change at once (the database answers).
         assert baker.pk not in job_board(client, {"q": "baker"})[0]
+
+
+@pytest.fixture
+def silent_engine():
+    """A port that accepts connections and never answers: a cluster that hangs."""
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    accepted = []
+    stop = threading.Event()
+
+    def accept():
+        listener.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                accepted.append(listener.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}", accepted
+    stop.set()
+    thread.join()
+    for connection in accepted:
+        connection.close()
+    listener.close()
+
+
+def test_a_hanging_engine_costs_one_timeout_then_is_left_alone(client, world, silent_engine, settings):
+    import time
+
+    url, accepted = silent_engine
+    settings.CACHES = LOCAL_CACHE
+    with override_settings(ELASTICSEARCH_URL=url, SEARCH_TIMEOUT=0.5, SEARCH_RETRY_AFTER=30):
+        started = time.monotonic()
+        first = client.get("/jobs/", {"q": "bread"})
+        first_took = time.monotonic() - started
+        asked = len(accepted)
+
+        started = time.monotonic()
+        second = client.get("/jobs/", {"q": "bread"})
+        second_took = time.monotonic() - started
+
+    assert first.status_code == second.status_code == 200
+    titles = [job.title for job in second.context["results"].jobs]
+    assert "Night baker" in titles
+    assert titles == [job.title for job in first.context["results"].jobs]
+    assert first_took >= 0.5  # the first visitor waited for the timeout...
+    assert asked >= 1
+    assert second_took < 0.5  # ...the next one was answered by the database straight away
+    assert len(accepted) == asked
