@@ -44,7 +44,7 @@ def test_visitor_filters_stories(page, story_index):
 
     page.goto("/stories/")
     expect(page.locator(".card")).to_have_count(4)
-    expect(page.get_by_role("status")).to_have_text("4 stories")
+    expect(page.get_by_role("main").get_by_role("status")).to_have_text("4 stories")
 
     page.get_by_label("Theme", exact=True).select_option(label="Work")
     page.get_by_role("button", name="Show stories").click()
@@ -52,7 +52,7 @@ def test_visitor_filters_stories(page, story_index):
     expect(page).to_have_url(re.compile(r"[?&]theme=work(&|$)"))
     expect(page.locator(".card")).to_have_count(2)
     assert card_titles(page) == ["Both", "Chef"]
-    expect(page.get_by_role("status")).to_have_text("2 stories")
+    expect(page.get_by_role("main").get_by_role("status")).to_have_text("2 stories")
     expect(page.get_by_label("Theme", exact=True)).to_have_value("work")
 
     page.reload()
