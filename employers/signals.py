@@ -8,3 +8,5 @@ hiring_pledge_withdrawn = Signal()
 job_state_changed = Signal()
 # Sent when a graduate enters or leaves matching (consent withdrawn, placed): indexes follow.
 graduate_matching_changed = Signal()
+# Sent when an employer is shown a job's matched graduates (count: how many profiles were listed).
+matches_shown = Signal()

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "campaigns",
     "employers",
     "search",
+    "api",
+    "impact",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -287,6 +289,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatars from a third party in the adm
 # Public pledges of support
 PLEDGE_CONFIRMATION_MAX_AGE = 7 * 24 * 60 * 60
 PLEDGE_RATE_LIMIT = os.environ.get("PLEDGE_RATE_LIMIT", "10/h")
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120/m")  # open data API requests per client address
 
 # Security: on whenever DEBUG is off; TLS is terminated by the reverse proxy.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -28,6 +28,8 @@ urlpatterns = [
     path("", include("employers.urls.public")),
     path("", include("employers.urls.incentives")),
     path("search/", include("search.urls")),
+    path("api/v1/", include("api.urls")),
+    path("impact/", include("impact.urls")),
     path("support/", include("campaigns.urls")),
     path("stories/feed/", LatestStoriesFeed(), name="stories_feed"),
 ]

@@ -20,6 +20,7 @@ from ..forms_matches import IntroductionRequestForm
 from ..matching import graduates_for_job, match_for
 from ..models import Graduate, Introduction, ProviderStaff
 from ..permissions import ANY_ROLE, employer_area
+from ..signals import matches_shown
 
 MATCH_LIMIT = 50
 
@@ -65,7 +66,10 @@ def _page(request, job, form=None, form_for=None, status=200):
 
 @employer_area(roles=ANY_ROLE)
 def job_matches(request, job_id):
-    return _page(request, _job(request, job_id))
+    job = _job(request, job_id)
+    response = _page(request, job)
+    matches_shown.send(sender=type(job), job=job, count=len(response.context_data["matches"]))
+    return response
 
 
 def _staff_addresses(provider):

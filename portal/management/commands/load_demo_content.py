@@ -19,6 +19,7 @@ from employers.models import Employer, JobListing
 from portal.demo import content
 from portal.demo.employers import load_employers
 from portal.demo.images import demo_picture
+from portal.demo.impact import load_impact
 from portal.demo.jobs import load_jobs
 from portal.demo.partners import FIRST_PROVIDER, SECOND_PROVIDER, load_partners
 from portal.models import HomePage, HomePageFeaturedStory, StandardPage
@@ -74,6 +75,7 @@ class Command(BaseCommand):
             load_employers(users, staff=users["moderator@example.org"])
             load_jobs()
             load_partners(users)
+            load_impact()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {StoryPage.objects.live().count()} stories, "

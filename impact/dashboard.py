@@ -1,0 +1,190 @@
+"""The staff dashboard's tables: each a title, headers, rows and a chart, also exported as CSV."""
+
+from dataclasses import dataclass
+from functools import partial
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from employers.models import Introduction
+
+from . import figures
+from .charts import Bar, bar_chart, line_chart
+
+
+@dataclass
+class Table:
+    name: str
+    title: str
+    headers: list
+    rows: list
+    chart: str = ""
+    note: str = ""
+
+
+def _bars(rows):
+    return [Bar(str(label), value, str(value if value is not None else "")) for label, value in rows]
+
+
+def _bar_table(name, title, headers, rows, note=""):
+    return Table(
+        name,
+        title,
+        headers,
+        [list(row) for row in rows],
+        bar_chart(f"chart-{name}", title, _bars(rows)),
+        note,
+    )
+
+
+def supporters(period, region):
+    rows = figures.supporters_by_campaign(period, region)
+    return _bar_table(
+        "supporters", _("Confirmed supporters by campaign"), [_("Campaign"), _("Supporters")], rows
+    )
+
+
+def supporters_over_time(period, region):
+    months, series = figures.supporters_by_month(period, region)
+    labels = [date_format(month, "M Y") for month in months]
+    title = _("Confirmed supporters per month")
+    rows = [[label, *(values[i] for values in series.values())] for i, label in enumerate(labels)]
+    return Table(
+        "supporters_by_month",
+        title,
+        [_("Month"), *series.keys()],
+        rows,
+        line_chart("chart-supporters_by_month", title, labels, series),
+    )
+
+
+def employers(period, region):
+    counts = figures.employer_figures(period, region)
+    rows = [
+        (_("Registered"), counts["registered"]),
+        (_("Verified"), counts["verified"]),
+        (_("Signed a hiring pledge"), counts["pledged"]),
+    ]
+    return _bar_table("employers", _("Employers"), [_("Employers"), _("Number")], rows)
+
+
+def commitments(period, region):
+    rows = figures.pledges_by_commitment(period, region)
+    return _bar_table(
+        "commitments",
+        _("Hiring pledges by commitment"),
+        [_("Commitment"), _("Pledges")],
+        rows,
+        note=_("Pledges signed in the period, by what they commit to."),
+    )
+
+
+def jobs(period, region):
+    counts = figures.job_figures(period, region)
+    rows = [
+        (_("Posted (sent for review)"), counts["posted"]),
+        (_("Published"), counts["published"]),
+        (_("Filled through the portal"), counts["filled"]),
+        (_("Matched graduates shown to employers"), counts["matches_shown"]),
+    ]
+    return _bar_table(
+        "jobs",
+        _("Jobs and matching"),
+        [_("Jobs"), _("Number")],
+        rows,
+        note=_("Matches shown count each anonymised profile listed on an employer's matches page."),
+    )
+
+
+def introductions(period, region):
+    counts = figures.introductions_by_outcome(period, region)
+    labels = {
+        "requested": _("Still waiting for an answer"),
+        "accepted": _("Accepted"),
+        "declined": _("Declined"),
+        "expired": _("Expired"),
+    }
+    rows = [(_("Requested"), sum(counts.values()))] + [
+        (labels[status], counts[status]) for status in Introduction.Status.values
+    ]
+    return _bar_table("introductions", _("Introductions"), [_("Introductions"), _("Number")], rows)
+
+
+def retention(period, region):
+    rows = [
+        [
+            _("%(months)s months") % {"months": months},
+            due,
+            answered,
+            employed,
+            "" if rate is None else f"{rate}%",
+        ]
+        for months, due, answered, employed, rate in figures.retention_rates(period, region)
+    ]
+    title = _("Retention at 3, 6 and 12 months")
+    bars = [Bar(row[0], int(row[4][:-1]) if row[4] else None, row[4] or _("no answers yet")) for row in rows]
+    return Table(
+        "retention",
+        title,
+        [_("Milestone"), _("Checks due"), _("Answered"), _("Still employed"), _("Retention")],
+        rows,
+        bar_chart("chart-retention", title, bars),
+        note=_(
+            "Checks falling due in the period; retention is the share still employed among those answered."
+        ),
+    )
+
+
+SPLIT_HEADERS = {"sector": _("Sector"), "region": _("Region"), "gender_responsive": _("Programme")}
+SPLIT_TITLES = {
+    "sector": _("Hires and introductions by sector"),
+    "region": _("Hires and introductions by region"),
+    "gender_responsive": _("Hires and introductions by gender-responsive programme"),
+}
+
+
+def split(period, region, by):
+    """Jobs published (not for programmes: a job has none), introductions and hires, split `by`."""
+    columns = {}
+    if by != "gender_responsive":
+        columns[_("Jobs published")] = figures.jobs_split(period, region, by)
+    columns[_("Introductions requested")] = figures.introductions_split(period, region, by)
+    columns[_("Introductions accepted")] = figures.introductions_split(
+        period, region, by, status=Introduction.Status.ACCEPTED
+    )
+    hires = figures.hires_split(period, region, by)
+    columns[_("Hires")] = hires
+    labels, counts = {}, {}
+    for header, rows in columns.items():
+        for key, label, n in rows:
+            labels[key] = label
+            counts[header, key] = n
+    hired = {key: n for key, _label, n in hires}
+    order = sorted(labels, key=lambda key: (-hired.get(key, 0), str(labels[key])))
+    rows = [[labels[key], *(counts.get((header, key), 0) for header in columns)] for key in order]
+    title = SPLIT_TITLES[by]
+    chart_title = _("Hires: %(title)s") % {"title": title}
+    chart = bar_chart(f"chart-by_{by}", chart_title, _bars([(label, n) for _key, label, n in hires]))
+    return Table(f"by_{by}", title, [SPLIT_HEADERS[by], *columns], rows, chart)
+
+
+BUILDERS = {
+    "supporters": supporters,
+    "supporters_by_month": supporters_over_time,
+    "employers": employers,
+    "commitments": commitments,
+    "jobs": jobs,
+    "introductions": introductions,
+    "retention": retention,
+    **{f"by_{by}": partial(split, by=by) for by in figures.SPLITS},
+}
+
+
+def all_tables(period, region):
+    return [build(period, region) for build in BUILDERS.values()]
+
+
+def table(name, period, region):
+    """One table by name (for the CSV export), or None."""
+    build = BUILDERS.get(name)
+    return build(period, region) if build else None

@@ -1,0 +1,59 @@
+"""The browsable docs: a page of the site that lists every path, parameter and schema of the OpenAPI
+document, and loads nothing from anywhere else."""
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def docs(client, home):
+    response = client.get("/api/v1/docs")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    return response.content.decode()
+
+
+def test_docs_list_every_path_parameter_and_schema(docs, openapi):
+    soup = BeautifulSoup(docs, "html.parser")
+    headings = {heading.get_text(" ", strip=True) for heading in soup.select("h3")}
+    for path, methods in openapi["paths"].items():
+        for method, operation in methods.items():
+            assert f"{method.upper()} {path}" in headings
+            section = soup.find(id=operation["operationId"]).find_parent("section")
+            names = {cell.get_text(strip=True) for cell in section.select("tbody th code")}
+            assert names == {parameter["name"] for parameter in operation.get("parameters", ())}, path
+            statuses = {cell.get_text(strip=True) for cell in section.select("tbody th") if not cell.code}
+            assert statuses == set(operation["responses"]), path
+    for name, schema in openapi["components"]["schemas"].items():
+        section = soup.find(id=f"schema-{name}").find_parent("section")
+        fields = {cell.get_text(strip=True) for cell in section.select("tbody th code")}
+        assert fields == set(schema.get("properties", {})), name
+    assert soup.find("a", href="/api/v1/openapi.json")
+
+
+def test_docs_show_the_allowed_values_and_limits(docs):
+    soup = BeautifulSoup(docs, "html.parser")
+    jobs = soup.find(id="list_jobs").find_parent("section")
+    text = jobs.get_text(" ", strip=True)
+    assert "closing_soon" in text
+    assert "at most 100" in text  # page_size
+    assert "ISIC" in text
+    folded = [details.get_text() for details in jobs.find_all("details")]
+    assert any("GB-MAN" in values for values in folded)  # the long list of regions, folded
+
+
+def test_docs_load_nothing_from_another_host(docs):
+    # No script, stylesheet, font or image from a CDN; links to the site itself only.
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", docs)
+    assert not re.search(r"https?://(?!testserver[/:])", docs)
+    assert "<script" not in docs
+    assert "style=" not in docs
+
+
+def test_the_site_footer_links_the_api_docs(client, home):
+    soup = BeautifulSoup(client.get("/").content, "html.parser")
+    assert soup.select_one("footer a[href='/api/v1/docs']")
