@@ -214,13 +214,24 @@ class CampaignPage(Page):
 class Figure(Schema):
     key: str
     label: str
-    count: int | None = Field(description="Null when the count is under 5 and so suppressed.")
+    count: int | None = Field(
+        description="Null when the figure counts people (hires) and is under 5, so suppressed; counts "
+        "of supporters, employers and jobs are exact."
+    )
     display: str = Field(description='The figure as the impact page shows it, e.g. "fewer than 5".')
+
+
+class RetentionRate(Schema):
+    months: int = Field(description="Months after the start of the job: 3, 6 or 12.")
+    percent: float = Field(description="Share still employed among those whose check was answered.")
 
 
 class ImpactOut(Schema):
     generated_at: datetime.datetime
     headline: list[Figure]
+    retention_rates: list[RetentionRate] = Field(
+        description="Only milestones with at least 5 answered checks are published."
+    )
     splits: dict[str, list[Figure]]
 
 
