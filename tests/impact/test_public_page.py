@@ -48,7 +48,9 @@ def test_the_page_shows_headline_figures_and_hides_small_groups(client, home):
         "svg", id=False, attrs={"aria-labelledby": "chart-hires_by_sector-title chart-hires_by_sector-desc"}
     )
     assert chart["role"] == "img" and "fewer than 5" in chart.find("desc").get_text()
-    assert not page.find(attrs={"style": True}) and not page.find("script", src=True)
+    # The charts need no script: the only one is the site-wide search box's.
+    assert not page.find(attrs={"style": True})
+    assert [tag["src"] for tag in page.find_all("script")] == ["/static/search/combobox.js"]
 
 
 def test_nothing_personal_reaches_the_page(client, home):

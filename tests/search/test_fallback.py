@@ -273,7 +273,10 @@ def test_a_hanging_engine_costs_one_timeout_then_is_left_alone(client, world, si
     import time
 
     url, accepted = silent_engine
-    settings.CACHES = LOCAL_CACHE
+    # A cache of its own: an earlier test's failure must not have paused the engine already.
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "hanging"}
+    }
     with override_settings(ELASTICSEARCH_URL=url, SEARCH_TIMEOUT=0.5, SEARCH_RETRY_AFTER=30):
         started = time.monotonic()
         first = client.get("/jobs/", {"q": "bread"})
