@@ -6,7 +6,7 @@ STAMPS := .make-stamps
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install install-test run serve migrate demo test test-fast lint format check bench requirements screenshot clean
+.PHONY: help install install-test run serve migrate demo test test-fast lint format check security bench soak faults requirements screenshot clean
 
 help:
 	@echo "make run        install, migrate, load demo content and serve on http://$(HOST):$(PORT)"
@@ -14,6 +14,9 @@ help:
 	@echo "make lint       ruff check and format check"
 	@echo "make format     ruff format and fix"
 	@echo "make bench      benchmarks (see bench/README.md)"
+	@echo "make soak       10-minute soak at 8 clients (SOAK_ARGS=\"--minutes 2\")"
+	@echo "make faults     database restart, search engine and mail server drills (cluster 15 bench, port 5433)"
+	@echo "make security   bandit static security checks (offline)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,10 +61,22 @@ check: install-test
 	DEBUG=1 $(BIN)/python manage.py check
 	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
 
+# Offline: bandit reads the code only. pip-audit needs PyPI/OSV over the network, so it is left
+# out here (run `pip-audit -r requirements.txt` where the network is available).
+security: install-test
+	$(BIN)/bandit -c pyproject.toml -r . -q
+
+# Generates the national-scale database on PostgreSQL first when missing (bench/README.md).
 bench: install-test
-	$(BIN)/python bench/run.py
-	$(BIN)/python bench/jobs.py
-	$(BIN)/python bench/matching.py
+	@command -v wrk >/dev/null || apt-get install -y wrk
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# Load and fault drills on loopback (bench/soak.py, bench/faults.py); never touch the 5432 cluster.
+soak: install-test
+	$(BIN)/python bench/soak.py $(SOAK_ARGS)
+
+faults: install-test
+	$(BIN)/python bench/faults.py $(FAULTS_ARGS)
 
 requirements: | $(BIN)/python
 	$(BIN)/pip install --quiet pip-tools

@@ -1,95 +1,475 @@
-"""Time the public pages of the demo site: p50/p95 over repeated requests, and queries per page.
+"""The benchmarks at national scale, end to end on PostgreSQL (`make bench`).
 
-make bench            # uses the SQLite file of `make run` (loads demo content if missing)
-DATABASE_URL=postgres://... make bench
+    .venv/bin/python bench/run.py                  # generate if needed, then measure everything
+    .venv/bin/python bench/run.py --label after    # results in bench/results/run-after.json
+    .venv/bin/python bench/run.py --only search,matching --rounds 20
+    .venv/bin/python bench/run.py --scale 0.05     # a quick run on a small database
+
+Measures, on the database bench/generate.py fills (generated first when it holds fewer jobs
+than --scale asks for):
+- job search with facets (`search.jobs.search`), several shapes: p50/p95;
+- matching one graduate against all open jobs (`employers.matching.jobs_for_graduate`), for
+  graduates with one region, travelling, relocating (open to most regions), no preference: p50/p95;
+- site search (GET /search/?q=... through Django's test client): p50/p95;
+- the home page, a story, a campaign, /jobs/ and /pledge-wall/ under 8 concurrent clients
+  against gunicorn with 2 workers on loopback (DEBUG off, Redis cache), with Debian's `wrk`:
+  requests per second and p50/p95/p99;
+- bytes transferred for the home page's first load (HTML and every CSS, JS, image and font it
+  references, compressed as a browser would receive them).
+The machine's load average is recorded with the results: other work skews the numbers.
 """
 
+import argparse
 import json
 import os
+import re
+import shutil
+import signal
 import statistics
+import subprocess
 import sys
 import time
+import urllib.request
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urljoin, urlparse
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
-os.environ.setdefault("DEBUG", "1")  # embedded mode; DEBUG only switches off static manifests here
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import django  # noqa: E402
+import common
 
-django.setup()
-
-from django.conf import settings  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "200"))
+BUDGETS_MS = {"job search": 150, "matching": 250, "page": 50}
+SECTIONS = ("search", "matching", "site", "load", "bytes")
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+LUA = Path(__file__).resolve().parent / "wrk_report.lua"
 
 
-def percentile(samples, fraction):
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--label", default="latest", help="results go to bench/results/run-<label>.json")
+    parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated, of {SECTIONS}")
+    parser.add_argument("--rounds", type=int, default=int(os.environ.get("BENCH_ROUNDS", "40")))
+    parser.add_argument("--duration", type=int, default=15, help="seconds of load per page (default 15)")
+    parser.add_argument("--scale", type=float, default=1.0, help="generate at this scale when needed")
+    parser.add_argument("--seed", type=int, default=8)
+    parser.add_argument("--no-migrate", action="store_true", help="measure the schema as it is")
+    return parser.parse_args(argv)
 
 
-def main():
-    from django.core.signals import request_started
-    from django.db import reset_queries
+def timed(function, rounds):
+    function()  # warm: the first call pays for imports and cold caches
+    samples = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        function()
+        samples.append((time.perf_counter() - start) * 1000)
+    return {
+        "p50_ms": round(statistics.median(samples), 1),
+        "p95_ms": round(common.percentile(samples, 0.95), 1),
+    }
 
-    settings.DEBUG = False  # no query log growth while timing
-    request_started.disconnect(reset_queries)  # keep the log so queries per page can be counted
-    call_command("migrate", verbosity=0)
-    with open(os.devnull, "w") as quiet:
-        call_command("load_demo_content", verbosity=0, stdout=quiet)
+
+def count_queries(function):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        result = function()
+    return result, len(queries)
+
+
+# In-process measurements -------------------------------------------------------------------------
+
+
+def job_searches(rounds):
+    from search import jobs
+
+    shapes = {
+        "no words, facets": {},
+        "'chef', facets": {"query": "chef"},
+        "'warehouse' + 2 filters": {
+            "query": "warehouse",
+            "filters": {"employment_type": ["full-time"], "remote": ["on-site"]},
+        },
+        "sector + region, closing soon": {
+            "filters": {"sector": ["I"], "region": ["GB-MAN"]},
+            "sort": "closing_soon",
+        },
+        "'kitchen porter', page 5": {"query": "kitchen porter", "page": 5},
+        "posted 7 days, newest": {"filters": {"posted_within": ["7"]}, "sort": "newest"},
+    }
+    rows = []
+    for name, arguments in shapes.items():
+        result, queries = count_queries(lambda arguments=arguments: jobs.search(**arguments))
+        rows.append(
+            {
+                "name": name,
+                "results": result.total,
+                "queries": queries,
+                **timed(lambda a=arguments: jobs.search(**a), rounds),
+            }
+        )
+    return rows
+
+
+def bench_graduates():
+    """One matchable graduate of each kind (the first by pk, so the same on every run)."""
+    from employers.models import Graduate
+
+    stay = {"willing_to_travel": False, "willing_to_relocate": False, "wants_remote": False}
+    kinds = {
+        "one region": lambda g: len(g.preferred_regions) == 1 and not any(getattr(g, f) for f in stay),
+        "one region, travels": lambda g: g.willing_to_travel and not g.willing_to_relocate,
+        "relocates (most regions)": lambda g: g.willing_to_relocate,
+        "no region preference": lambda g: not g.preferred_regions,
+        "open to remote": lambda g: g.wants_remote and not g.willing_to_relocate,
+    }
+    people = {}
+    for graduate in Graduate.objects.matchable().order_by("pk")[:500]:
+        for name, fits in kinds.items():
+            if name not in people and fits(graduate):
+                people[name] = graduate
+    return {name: people[name] for name in kinds if name in people}
+
+
+def matching(rounds):
+    from employers.matching import jobs_for_graduate
+    from search import matching as retrieval
+
+    rows = []
+    for name, graduate in bench_graduates().items():
+        matches, queries = count_queries(lambda g=graduate: jobs_for_graduate(g))
+        rows.append(
+            {
+                "name": name,
+                "candidates": retrieval.candidate_jobs(graduate).count(),
+                "top_score": matches[0].score if matches else None,
+                "queries": queries,
+                **timed(lambda g=graduate: jobs_for_graduate(g), rounds),
+            }
+        )
+    return rows
+
+
+def site_search(rounds):
+    from django.test import Client
+    from django.test.utils import override_settings
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    rows = []
+    with override_settings(PAGE_CACHE_SECONDS=0):  # the search itself, not the page cache
+        for words in ("work", "chef kitchen", "second chance", "nothingmatcheshere"):
+            rows.append(one_site_search(client, words, rounds))
+    return rows
+
+
+def one_site_search(client, words, rounds):
+    url = f"/search/?q={words.replace(' ', '+')}"
+
+    def get():
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        return response
+
+    _response, queries = count_queries(get)
+    return {"name": f"'{words}'", "queries": queries, **timed(get, rounds)}
+
+
+# Under load, against gunicorn --------------------------------------------------------------------
+
+
+def bench_pages():
     from campaigns.models import CampaignPage
     from stories.models import StoryPage
 
-    story = StoryPage.objects.live().first()
-    campaign = next(page for page in CampaignPage.objects.live() if page.is_live)
-    pages = {
+    story = StoryPage.objects.live().order_by("pk").first()
+    campaign = next(page for page in CampaignPage.objects.live().order_by("pk") if page.is_live)
+    return {
         "home": "/",
-        "story index": "/stories/",
-        "story index, filtered": "/stories/?theme=work",
         "story": story.url,
-        "campaign index": "/campaigns/",
         "campaign": campaign.url,
-        "stories feed": "/stories/feed/",
-        "site search": "/search/?q=work",
+        "/jobs/": "/jobs/",
+        "/pledge-wall/": "/pledge-wall/",
     }
-    client = Client(HTTP_HOST="127.0.0.1")
-    rows = []
-    for name, url in pages.items():
-        client.get(url)
-        reset_queries()  # the log is a bounded deque: a full one would count nothing
-        with CaptureQueriesContext(connection) as queries:
-            client.get(url)
-        query_count = len(queries)
-        samples = []
-        for _ in range(ROUNDS):
-            start = time.perf_counter()
-            response = client.get(url)
-            samples.append((time.perf_counter() - start) * 1000)
-            assert response.status_code == 200, (url, response.status_code)
-        rows.append(
-            {
-                "page": name,
-                "url": url,
-                "queries": query_count,
-                "p50_ms": round(statistics.median(samples), 2),
-                "p95_ms": round(percentile(samples, 0.95), 2),
-                "bytes": len(response.content),
-            }
+
+
+class Gunicorn:
+    """gunicorn with 2 workers on loopback, in production settings on the bench database."""
+
+    def __init__(self, port=PORT):
+        self.port = port
+        self.base = f"http://127.0.0.1:{port}"
+
+    def __enter__(self):
+        env = {**os.environ, "PYTHONPATH": str(common.ROOT)}
+        python = sys.executable
+        subprocess.run(
+            [python, "manage.py", "collectstatic", "--no-input", "-v", "0"],
+            cwd=common.ROOT,
+            env=env,
+            check=True,
         )
-    print(f"{'page':24} {'queries':>7} {'p50 ms':>8} {'p95 ms':>8} {'bytes':>8}")
+        self.log = open(common.RESULTS / "gunicorn.log", "w")
+        self.process = subprocess.Popen(
+            [str(Path(python).with_name("gunicorn")), "portal.wsgi", "--workers", "2",
+             "--bind", f"127.0.0.1:{self.port}", "--access-logfile", "-" if os.environ.get("BENCH_ACCESS_LOG") else "/dev/null"],
+            cwd=common.ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"{self.base}/healthz", timeout=10).read()
+                return self
+            except OSError:  # refused, reset or timed out while the workers start
+                if self.process.poll() is not None:
+                    raise SystemExit("gunicorn stopped: see bench/results/gunicorn.log") from None
+                time.sleep(0.5)
+        self.__exit__()
+        raise SystemExit("gunicorn did not answer within 120 s")
+
+    def __exit__(self, *exc):
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+
+
+def wrk_binary():
+    found = shutil.which("wrk")
+    if not found:
+        raise SystemExit("wrk is missing: apt-get install -y wrk (make bench installs it)")
+    return found
+
+
+def page_queries(pages):
+    """Queries each page costs when rendered (the cache off): the budget is 12 per page."""
+    from django.test import Client
+    from django.test.utils import override_settings
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    counts = {}
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        for name, path in pages.items():
+            client.get(path)
+            response, counts[name] = count_queries(lambda path=path: client.get(path))
+            assert response.status_code == 200, (path, response.status_code)
+    return counts
+
+
+def load(duration):
+    pages = bench_pages()
+    queries = page_queries(pages)
+    rows = []
+    with Gunicorn() as server:
+        for name, path in pages.items():
+            url = server.base + path
+            status = urllib.request.urlopen(url, timeout=10).status  # warm, and fail early on an error
+            assert status == 200, (url, status)
+            output = subprocess.run(
+                [wrk_binary(), "-t", "2", "-c", "8", "-d", f"{duration}s", "--timeout", "10s", "-s", str(LUA), url],
+                capture_output=True, text=True, check=True,
+            ).stdout  # fmt: skip
+            report = json.loads(output.split("JSON ", 1)[1])
+            seconds = report["duration_us"] / 1e6
+            rows.append(
+                {
+                    "name": name,
+                    "url": path,
+                    "queries": queries[name],
+                    "requests": report["requests"],
+                    "errors": report["errors"] + report["non2xx"],
+                    "rps": round(report["requests"] / seconds, 1),
+                    "p50_ms": round(report["p50_us"] / 1000, 1),
+                    "p95_ms": round(report["p95_us"] / 1000, 1),
+                    "p99_ms": round(report["p99_us"] / 1000, 1),
+                }
+            )
+        first_load = first_load_bytes(server.base)
+    return rows, first_load
+
+
+class AssetLinks(HTMLParser):
+    """What a browser fetches to show the page: stylesheets, icons, preloads, scripts, images."""
+
+    FETCHED_RELS = {"stylesheet", "icon", "preload", "modulepreload", "apple-touch-icon", "manifest"}
+
+    def __init__(self):
+        super().__init__()
+        self.urls = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and set((attrs.get("rel") or "").lower().split()) & self.FETCHED_RELS:
+            self.urls.append(attrs.get("href"))
+        elif tag in ("script", "img", "source", "video", "audio"):
+            self.urls.append(attrs.get("src"))
+            for candidate in (attrs.get("srcset") or "").split(","):
+                self.urls.append(candidate.strip().split(" ")[0])
+
+
+CSS_URL = re.compile(r"""url\(\s*["']?([^"')]+)["']?\s*\)""")
+CSS_IMPORT = re.compile(r"""@import\s+["']([^"']+)["']""")
+
+
+def first_load_bytes(base):
+    """Bytes a browser receives on a first visit to the home page (gzip accepted, no cache)."""
+    from django.conf import settings
+
+    def fetch(url):
+        request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip", "User-Agent": "bench"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            body = response.read()
+            encoding = response.headers.get("Content-Encoding", "")
+        text = ""
+        if encoding == "gzip":
+            import gzip
+
+            text = gzip.decompress(body).decode("utf-8", "replace")
+        else:
+            text = body.decode("utf-8", "replace")
+        return len(body), text
+
+    home = base + "/"
+    html_bytes, html = fetch(home)
+    seen, queue, assets = set(), [], {}
+    parser = AssetLinks()
+    parser.feed(html)
+    queue = [urljoin(home, url) for url in parser.urls if url]
+    while queue:
+        url = queue.pop()
+        if url in seen or urlparse(url).netloc != urlparse(base).netloc or url.startswith("data:"):
+            continue
+        seen.add(url)
+        path = urlparse(url).path
+        if path.startswith(settings.MEDIA_URL):
+            # Uploaded images are served by the web server or object store in production, not
+            # by gunicorn: their size on disk is what a browser receives (images are compressed).
+            assets[path] = (Path(settings.MEDIA_ROOT) / path.removeprefix(settings.MEDIA_URL)).stat().st_size
+            continue
+        size, text = fetch(url)
+        assets[path] = size
+        if urlparse(url).path.endswith(".css"):
+            for reference in CSS_URL.findall(text) + CSS_IMPORT.findall(text):
+                if not reference.startswith("data:"):
+                    queue.append(urljoin(url, reference))
+    return {"html_bytes": html_bytes, "assets": assets, "total_bytes": html_bytes + sum(assets.values())}
+
+
+# Report ------------------------------------------------------------------------------------------
+
+
+def print_table(title, rows, columns, budget=None):
+    print(f"\n{title}" + (f" (budget p95 < {budget} ms)" if budget else ""))
+    print("  " + " ".join(f"{name:>{width}}" for name, width in columns))
     for row in rows:
-        print(f"{row['page']:24} {row['queries']:>7} {row['p50_ms']:>8} {row['p95_ms']:>8} {row['bytes']:>8}")
-    results = ROOT / "bench" / "results"
-    results.mkdir(exist_ok=True)
-    engine = connection.vendor
-    (results / f"pages-{engine}.json").write_text(json.dumps(rows, indent=2))
-    print(f"written bench/results/pages-{engine}.json ({ROUNDS} requests per page, {engine})")
+        cells = []
+        for name, width in columns:
+            value = row.get(name, "")
+            cells.append(f"{value!s:>{width}}" if name != "name" else f"{value!s:<{width}}")
+        over = budget is not None and row.get("p95_ms") is not None and row["p95_ms"] >= budget
+        print("  " + " ".join(cells) + ("  OVER" if over else ""))
+
+
+def ensure_generated(scale, seed):
+    os.environ.setdefault("DATABASE_URL", common.DEFAULT_URL)
+    common.ensure_database(os.environ["DATABASE_URL"])
+    import psycopg
+
+    wanted = int(100_000 * scale * 0.99)
+    with psycopg.connect(os.environ["DATABASE_URL"]) as connection:
+        try:
+            have = connection.execute("SELECT count(*) FROM employers_joblisting").fetchone()[0]
+        except psycopg.errors.UndefinedTable:
+            have = 0
+    if have < wanted:
+        print(f"The bench database holds {have} jobs, fewer than {wanted}: generating.", flush=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(Path(__file__).with_name("generate.py")),
+                "--scale",
+                str(scale),
+                "--seed",
+                str(seed),
+            ],
+            check=True,
+        )
+
+
+def vacuum():
+    """What autovacuum does after a bulk load: statistics, and the visibility map that lets
+    PostgreSQL answer from an index alone."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+
+
+def main():
+    args = parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # progress visible when written to a file
+    for name, value in common.BENCH_ENVIRONMENT.items():
+        os.environ.setdefault(name, value)
+    sections = [name for name in args.only.split(",") if name]
+    ensure_generated(args.scale, args.seed)
+    common.configure()
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    from employers.models import JobListing
+
+    if not args.no_migrate:
+        call_command("migrate", verbosity=0)  # new indexes of this tree
+    vacuum()
+    cache.clear()
+    common.RESULTS.mkdir(exist_ok=True)
+    target = common.RESULTS / f"run-{args.label}.json"
+    # Sections measured earlier under the same label are kept: --only re-runs part of a run.
+    report = json.loads(target.read_text()) if target.exists() else {}
+    report.update(
+        {
+            "label": args.label,
+            "started": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
+            "load_average_before": os.getloadavg(),
+            "jobs": JobListing.objects.count(),
+            "open_jobs": JobListing.objects.published().count(),
+            "rounds": args.rounds,
+            "page_cache_seconds": settings.PAGE_CACHE_SECONDS,
+            "load_tool": "wrk -t2 -c8 (Debian), gunicorn --workers 2",
+        }
+    )
+
+    def save(section, rows):
+        report[section] = rows
+        report["load_average_after"] = os.getloadavg()
+        target.write_text(json.dumps(report, indent=2, default=str))
+
+    timing = [("name", 30), ("results", 8), ("queries", 7), ("p50_ms", 8), ("p95_ms", 8)]
+    if "search" in sections:
+        save("job_search", job_searches(args.rounds))
+        print_table("Job search with facets", report["job_search"], timing, BUDGETS_MS["job search"])
+    if "matching" in sections:
+        save("matching", matching(args.rounds))
+        columns = [("name", 30), ("candidates", 10), ("queries", 7), ("p50_ms", 8), ("p95_ms", 8)]
+        title = f"Matching against {report['open_jobs']} open jobs"
+        print_table(title, report["matching"], columns, BUDGETS_MS["matching"])
+    if "site" in sections:
+        save("site_search", site_search(args.rounds))
+        print_table("Site search (GET /search/)", report["site_search"], timing)
+    if "load" in sections or "bytes" in sections:
+        rows, first_load = load(args.duration)
+        save("pages_under_load", rows)
+        save("home_first_load", first_load)
+        columns = [("name", 14), ("queries", 7), ("requests", 8), ("errors", 6), ("rps", 7)]
+        columns += [("p50_ms", 7), ("p95_ms", 7), ("p99_ms", 7)]
+        print_table(f"Pages, 8 clients, {args.duration} s each", rows, columns, BUDGETS_MS["page"])
+        total, count = first_load["total_bytes"], len(first_load["assets"])
+        print(f"\nHome page first load: {total} bytes ({count} assets; budget 300 KB)")
+    print(f"\nload average before/after: {report['load_average_before']} / {report['load_average_after']}")
+    print(f"written {target.relative_to(common.ROOT)}")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django_tasks import task
+
+from portal.mail import send_email
 
 from .models import SupporterPledge
 
@@ -24,5 +25,6 @@ def send_pledge_email(pledge_id, event, base_url):
     }
     subject = render_to_string(f"campaigns/email/{event}_subject.txt", context).strip()
     body = render_to_string(f"campaigns/email/{event}.txt", context)
-    send_mail(subject, body, None, [pledge.email])
+    # Delivery is its own task, retried with a backoff while the mail server refuses.
+    send_email(subject, body, [pledge.email])
     return True

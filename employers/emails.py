@@ -1,18 +1,20 @@
 """E-mails of the employer side: one template pair (subject, body) per event."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
+
+from portal.mail import send_email
 
 
 def send_event_email(event, recipients, context):
-    """Render employers/email/<event>_subject.txt and <event>.txt and send them."""
+    """Render employers/email/<event>_subject.txt and <event>.txt and queue them for sending
+    (retried by the task queue while the mail server refuses); returns the recipients' count."""
     if not recipients:
         return 0
     context = {"site_url": settings.PORTAL_SITE_URL, **context}
     subject = " ".join(render_to_string(f"employers/email/{event}_subject.txt", context).split())
     body = render_to_string(f"employers/email/{event}.txt", context)
-    return send_mail(subject, body, None, list(recipients))
+    return send_email(subject, body, list(recipients))
 
 
 def owner_addresses(employer):

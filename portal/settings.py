@@ -38,7 +38,7 @@ if not SECRET_KEY:
             "or set DEBUG=1 for local development."
         )
     # Development only: a fixed key keeps sessions across restarts of `make run`.
-    SECRET_KEY = "insecure-development-key-never-used-when-debug-is-off"
+    SECRET_KEY = "insecure-development-key-never-used-when-debug-is-off"  # nosec B105 # DEBUG only
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -88,7 +88,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.security.SecurityHeadersMiddleware",
+    "portal.outage.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous visitors' public pages from the cache (portal/page_cache.py says when).
+    "portal.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -163,6 +167,8 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Second Chance Portal] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+# Its e-mails go through portal/mail.py: queued and retried while the mail server refuses.
+ACCOUNT_ADAPTER = "portal.accounts.adapter.AccountAdapter"
 # allauth's rate limits are on by default, counted in the default cache (Redis in production).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "Second Chance Portal"
@@ -186,6 +192,9 @@ else:
             "LOCATION": "portal",
         }
     }
+
+# Public pages cached for anonymous visitors, in seconds (0: off); dropped on every publish.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
 
 # Search: Wagtail's database backend unless an Elasticsearch cluster is named.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
@@ -238,6 +247,9 @@ if EMAIL_URL:
     globals().update(parse_email_url(EMAIL_URL))
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# portal/mail.py: attempts of one e-mail, waiting base * 2**(attempt-1) seconds between them.
+MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS", "6"))
+MAIL_RETRY_BASE_SECONDS = int(os.environ.get("MAIL_RETRY_BASE_SECONDS", "60"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Second Chance Portal <hello@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -280,11 +292,14 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Reads the declared pixel size before decoding and reports broken pictures as a field error.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.images.ImageForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILEMBEDS_FINDERS = []  # nothing is fetched from other sites
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatars from a third party in the admin
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin would ask releases.wagtail.org from the browser
 
 # Public pledges of support
 PLEDGE_CONFIRMATION_MAX_AGE = 7 * 24 * 60 * 60
@@ -295,6 +310,45 @@ API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120/m")  # open data API requ
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail relaxes it for its own preview frames
+SESSION_COOKIE_HTTPONLY = True
+# portal/security.py. Every asset is served by the site itself, and no template has inline script
+# or style, so the public site and the employer and partner areas need nothing but 'self'.
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "frame-ancestors": ["'none'"],
+    "form-action": ["'self'"],
+    "base-uri": ["'self'"],
+    "object-src": ["'none'"],
+}
+# The Wagtail admin's editors run inline scripts it writes per page (checked in Chromium by
+# tests/browser/test_csp.py); its styles are all files. Page previews are frames of its own.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    **CONTENT_SECURITY_POLICY,
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "frame-src": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+CONTENT_SECURITY_POLICY_ADMIN_PREFIX = "/admin/"
+CONTENT_SECURITY_POLICY_REPORT_ONLY = env_bool("CONTENT_SECURITY_POLICY_REPORT_ONLY", False)
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -42,4 +42,4 @@ if settings.DEBUG:
 urlpatterns += [path("", include(wagtail_urls))]
 
 handler404 = "django.views.defaults.page_not_found"
-handler500 = "django.views.defaults.server_error"
+handler500 = "portal.outage.server_error"  # a database outage answers 503, not 500

@@ -26,3 +26,5 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 SECURE_HSTS_SECONDS = 0
+# Off for the suite (tests change data between requests); tests/portal/test_page_cache.py turns it on.
+PAGE_CACHE_SECONDS = 0

@@ -67,7 +67,7 @@ def dashboard(request):
 
 @employer_area(roles=ANY_ROLE, membership_required=False)
 def register(request):
-    form = EmployerForm(request.POST or None)
+    form = EmployerForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             with transaction.atomic():
@@ -104,7 +104,7 @@ def switch(request):
 @employer_area(roles=OWNER)
 def organisation(request):
     employer = request.employer
-    form = EmployerForm(request.POST or None, instance=employer)
+    form = EmployerForm(request.POST if request.method == "POST" else None, instance=employer)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Your organisation's details are saved."))

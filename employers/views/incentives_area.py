@@ -6,6 +6,7 @@ answers with a snapshot of each scheme's result and the scheme revision used.
 
 from django.contrib import messages
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -58,7 +59,12 @@ def saved_results(request):
 @employer_area(roles=ANY_ROLE)
 @require_POST
 def save_result(request):
-    raw = {key: request.POST.get(key, "").strip()[:200] for key in CATALOGUE if key in request.POST}
+    # NUL is dropped: PostgreSQL cannot store it in JSON, and no answer needs it.
+    raw = {
+        key: request.POST.get(key, "").replace("\x00", "").strip()[:200]
+        for key in CATALOGUE
+        if key in request.POST
+    }
     saved = SavedIncentiveResult.objects.create(
         employer=request.employer,
         saved_by=request.user,
@@ -89,6 +95,15 @@ def saved_result(request, result_id):
     return TemplateResponse(request, "employers/area/incentive_result.html", context)
 
 
+def _own(objects, raw_id):
+    """The organisation's object with this id, None for a blank id; 404 for anything else."""
+    if not raw_id:
+        return None
+    if not (raw_id.isascii() and raw_id.isdigit()):
+        raise Http404
+    return get_object_or_404(objects, pk=raw_id)
+
+
 @employer_area(roles=ANY_ROLE)
 @require_POST
 def attach_result(request, result_id):
@@ -97,11 +112,11 @@ def attach_result(request, result_id):
     job_id, hire_id = request.POST.get("job", "").strip(), request.POST.get("hire", "").strip()
     with transaction.atomic():
         if "job" in request.POST:
-            result.job = get_object_or_404(request.employer.jobs, pk=job_id) if job_id else None
+            result.job = _own(request.employer.jobs, job_id)
             result.save(update_fields=["job"])
             messages.success(request, _("Job attached.") if result.job else _("Job detached."))
         if "hire" in request.POST:
-            result.hire = get_object_or_404(request.employer.hires, pk=hire_id) if hire_id else None
+            result.hire = _own(request.employer.hires, hire_id)
             result.save(update_fields=["hire"])
             deadlines = result.schedule_deadlines()
             if result.hire:

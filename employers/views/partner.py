@@ -50,6 +50,11 @@ PER_PAGE = 50
 Action = PersonalDataAccess.Action
 
 
+def _posted(request):
+    # An empty POST is still a submission: its form must be bound so that it shows what is missing.
+    return request.POST if request.method == "POST" else None
+
+
 def _graduates(request):
     return request.provider.graduates.all()
 
@@ -387,7 +392,7 @@ def suggest(request, reference, job_id):
             return redirect("partners:introduction", existing.pk)
         messages.info(request, _("This graduate is already introduced for this job."))
         return redirect("partners:graduate_detail", graduate.reference)
-    form = ReleaseForm(request.POST or None, initial={"released_contact": contact_suggestion(graduate)})
+    form = ReleaseForm(_posted(request), initial={"released_contact": contact_suggestion(graduate)})
     if request.method == "POST" and form.is_valid():
         now = timezone.now()
         try:
@@ -439,7 +444,7 @@ def introduction(request, introduction_id):
     graduate = intro.graduate
     is_open = intro.status == Introduction.Status.REQUESTED
     form = ReleaseForm(
-        request.POST if request.method == "POST" and "accept" in request.POST else None,
+        request.POST if request.method == "POST" and "decline" not in request.POST else None,
         initial={"released_contact": contact_suggestion(graduate)},
     )
     if request.method == "POST" and is_open:
@@ -466,6 +471,9 @@ def introduction(request, introduction_id):
             else:
                 messages.error(request, _("This request was answered or expired meanwhile."))
             return redirect("partners:dashboard")
+        if "accept" not in request.POST:
+            # Neither button was pressed (a crafted request): say what the page expects.
+            form.add_error(None, _("Choose whether to accept or decline the request."))
     shows_personal_data = is_open or bool(intro.released_contact)
     if shows_personal_data:
         PersonalDataAccess.record(request, graduate, Action.VIEW)
@@ -483,7 +491,7 @@ def introduction(request, introduction_id):
 @partner_area(roles=ANY_ROLE)
 def hire(request, reference):
     graduate = _graduate(request, reference)
-    form = HireForm(request.POST or None)
+    form = HireForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         job = form.cleaned_data["job"]
         # Recording the hire places the graduate and schedules retention checks (employers.outcomes).

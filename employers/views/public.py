@@ -10,7 +10,7 @@
 """
 
 from urllib.parse import urlencode
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape, quoteattr  # nosec B406 # escapes SVG output; nothing is parsed
 
 from django.core.paginator import Paginator
 from django.db import connection

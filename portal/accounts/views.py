@@ -19,7 +19,7 @@ def deletion_blockers(user):
 @login_required
 def delete_account(request):
     blockers = deletion_blockers(request.user)
-    form = DeleteAccountForm(request.user, request.POST or None)
+    form = DeleteAccountForm(request.user, request.POST if request.method == "POST" else None)
     if request.method == "POST" and not blockers and form.is_valid():
         user = request.user
         logout(request)

@@ -48,7 +48,7 @@ def load_employers(users, staff):
     """Create the demo employers once; `users` maps e-mail to demo user."""
     if Employer.objects.exists():
         return
-    rng = random.Random(2026)
+    rng = random.Random(2026)  # nosec B311 # reproducible demo data, not a secret
     commitments = list(PledgeCommitment.objects.current())
     now = timezone.now()
     for number, (name, sector) in enumerate(NAMES):

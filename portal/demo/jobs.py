@@ -69,7 +69,7 @@ def load_jobs(count=300, seed=300):
     """Create `count` demo listings once; the same seed gives the same listings."""
     if JobListing.objects.exists():
         return
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # nosec B311 # reproducible demo data, not a secret
     employers = list(Employer.objects.all())
     occupations = {o.code: o for o in Occupation.objects.all()}
     skills = list(Skill.objects.all())

@@ -188,7 +188,7 @@ def load_partners(users):
     """Create the demo partner side once; `users` maps e-mail to demo user."""
     if ProgrammeProvider.objects.exists():
         return
-    rng = random.Random(2027)
+    rng = random.Random(2027)  # nosec B311 # reproducible demo data, not a secret
     now = timezone.now()
     today = timezone.localdate()
     moderator = users.get("moderator@example.org")

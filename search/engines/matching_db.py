@@ -6,19 +6,16 @@ in SQL for jobs on every database (regions are a column), and for graduates on P
 preferred regions are a JSON list: `@>` and `?|`); on SQLite the graduate side leaves it to
 employers.matching, which re-checks every pair in Python anyway.
 
-Ranking a graduate's jobs costs two or three queries whatever the number of jobs: the
-candidates sharing a skill with the graduate (matched counts grouped in SQL), those sharing a
-certification, and, unless the `limit`-th best of those already scores more on skills and
-certifications than any job without one can score at all, the `limit` best of all candidates by
-the preference part of the score alone (sector, employment type, availability, same region, in
-CASE expressions). A job in none of these lists scores only its preference part, so it cannot
-beat the `limit` best of the last.
+Ranking a graduate's jobs costs two queries whatever the number of jobs: one statement scores
+every candidate (the preference part in CASE expressions, plus the weighted counts of shared
+skills and certifications, grouped first and joined one row per job) and returns the top
+`limit` in the final order, then the fields the score reads for those jobs.
 """
 
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Case, Count, F, FloatField, Q, Value, When
+from django.db.models import Case, Count, FloatField, Q, Value, When
 
 from employers.models import (
     RESTRICTION_CLASHES,
@@ -110,65 +107,63 @@ class MatchingDatabaseEngine:
         preference = parts[0]
         for part in parts[1:]:
             preference = preference + part
-        # The most any job can score without a shared skill or certification.
-        ceiling = sum(
-            WEIGHTS[name]
-            for name, applies in (
-                ("sector_preference", bool(graduate.preferred_sectors)),
-                ("employment_type_preference", bool(graduate.preferred_employment_types)),
-                ("available_before_start", True),
-                ("same_region", bool(regions.preferred)),
-            )
-            if applies
+        # The whole ranking in one statement: each candidate's preference part (above), plus the
+        # weighted counts of the graduate's skills and certifications it asks for (grouped
+        # first, then joined one row per job), ordered by score, required skills, newest; only
+        # the top `limit` rows come back, whatever the number of candidates.
+        base_sql, base_params = (
+            candidates.annotate(preference=preference)
+            .order_by()
+            .values_list("pk", *JOB_FIELDS, "preference")
+            .query.sql_with_params()
         )
-        order = [F("published_at").desc(nulls_last=True), F("pk").desc()]
-        rows = {}
-        related = [f"job__{name}" for name in JOB_FIELDS]
-
-        # 1. Jobs sharing a skill or certification: matched counts grouped in SQL.
-        def overlap(model, column, ids, req_name, pref_name):
+        joins, join_params, counts, points, weights = [], [], [], ["c.preference"], []
+        shared = (
+            ("s", JobSkill, "skill_id", skill_ids, ("required_skill", "preferred_skill")),
+            (
+                "k",
+                JobCertification,
+                "certification_id",
+                certification_ids,
+                ("required_certification", "preferred_certification"),
+            ),
+        )
+        for alias, model, column, ids, (required, preferred) in shared:
             if not ids:
-                return
-            grouped = (
-                model.objects.filter(job__in=candidates.values("pk"), **{f"{column}__in": sorted(ids)})
-                .values("job_id", *related)
+                counts += ["0", "0"]
+                continue
+            grouped_sql, grouped_params = (
+                model.objects.filter(**{f"{column}__in": sorted(ids)})
+                .order_by()
+                .values("job_id")
                 .annotate(
                     req=Count("pk", filter=Q(required=True)), pref=Count("pk", filter=Q(required=False))
                 )
-                .order_by()
-                .values_list("job_id", *related, "req", "pref")
+                .values_list("job_id", "req", "pref")
+                .query.sql_with_params()
             )
-            for job_id, *fields, req, pref in grouped:
-                row = rows.get(job_id) or rows.setdefault(job_id, JobRow(job_id, *fields))
-                setattr(row, req_name, req)
-                setattr(row, pref_name, pref)
-
-        overlap(JobSkill, "skill_id", skill_ids, "req_skills", "pref_skills")
-        overlap(JobCertification, "certification_id", certification_ids, "req_certs", "pref_certs")
-        if len(rows) >= limit:
-            # Skill and certification points alone: if the `limit`-th best already beats any
-            # job without a shared skill or certification, the second query is not needed.
-            points = sorted(
-                (
-                    row.req_skills * WEIGHTS["required_skill"]
-                    + row.pref_skills * WEIGHTS["preferred_skill"]
-                    + row.req_certs * WEIGHTS["required_certification"]
-                    + row.pref_certs * WEIGHTS["preferred_certification"]
-                    for row in rows.values()
-                ),
-                reverse=True,
-            )
-            if points[limit - 1] > ceiling:
-                return list(rows.values())
-        rows = list(rows.values())
-
-        # 2. The best of all candidates by the preference part of the score alone.
-        seen = {row.pk for row in rows}
-        best = candidates.annotate(preference_score=preference).order_by(F("preference_score").desc(), *order)
-        for pk, *fields in best.values_list("pk", *JOB_FIELDS)[:limit]:
-            if pk not in seen:
-                rows.append(JobRow(pk, *fields))
-        return rows
+            joins.append(f"LEFT JOIN ({grouped_sql}) {alias} ON {alias}.job_id = c.pk")
+            join_params += grouped_params
+            counts += [f"COALESCE({alias}.req, 0)", f"COALESCE({alias}.pref, 0)"]
+            points += [f"%s * COALESCE({alias}.req, 0)", f"%s * COALESCE({alias}.pref, 0)"]
+            weights += [WEIGHTS[required], WEIGHTS[preferred]]
+        if connection.vendor == "postgresql":
+            # Keeps the candidates (employer check included) a unit the planner does not pull
+            # apart: then the final sort is a top-`limit` heap sort, not a sort of every row.
+            base_sql += " OFFSET 0"
+        # Only names generated by the ORM or written here are formatted in; values are parameters.
+        sql = (
+            f"SELECT c.pk, {', '.join(counts)} FROM ({base_sql}) c "  # nosec B608
+            f"{' '.join(joins)} "
+            f"ORDER BY ({' + '.join(points)}) DESC, {'COALESCE(s.req, 0) DESC, ' if skill_ids else ''}"
+            "c.published_at DESC NULLS LAST, c.pk DESC LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*base_params, *join_params, *weights, limit])
+            top = {pk: matched for pk, *matched in cursor.fetchall()}
+        # The fields the score reads, through the ORM so that every database gives Python types.
+        fields = JobListing.objects.filter(pk__in=top).values_list("pk", *JOB_FIELDS)
+        return [JobRow(pk, *values, *top[pk]) for pk, *values in fields]
 
     # Graduates for a job -------------------------------------------------------------------
     def candidate_graduates(self, job):

@@ -26,7 +26,7 @@ from portal.models import HomePage, HomePageFeaturedStory, StandardPage
 from portal.site_setup import ensure_child, ensure_home_page
 from stories.models import StoryConsent, StoryIndexPage, StoryPage, Theme
 
-DEFAULT_PASSWORD = "second-chance-demo"
+DEFAULT_PASSWORD = "second-chance-demo"  # nosec B105 # demo logins only; DEMO_PASSWORD overrides it
 ROLES = {
     "employer@example.org": "owner of Northern Bricks & Mortar (verified, pledged)",
     "recruiter@example.org": "recruiter at Northern Bricks & Mortar",

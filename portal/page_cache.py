@@ -1,0 +1,138 @@
+"""Public pages served from the cache to anonymous visitors.
+
+Most requests are anonymous people reading stories, campaigns and the job board; rendering the
+same page for each costs 20 to 100 ms and a dozen queries. A page is stored and reused only
+when nothing in it can belong to one visitor:
+
+- the request is a GET from someone without a session or messages cookie (so not logged in,
+  no pending "thank you" message) to a public address (not the admin, accounts, the employer or
+  partner areas);
+- the response is a plain 200 that sets no cookie, is not marked private or no-store, and
+  carries no CSRF token (a page with a form keeps being rendered for each visitor).
+
+Everything stored is dropped at once when editors publish, unpublish, move or delete a page, or
+a job listing, employer or hiring pledge changes (a generation number in the key); otherwise an
+entry lives PAGE_CACHE_SECONDS (60 by default, 0 switches the cache off), the same freshness as
+the home page's figures.
+"""
+
+import hashlib
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "portal:page-cache:generation"
+PRIVATE_PREFIXES = ("/admin/", "/accounts/", "/employer/", "/partner/", "/documents/", "/django-admin/")
+HIT_HEADER = "X-Page-Cache"
+
+
+def cache_seconds():
+    return getattr(settings, "PAGE_CACHE_SECONDS", 60)
+
+
+def _generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        generation = cache.get(GENERATION_KEY, 1)
+    return generation
+
+
+def forget_pages(**kwargs):
+    """Drop every cached page (they all share a navigation, so a partial purge would be wrong)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not set yet: nothing cached under a generation that could be reused
+        cache.add(GENERATION_KEY, 2, timeout=None)
+    except Exception:  # the cache server is away: what it holds expires within PAGE_CACHE_SECONDS
+        logger.warning("Page cache unavailable; could not drop cached pages", exc_info=True)
+
+
+def _key(request):
+    address = f"{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
+    return f"portal:page-cache:{_generation()}:{digest}"
+
+
+def may_use_cache(request):
+    if request.method != "GET" or cache_seconds() <= 0:
+        return False
+    if request.path.startswith(PRIVATE_PREFIXES):
+        return False
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+
+def may_store(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    control = response.get("Cache-Control", "").lower()
+    if any(word in control for word in ("private", "no-store", "no-cache")):
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or b"csrfmiddlewaretoken" in response.content:
+        return False
+    token = request.META.get("CSRF_COOKIE")
+    if token and token.encode() in response.content:
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    messages = getattr(request, "_messages", None)
+    return not getattr(messages, "added_new", False)
+
+
+class PublicPageCacheMiddleware:
+    """Place it above the session middleware: a hit then costs one cache read and no query."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not may_use_cache(request):
+            return self.get_response(request)
+        try:
+            key = _key(request)
+            cached = cache.get(key)
+        except Exception:  # the cache server is away: render, as without a cache
+            logger.warning("Page cache unavailable", exc_info=True)
+            return self.get_response(request)
+        if cached is not None:
+            cached[HIT_HEADER] = "hit"
+            return cached
+        response = self.get_response(request)
+        if may_store(request, response):
+            try:
+                cache.set(key, response, cache_seconds())
+            except Exception:
+                logger.warning("Page cache unavailable", exc_info=True)
+                return response
+            response[HIT_HEADER] = "miss"
+        return response
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def _forget_after_page_change(**kwargs):
+    forget_pages()
+
+
+# Job listings, employers and pledges show on public pages that are not Wagtail pages.
+WATCHED_MODELS = {"employers.JobListing", "employers.Employer", "employers.HiringPledge"}
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def _forget_after_change(sender, **kwargs):
+    meta = getattr(sender, "_meta", None)
+    if meta is None:
+        return
+    if meta.label in WATCHED_MODELS or (kwargs.get("signal") is post_delete and issubclass(sender, Page)):
+        forget_pages()

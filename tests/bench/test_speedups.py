@@ -1,0 +1,84 @@
+"""What the speed work of bench/ changed must not change answers: facet counts and the index."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.db.models import Q
+from django.utils import timezone
+
+from employers.models import JobListing
+from search.engines.base import FACET_FIELDS, JobQuery
+from search.engines.database import DatabaseEngine
+from tests.employers.factories import EmployerFactory, JobListingFactory, PendingEmployerFactory
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL-only paths"),
+]
+
+
+@pytest.fixture
+def listings():
+    now = timezone.now()
+    verified, pending = EmployerFactory(name="Harbour Kitchens"), PendingEmployerFactory()
+    for n in range(40):
+        JobListingFactory(
+            employer=pending if n % 13 == 0 else verified,
+            title=("Chef de partie", "Warehouse operative", "Kitchen porter")[n % 3],
+            sector="FIC"[n % 3],
+            region=("GB-MAN", "GB-LDS", "GB-BIR", "")[n % 4],
+            remote=("on-site", "hybrid", "remote")[n % 3 - 1],
+            employment_type=("full-time", "part-time", "temporary")[n % 3],
+            published_at=now - datetime.timedelta(hours=7 * n),
+            closing_date=(now - datetime.timedelta(days=1)).date() if n % 11 == 0 else None,
+            status="published" if n % 9 else "draft",
+        )
+
+
+def per_facet_counts(engine, query, now):
+    """The counts as the other databases get them: one query per facet."""
+    base, _rank = engine._match_text(JobListing.objects.published(), query.text)
+
+    def narrowed(leave_out=None):
+        condition = Q()
+        for facet in FACET_FIELDS:
+            if facet != leave_out and query.selected(facet):
+                condition &= Q(**{f"{facet}__in": query.selected(facet)})
+        if leave_out != "posted_within" and query.posted_within:
+            condition &= Q(published_at__gte=now - datetime.timedelta(days=query.posted_within))
+        return base.filter(condition)
+
+    return engine._counts(narrowed, now)
+
+
+@pytest.mark.parametrize(
+    "text, filters, posted_within",
+    [
+        ("", {}, None),
+        ("chef", {}, None),
+        ("harbour", {}, None),  # the employer's name
+        ("warehouse", {"employment_type": ("part-time",), "remote": ("on-site", "hybrid")}, None),
+        ("", {"sector": ("F", "I"), "region": ("GB-MAN",)}, 7),
+        ("kitchen", {"region": ("GB-LDS",)}, 1),
+        ("nothing-like-this", {}, None),
+    ],
+)
+def test_facet_counts_in_one_pass_equal_one_query_per_facet(listings, text, filters, posted_within):
+    engine, now = DatabaseEngine(), timezone.now()
+    query = JobQuery(text=text, filters=filters, posted_within=posted_within)
+    base, _rank = engine._match_text(JobListing.objects.published(), text)
+    assert engine._counts_in_one_pass(base, query, now) == per_facet_counts(engine, query, now)
+
+
+def test_a_search_costs_two_queries_on_postgresql(listings, django_assert_num_queries):
+    with django_assert_num_queries(2):
+        DatabaseEngine().search_jobs(JobQuery(text="chef", filters={"sector": ("F",)}))
+
+
+def test_the_covering_index_holds_only_published_listings():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'employers_joblisting_open_cover'")
+        (definition,) = cursor.fetchone()
+    assert "WHERE ((status)::text = 'published'::text)" in definition
+    assert "INCLUDE (employer_id, closing_date, sector, region" in definition
