@@ -1,10 +1,12 @@
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 
 from portal import ratelimit
 
@@ -62,6 +64,27 @@ def submit_pledge(request, campaign):
         SupporterPledge.objects.filter(pk=pledge.pk).update(**details)
     send_pledge_email.enqueue(pledge.pk, "pledge_confirmation", _base_url(request))
     return _thanks(campaign, outcome)
+
+
+@csrf_exempt
+@never_cache
+def pledge(request, campaign_id):
+    """The campaign page's pledge form posts here.
+
+    Without a CSRF token in the form the campaign page carries nothing of one visitor, so the
+    page cache can serve it (rendering it, region list and all, is the slowest public page).
+    The token protects nothing here: the form acts for no account, and a pledge counts only once
+    its owner follows the link e-mailed to them; the honeypot and the per-address rate limit
+    stay. The page's own `pledge/` route keeps working, with the token check, for old forms.
+    """
+    from .models import CampaignPage
+
+    campaign = CampaignPage.objects.live().public().filter(pk=campaign_id).first()
+    if campaign is None:
+        raise Http404
+    if request.method != "POST":
+        return redirect(campaign.url)
+    return submit_pledge(request, campaign)
 
 
 def _pledge_from_link(token, salt, max_age=None):

@@ -1,6 +1,9 @@
 """The open data API's docs page in a real browser: reachable from the footer, accessible, every
 request served by the site itself, and the data it points to readable from another origin."""
 
+import http.server
+import threading
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -9,7 +12,31 @@ from tests.browser.test_accessibility import BLOCKING_IMPACTS, describe
 pytestmark = pytest.mark.browser
 
 
-def test_api_docs_from_the_footer_accessible_and_self_hosted(page, live_site):
+@pytest.fixture
+def partner_site():
+    """Another origin on loopback: a partner's own page, without this site's security policy."""
+
+    class PartnerPage(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            body = b"<!DOCTYPE html><html lang='en'><title>Partner</title><p>Partner dashboard</p></html>"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), PartnerPage)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_api_docs_from_the_footer_accessible_and_self_hosted(page, live_site, partner_site):
     requested = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto("/")
@@ -26,9 +53,9 @@ def test_api_docs_from_the_footer_accessible_and_self_hosted(page, live_site):
     assert not elsewhere, f"the docs page loaded from another host: {elsewhere}"
 
     # A page on another origin may read the API (CORS), as a partner's dashboard would.
-    other_origin = live_site.url.replace("localhost", "127.0.0.1")
-    assert other_origin != live_site.url
+    page.goto(f"{partner_site}/")
+    assert page.evaluate("location.origin") != live_site.url
     count = page.evaluate(
-        "async (url) => (await (await fetch(url)).json()).count", f"{other_origin}/api/v1/jobs"
+        "async (url) => (await (await fetch(url)).json()).count", f"{live_site.url}/api/v1/jobs"
     )
     assert count == 0

@@ -270,3 +270,46 @@ def test_concurrent_confirmations_count_once(home):
         thread.join()
     assert results.count(True) == 1
     assert SupporterPledge.objects.confirmed().count() == 1
+
+
+class TestCachedCampaignPage:
+    """The campaign page carries no CSRF token, so anonymous visitors can get it from the cache."""
+
+    def test_the_form_posts_to_the_support_address_without_a_token(self, client, campaign):
+        response = client.get(campaign.url)
+        assert b"csrfmiddlewaretoken" not in response.content
+        assert "csrftoken" not in response.cookies
+        assert f'action="/support/pledge/{campaign.pk}/"'.encode() in response.content
+
+    def test_a_pledge_without_a_token_is_taken(self, campaign, mailoutbox):
+        from django.test import Client
+
+        strict = Client(enforce_csrf_checks=True)
+        response = strict.post(f"/support/pledge/{campaign.pk}/", pledge_data())
+        assert response.status_code == 302
+        assert response["Location"].endswith("pledge/thanks/?outcome=sent")
+        assert campaign.pledges.get().email.lower() == "jo@example.org"
+        assert len(mailoutbox) == 1
+
+    def test_bad_input_shows_the_campaign_page_with_field_errors(self, client, campaign):
+        response = client.post(f"/support/pledge/{campaign.pk}/", pledge_data(email="not an address"))
+        assert response.status_code == 400
+        assert "Enter an e-mail address in the form name@example.org." in response.content.decode()
+        assert b"not an address" in response.content  # what was typed is kept
+        assert campaign.pledges.count() == 0
+
+    def test_an_unknown_or_draft_campaign_is_not_found(self, client, campaign):
+        assert client.post("/support/pledge/999999/", pledge_data()).status_code == 404
+        campaign.unpublish()
+        assert client.post(f"/support/pledge/{campaign.pk}/", pledge_data()).status_code == 404
+
+    def test_a_get_goes_back_to_the_campaign(self, client, campaign):
+        response = client.get(f"/support/pledge/{campaign.pk}/")
+        assert response.status_code == 302 and response["Location"] == campaign.url
+
+    def test_the_page_cache_serves_the_campaign_page(self, client, campaign, settings):
+        settings.PAGE_CACHE_SECONDS = 60
+        first = client.get(campaign.url)
+        second = client.get(campaign.url)
+        assert first.status_code == second.status_code == 200
+        assert second.get("X-Page-Cache") == "hit"
