@@ -6,12 +6,10 @@ board sees (published, verified employer, not past closing) whichever engine ans
 
 import enum
 
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from ninja import Field, Path, Query, Router, Schema
 
 from employers.models import ApplyMethod, EmploymentType, JobListing, RemoteOption
-from employers.models.jobs import JobCertification, JobSkill
 from employers.taxonomy import SectorChoices
 from search.jobs import MAX_QUERY_LENGTH
 from search.jobs import search as search_jobs
@@ -128,21 +126,7 @@ def _apply_url(request, job):
 )
 def job_detail(request, job_id: int = Path(..., ge=1, le=2**31 - 1)):
     """A published job with its description, skills, certifications and how to apply."""
-    jobs = (
-        JobListing.objects.published()
-        .select_related("employer", "occupation")
-        .prefetch_related(
-            Prefetch(
-                "skill_links", JobSkill.objects.select_related("skill").order_by("-required", "skill__name")
-            ),
-            Prefetch(
-                "certification_links",
-                JobCertification.objects.select_related("certification").order_by(
-                    "-required", "certification__name"
-                ),
-            ),
-        )
-    )
+    jobs = JobListing.objects.published().select_related("employer", "occupation").with_requirements()
     job = get_object_or_404(jobs, pk=job_id)
     occupation = job.occupation
     return {

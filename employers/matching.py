@@ -29,7 +29,7 @@ from types import SimpleNamespace
 
 import pycountry
 from django.conf import settings
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -43,9 +43,7 @@ from .models import (
     EmploymentType,
     Graduate,
     GraduateProgramme,
-    JobCertification,
     JobListing,
-    JobSkill,
     Programme,
     RemoteOption,
     Skill,
@@ -372,21 +370,7 @@ def jobs_for_graduate(graduate, limit=20):
         ranked.append((_job_sort_key(score, row.req_skills, row), row.pk))
     ranked.sort()
     top = [pk for _key, pk in ranked[:limit]]
-    jobs = (
-        JobListing.objects.filter(pk__in=top)
-        .select_related("employer")
-        .prefetch_related(
-            Prefetch(
-                "skill_links", JobSkill.objects.select_related("skill").order_by("-required", "skill__name")
-            ),
-            Prefetch(
-                "certification_links",
-                JobCertification.objects.select_related("certification").order_by(
-                    "-required", "certification__name"
-                ),
-            ),
-        )
-    )
+    jobs = JobListing.objects.filter(pk__in=top).select_related("employer").with_requirements()
     matches = []
     for job in jobs:
         match = _match(graduate, job, regions, skill_ids, cert_ids)
@@ -443,22 +427,7 @@ def _match(graduate, job, regions, skill_ids, cert_ids):
 
 
 def _job_with_links(job):
-    return (
-        JobListing.objects.filter(pk=job.pk)
-        .select_related("employer")
-        .prefetch_related(
-            Prefetch(
-                "skill_links", JobSkill.objects.select_related("skill").order_by("-required", "skill__name")
-            ),
-            Prefetch(
-                "certification_links",
-                JobCertification.objects.select_related("certification").order_by(
-                    "-required", "certification__name"
-                ),
-            ),
-        )
-        .first()
-    )
+    return JobListing.objects.filter(pk=job.pk).select_related("employer").with_requirements().first()
 
 
 def graduates_for_job(job, limit=20):

@@ -27,6 +27,7 @@ from portal.regions import region_choices, region_name
 
 from .engines import JobQuery, run
 from .engines.base import ANY_TIME, FACET_FIELDS, POSTED_WITHIN_DAYS, SORTS
+from .pagination import ResultsPage
 
 MAX_QUERY_LENGTH = 200
 MAX_PER_PAGE = 100
@@ -59,7 +60,7 @@ class FacetOption(NamedTuple):
 
 
 @dataclass
-class JobSearchResults:
+class JobSearchResults(ResultsPage):
     jobs: list
     total: int
     page: int
@@ -69,42 +70,6 @@ class JobSearchResults:
     query: str = ""
     filters: dict = field(default_factory=dict)  # the filters that applied, cleaned
     sort: str = "relevance"
-
-    # Enough of Django's Page for components/pagination.html ----------------------------------
-    @property
-    def number(self):
-        return self.page
-
-    @property
-    def paginator(self):
-        return self
-
-    @property
-    def count(self):
-        return self.total
-
-    def has_previous(self):
-        return self.page > 1
-
-    def has_next(self):
-        return self.page < self.num_pages
-
-    def previous_page_number(self):
-        return self.page - 1
-
-    def next_page_number(self):
-        return self.page + 1
-
-    def has_other_pages(self):
-        return self.num_pages > 1
-
-    @property
-    def start_index(self):
-        return (self.page - 1) * self.per_page + 1 if self.total else 0
-
-    @property
-    def end_index(self):
-        return self.start_index + len(self.jobs) - 1 if self.total else 0
 
     def url_params(self, page=False):
         """The search as query-string pairs (for links that keep it), in a stable order."""

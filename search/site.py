@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .engines import SearchUnavailable, SiteQuery, run
 from .engines.base import SITE_TYPES
+from .pagination import ResultsPage
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +61,9 @@ class HitGroup(NamedTuple):
 
 
 @dataclass
-class SiteSearchResults:
+class SiteSearchResults(ResultsPage):
+    shown_items_attribute = "hits"
+
     hits: list
     total: int
     page: int
@@ -88,42 +91,6 @@ class SiteSearchResults:
     @property
     def all_count(self):
         return sum(self.counts.values())
-
-    # Enough of Django's Page for components/pagination.html ----------------------------------
-    @property
-    def number(self):
-        return self.page
-
-    @property
-    def paginator(self):
-        return self
-
-    @property
-    def count(self):
-        return self.total
-
-    def has_previous(self):
-        return self.page > 1
-
-    def has_next(self):
-        return self.page < self.num_pages
-
-    def previous_page_number(self):
-        return self.page - 1
-
-    def next_page_number(self):
-        return self.page + 1
-
-    def has_other_pages(self):
-        return self.num_pages > 1
-
-    @property
-    def start_index(self):
-        return (self.page - 1) * self.per_page + 1 if self.hits else 0
-
-    @property
-    def end_index(self):
-        return self.start_index + len(self.hits) - 1 if self.hits else 0
 
     @property
     def filter_query(self):

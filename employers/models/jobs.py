@@ -65,6 +65,20 @@ class JobListingQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=JobListing.Status.PENDING)
 
+    def with_requirements(self):
+        """Each listing's skills and certifications, required first then by name, in two queries."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "skill_links", JobSkill.objects.select_related("skill").order_by("-required", "skill__name")
+            ),
+            models.Prefetch(
+                "certification_links",
+                JobCertification.objects.select_related("certification").order_by(
+                    "-required", "certification__name"
+                ),
+            ),
+        )
+
     def past_closing(self, on=None):
         """Published listings whose closing date has passed: the expiry rule, used everywhere."""
         today = on or timezone.localdate()
