@@ -306,10 +306,16 @@ def exact(key, label, count):
 
 def _public_split(rows, key=str):
     shown = [suppressed(key(k), label, n) for k, label, n in rows]
+    visible = [row for row in shown if row["count"] is not None]
+    hidden = [row for row in shown if row["count"] is None]
+    if len(hidden) == 1 and visible:
+        # One hidden cell could be worked out from the published total minus the others, so the
+        # smallest other cell is hidden too (secondary suppression).
+        smallest = min(visible, key=lambda row: (row["count"], row["label"]))
+        visible.remove(smallest)
+        hidden.append({**smallest, "count": None, "display": _("not shown")})
     # Suppressed cells last and in label order, so their order says nothing of their size.
-    return [row for row in shown if row["count"] is not None] + sorted(
-        (row for row in shown if row["count"] is None), key=lambda row: row["label"]
-    )
+    return visible + sorted(hidden, key=lambda row: row["label"])
 
 
 def _compute_public_figures():

@@ -162,16 +162,22 @@ def test_public_figures_suppress_counts_under_five_in_every_split():
     for _ in range(2):
         HireFactory(job=JobListingFactory(sector="I", region="GB-LDS"))
 
+    for _ in range(6):
+        HireFactory(job=JobListingFactory(sector="C", region="GB-MAN"))
+
     figures = public_figures()
     by_sector = {row["key"]: row for row in figures["splits"]["hires_by_sector"]}
-    assert by_sector["F"]["count"] == 5 and by_sector["F"]["display"] == "5"
+    assert by_sector["C"]["count"] == 6 and by_sector["C"]["display"] == "6"
     assert by_sector["I"]["count"] is None and by_sector["I"]["display"] == "fewer than 5"
+    # With the total of 13 published, 13 - 6 - 5 would give the hidden 2 away: 5 is hidden too.
+    assert by_sector["F"]["count"] is None and by_sector["F"]["display"] == "not shown"
     hires = next(row for row in figures["headline"] if row["key"] == "hires")
-    assert hires["count"] == 7
+    assert hires["count"] == 13
     for rows in figures["splits"].values():
+        assert sum(row["count"] is None for row in rows) != 1  # never one hidden cell alone
         for row in rows:
             assert row["count"] is None or row["count"] >= 5
-            assert (row["count"] is None) == (row["display"] == "fewer than 5")
+            assert (row["count"] is None) == (row["display"] in ("fewer than 5", "not shown"))
     assert figures["generated_at"].endswith("+00:00")
 
 
