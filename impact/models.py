@@ -36,8 +36,9 @@ class MatchesShown(models.Model):
         """
         table = connection.ops.quote_name(cls._meta.db_table)
         with connection.cursor() as cursor:
+            # The table name is the model's own, quoted; every value is a bound parameter.
             cursor.execute(
-                f"INSERT INTO {table} (day, sector, region, pages, profiles) VALUES (%s, %s, %s, 1, %s) "
+                f"INSERT INTO {table} (day, sector, region, pages, profiles) VALUES (%s, %s, %s, 1, %s) "  # nosec B608
                 "ON CONFLICT (day, sector, region) DO UPDATE SET "
                 f"pages = {table}.pages + 1, profiles = {table}.profiles + EXCLUDED.profiles",
                 [connection.ops.adapt_datefield_value(day), sector, region, profiles],

@@ -14,7 +14,7 @@ def load_impact():
     """Once: the demo's supporters all confirmed within minutes, which draws no line over time."""
     if MatchesShown.objects.exists():
         return
-    rng = random.Random(9)
+    rng = random.Random(9)  # nosec B311 # demo data, not security
     now = timezone.now()
     year_ago = now - datetime.timedelta(days=330)
     pledges = list(SupporterPledge.objects.confirmed().select_related("campaign").order_by("pk"))
