@@ -20,7 +20,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView, InspectView
 
-from .admin_views import PlainValuesMixin, StatusActionMixin, SuspendForm, VerifyForm, day, user_label
+from .admin_views import (
+    PlainValuesMixin,
+    SuspendAction,
+    SuspendForm,
+    VerifyAction,
+    VerifyForm,
+    day,
+    user_label,
+)
 from .models import Graduate, Hire, Introduction, Programme, ProgrammeProvider, ProviderStaff, RetentionCheck
 
 
@@ -109,22 +117,8 @@ class ProviderInspectView(PlainValuesMixin, InspectView):
         return context
 
 
-class ProviderStatusActionView(StatusActionMixin, ProviderInspectView):
+class VerifyProviderView(VerifyAction, ProviderInspectView):
     forbidden_template = "employers/admin/provider_action_forbidden.html"
-
-
-class VerifyProviderView(ProviderStatusActionView):
-    form_class = VerifyForm
-    form_context_name = "verify_form"
-
-    def allowed(self):
-        return self.verify_allowed()
-
-    def not_allowed_message(self):
-        return _("%(name)s is already verified.") % {"name": self.object.name}
-
-    def perform(self, form):
-        self.object.verify(by=self.request.user, reason=form.cleaned_data["note"].strip())
 
     def success_message(self):
         return _("%(name)s is verified: its graduates can now be matched to jobs.") % {
@@ -132,18 +126,8 @@ class VerifyProviderView(ProviderStatusActionView):
         }
 
 
-class SuspendProviderView(ProviderStatusActionView):
-    form_class = SuspendForm
-    form_context_name = "suspend_form"
-
-    def allowed(self):
-        return self.suspend_allowed()
-
-    def not_allowed_message(self):
-        return _("%(name)s is already suspended.") % {"name": self.object.name}
-
-    def perform(self, form):
-        self.object.suspend(by=self.request.user, reason=form.cleaned_data["reason"].strip())
+class SuspendProviderView(SuspendAction, ProviderInspectView):
+    forbidden_template = "employers/admin/provider_action_forbidden.html"
 
     def success_message(self):
         return _("%(name)s is suspended: its graduates are out of matching until it is verified again.") % {

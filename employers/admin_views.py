@@ -296,11 +296,7 @@ class StatusActionMixin:
         return redirect(self.get_inspect_url())
 
 
-class EmployerStatusActionView(StatusActionMixin, EmployerInspectView):
-    pass
-
-
-class VerifyEmployerView(EmployerStatusActionView):
+class VerifyAction(StatusActionMixin):
     form_class = VerifyForm
     form_context_name = "verify_form"
 
@@ -313,11 +309,8 @@ class VerifyEmployerView(EmployerStatusActionView):
     def perform(self, form):
         self.object.verify(by=self.request.user, reason=form.cleaned_data["note"].strip())
 
-    def success_message(self):
-        return _("%(name)s is verified. Its owners are told by e-mail.") % {"name": self.object.name}
 
-
-class SuspendEmployerView(EmployerStatusActionView):
+class SuspendAction(StatusActionMixin):
     form_class = SuspendForm
     form_context_name = "suspend_form"
 
@@ -330,6 +323,13 @@ class SuspendEmployerView(EmployerStatusActionView):
     def perform(self, form):
         self.object.suspend(by=self.request.user, reason=form.cleaned_data["reason"].strip())
 
+
+class VerifyEmployerView(VerifyAction, EmployerInspectView):
+    def success_message(self):
+        return _("%(name)s is verified. Its owners are told by e-mail.") % {"name": self.object.name}
+
+
+class SuspendEmployerView(SuspendAction, EmployerInspectView):
     def success_message(self):
         return _("%(name)s is suspended. Its owners are told by e-mail, with the reason.") % {
             "name": self.object.name
