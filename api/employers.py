@@ -8,11 +8,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Field, Path, Query, Router, Schema
 
-from employers.figures import on_the_wall
+from employers.figures import MAX_SEARCH_LENGTH, filtered_wall, on_the_wall
 from employers.models import HiringPledge
 from employers.models.pledges import HiringPledgeCommitment
 from employers.taxonomy import SectorChoices, SizeBand
-from employers.views.public import MAX_SEARCH_LENGTH, filtered_wall
 
 from .links import absolute, api_url, coded, region
 from .pagination import DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, paginate

@@ -1,8 +1,12 @@
-"""Figures other parts of the portal show (the home page's live counters), and the wall's base set."""
+"""Figures other parts of the portal show (the home page's live counters), and the wall's set."""
 
-from django.db.models import Exists, OuterRef
+from django.db import connection
+from django.db.models import Exists, OuterRef, Q
+
+from portal.regions import region_choices
 
 from .models import Employer, HiringPledge
+from .taxonomy import SectorChoices, SizeBand
 
 
 def on_the_wall():
@@ -27,3 +31,45 @@ def hires():
     from .models import Hire
 
     return Hire.objects.count()
+
+
+# The pledge wall's filters: shared by the wall page and the open data API, so they cannot drift.
+
+MAX_SEARCH_LENGTH = 100
+
+
+def _region_q(code):
+    """Employers with their head office in the region or operating there."""
+    if connection.features.supports_json_field_contains:
+        operating = Q(regions_of_operation__contains=[code])
+    else:  # SQLite: match the quoted code in the stored JSON list
+        operating = Q(regions_of_operation__icontains=f'"{code}"')
+    return Q(head_office_region=code) | operating
+
+
+def _search_text(params):
+    # A NUL byte is refused by PostgreSQL; nobody types one.
+    return params.get("q", "").replace("\x00", "").strip()[:MAX_SEARCH_LENGTH]
+
+
+def filtered_wall(params):
+    """The wall's employers and the filters that applied; unknown values are ignored, never errors."""
+    employers = on_the_wall()
+    active = {}
+    query = _search_text(params)
+    if query:
+        employers = employers.filter(name__icontains=query)
+        active["q"] = query
+    sector = params.get("sector", "")
+    if sector in SectorChoices.values:
+        employers = employers.filter(sector=sector)
+        active["sector"] = sector
+    region = params.get("region", "")
+    if region and region in dict(region_choices()):
+        employers = employers.filter(_region_q(region))
+        active["region"] = region
+    size = params.get("size", "")
+    if size in SizeBand.values:
+        employers = employers.filter(size_band=size)
+        active["size"] = size
+    return employers, active

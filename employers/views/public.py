@@ -13,8 +13,6 @@ from urllib.parse import urlencode
 from xml.sax.saxutils import escape, quoteattr  # nosec B406 # escapes SVG output; nothing is parsed
 
 from django.core.paginator import Paginator
-from django.db import connection
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -25,12 +23,11 @@ from django.utils.translation import gettext_lazy
 from portal.regions import region_choices, region_name
 
 from ..certificates import certificate_pdf
-from ..figures import on_the_wall
+from ..figures import filtered_wall, on_the_wall
 from ..models import Employer, HiringPledge
 from ..taxonomy import SectorChoices, SizeBand
 
 WALL_PAGE_SIZE = 20
-MAX_SEARCH_LENGTH = 100
 BADGE_MAX_AGE = 3600  # seconds: a badge shows a change of state within the hour
 
 ACTIVE = HiringPledge.State.ACTIVE.value
@@ -56,43 +53,6 @@ BADGE_COLOURS = {ACTIVE: "#14532d", EXPIRED: "#44403c", WITHDRAWN: "#991b1b", NO
 
 
 # The pledge wall -------------------------------------------------------------------------------
-
-
-def _region_q(code):
-    """Employers with their head office in the region or operating there."""
-    if connection.features.supports_json_field_contains:
-        operating = Q(regions_of_operation__contains=[code])
-    else:  # SQLite: match the quoted code in the stored JSON list
-        operating = Q(regions_of_operation__icontains=f'"{code}"')
-    return Q(head_office_region=code) | operating
-
-
-def _search_text(params):
-    # A NUL byte is refused by PostgreSQL; nobody types one.
-    return params.get("q", "").replace("\x00", "").strip()[:MAX_SEARCH_LENGTH]
-
-
-def filtered_wall(params):
-    """The wall's employers and the filters that applied; unknown values are ignored, never errors."""
-    employers = on_the_wall()
-    active = {}
-    query = _search_text(params)
-    if query:
-        employers = employers.filter(name__icontains=query)
-        active["q"] = query
-    sector = params.get("sector", "")
-    if sector in SectorChoices.values:
-        employers = employers.filter(sector=sector)
-        active["sector"] = sector
-    region = params.get("region", "")
-    if region and region in dict(region_choices()):
-        employers = employers.filter(_region_q(region))
-        active["region"] = region
-    size = params.get("size", "")
-    if size in SizeBand.values:
-        employers = employers.filter(size_band=size)
-        active["size"] = size
-    return employers, active
 
 
 def _regions_on_the_wall(selected):
