@@ -6,7 +6,7 @@ STAMPS := .make-stamps
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install install-test run serve migrate demo test test-fast lint format check security bench soak faults requirements screenshot clean
+.PHONY: help install install-test run serve migrate demo test test-fast lint format check security services bench soak faults requirements screenshot clean
 
 help:
 	@echo "make run        install, migrate, load demo content and serve on http://$(HOST):$(PORT)"
@@ -17,6 +17,7 @@ help:
 	@echo "make soak       10-minute soak at 8 clients (SOAK_ARGS=\"--minutes 2\")"
 	@echo "make faults     database restart, search engine and mail server drills (cluster 15 bench, port 5433)"
 	@echo "make security   bandit static security checks (offline)"
+	@echo "make services   install and start PostgreSQL 15 and Redis on loopback (for the PostgreSQL test pass)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +66,11 @@ check: install-test
 # out here (run `pip-audit -r requirements.txt` where the network is available).
 security: install-test
 	$(BIN)/bandit -c pyproject.toml -r . -q
+
+# PostgreSQL 15 on 127.0.0.1:5432 (role postgres trusted over loopback, database test) and Redis on
+# 127.0.0.1:6379, installed from Debian's packages when missing; idempotent.
+services:
+	bash scripts/services.sh
 
 # Generates the national-scale database on PostgreSQL first when missing (bench/README.md).
 bench: install-test
