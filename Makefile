@@ -86,8 +86,8 @@ faults: install-test
 
 requirements: | $(BIN)/python
 	$(BIN)/pip install --quiet pip-tools
-	$(BIN)/pip-compile --quiet --strip-extras --no-header -o requirements.txt requirements.in
-	$(BIN)/pip-compile --quiet --strip-extras --no-header -o requirements-test.txt requirements-test.in
+	$(BIN)/pip-compile --quiet --strip-extras --no-header --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+	$(BIN)/pip-compile --quiet --strip-extras --no-header --no-emit-index-url --no-emit-find-links -o requirements-test.txt requirements-test.in
 
 screenshot: install-test
 	$(BIN)/python docs/screenshot.py

@@ -38,3 +38,14 @@ def test_no_tracked_file_resolves_outside_the_repository():
 
 def test_media_folder_is_not_tracked():
     assert [path for _m, path in tracked_entries() if path == "media" or path.startswith("media/")] == []
+
+
+def test_pinned_requirements_name_no_index_or_path_of_this_machine():
+    for name in ("requirements.txt", "requirements-test.txt"):
+        options = [
+            line
+            for line in (ROOT / name).read_text().splitlines()
+            if line.startswith(("-i", "--index-url", "--extra-index-url", "-f", "--find-links"))
+            or "file://" in line
+        ]
+        assert options == [], f"{name} names an index or folder of one machine: {options}"
