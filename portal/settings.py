@@ -91,6 +91,11 @@ MIDDLEWARE = [
     "portal.security.SecurityHeadersMiddleware",
     "portal.outage.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Uploaded images under MEDIA_URL (portal/media.py), in production too.
+    "portal.media.MediaFilesMiddleware",
+    # Gzip for anonymous public pages only, never for a response that carries a secret (BREACH);
+    # above the page cache so cached pages are compressed on the way out (portal/compression.py).
+    "portal.compression.PublicPageGZipMiddleware",
     # Anonymous visitors' public pages from the cache (portal/page_cache.py says when).
     "portal.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -270,6 +275,10 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# The application answers /media/ itself (portal/media.py); SERVE_MEDIA=0 when a reverse proxy or
+# object storage does. Renditions are cached for a year, originals for MEDIA_MAX_AGE seconds.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+MEDIA_MAX_AGE = int(os.environ.get("MEDIA_MAX_AGE", "3600"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
