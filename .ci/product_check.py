@@ -131,6 +131,15 @@ def check_http(base):
     return report(problems)
 
 
+# Recorded in the page from its first script on, so a refusal before load is not missed either.
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"}`
+    + ` at ${event.sourceFile || event.documentURI}:${event.lineNumber}`);
+});
+"""
+
 OVERFLOW_SCRIPT = """() => {
   const width = window.innerWidth;
   const wide = [];
@@ -158,6 +167,7 @@ def check_browser(base):
         try:
             for width in WIDTHS:
                 context = browser.new_context(viewport={"width": width, "height": 900})
+                context.add_init_script(CSP_LISTENER)
                 for path in pages:
                     problems += check_page(context, base, path, width)
                 context.close()
@@ -174,7 +184,13 @@ def check_page(context, base, path, width):
     def note(reason):
         found.append(f"{path} at {width} px: {reason}")
 
-    page.on("console", lambda message: message.type == "error" and note(f"console error: {message.text}"))
+    def on_console(message):
+        if message.text.startswith("Failed to load resource"):
+            return  # the answer itself is reported below, with its address
+        if message.type == "error" or "Content Security Policy" in message.text:
+            note(f"console {message.type}: {message.text}")
+
+    page.on("console", on_console)
     page.on("pageerror", lambda error: note(f"script error: {error}"))
     page.on("requestfailed", lambda request: note(f"request failed: {request.url} ({request.failure})"))
     page.on(
@@ -192,6 +208,8 @@ def check_page(context, base, path, width):
             page.wait_for_timeout(50)
         page.evaluate("window.scrollTo(0, 0)")
         page.wait_for_load_state("networkidle")
+        for violation in page.evaluate("window.__cspViolations || []"):
+            note(f"CSP violation: {violation}")
         for src in page.evaluate(BROKEN_IMAGES_SCRIPT):
             note(f"picture not shown: {src}")
         overflow = page.evaluate(OVERFLOW_SCRIPT)
