@@ -16,6 +16,12 @@ WhiteNoise (static files come precompressed from collectstatic; pictures gain no
 from django.conf import settings
 from django.middleware.gzip import GZipMiddleware
 
+from portal.page_cache import PRIVATE_PREFIXES
+
+# Private areas, and addresses that carry a signed token (pledge confirmation and erasure links,
+# one-click retention answers): their pages may repeat the token.
+NEVER_COMPRESSED = (*PRIVATE_PREFIXES, "/support/", "/outcomes/")
+
 TEXT_TYPES = (
     "text/",
     "application/json",
@@ -28,6 +34,11 @@ TEXT_TYPES = (
 
 
 def carries_no_secret(request, response):
+    if request.path.startswith(NEVER_COMPRESSED):
+        return False
+    control = response.get("Cache-Control", "").lower()
+    if "private" in control or "no-store" in control:
+        return False
     cookies = request.COOKIES
     if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
         return False

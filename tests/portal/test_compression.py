@@ -3,8 +3,12 @@
 import gzip
 
 import pytest
+from django.http import HttpResponse
 from django.test import Client
 
+from portal.compression import PublicPageGZipMiddleware
+from tests.campaigns.factories import LiveCampaignPageFactory
+from tests.campaigns.test_pledges import link_in, pledge_data
 from tests.employers.test_area import employer_with, verified_user
 from tests.stories.factories import StoryPageFactory
 
@@ -76,3 +80,22 @@ def test_a_request_carrying_a_session_cookie_is_not_compressed(home, settings):
     client = Client()
     client.cookies[settings.SESSION_COOKIE_NAME] = "some-session"
     assert not is_gzipped(client.get("/", **GZIP))
+
+
+def test_a_pledge_confirmation_link_page_is_not_compressed(campaign_index, mailoutbox):
+    campaign = LiveCampaignPageFactory(parent=campaign_index, title="Yellow Ribbon")
+    client = Client()
+    assert client.post(f"{campaign.url}pledge/", pledge_data()).status_code == 302
+    confirm_url = link_in(mailoutbox[0], "confirm")
+    response = Client().get(confirm_url, **GZIP)
+    assert response.status_code == 200
+    assert not is_gzipped(response)
+    assert "Confirm my pledge" in response.content.decode()
+
+
+def test_a_page_marked_private_is_not_compressed(rf):
+    request = rf.get("/", **GZIP)
+    response = HttpResponse("<p>" + "Only for you. " * 50 + "</p>", headers={"Cache-Control": "private"})
+    assert not is_gzipped(PublicPageGZipMiddleware(lambda _: response)(request))
+    public = HttpResponse("<p>" + "For everyone. " * 50 + "</p>")
+    assert is_gzipped(PublicPageGZipMiddleware(lambda _: public)(rf.get("/", **GZIP)))
