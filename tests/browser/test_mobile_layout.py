@@ -44,25 +44,34 @@ WIDTHS = (320, 375)
 # failure says what to fix. Elements inside something that clips its overflow do not count.
 MEASURE = """() => {
   const width = window.innerWidth;
-  const culprits = [];
+  const right = (el) => el.getBoundingClientRect().right;
   const clipped = (el) => {
     for (let node = el.parentElement; node && node !== document.body; node = node.parentElement) {
       const style = getComputedStyle(node);
-      if (style.overflowX !== "visible" && style.overflowX !== "clip" || style.position === "fixed") return true;
+      if ((style.overflowX !== "visible" && style.overflowX !== "clip") || style.position === "fixed") return true;
     }
     return false;
   };
-  for (const el of document.body.querySelectorAll("*")) {
-    const box = el.getBoundingClientRect();
-    if (box.width === 0 || box.right <= width + 0.5 || clipped(el)) continue;
-    const child = [...el.children].some((c) => c.getBoundingClientRect().right > width + 0.5);
-    if (child) continue;
-    let name = el.tagName.toLowerCase();
-    if (el.id) name += "#" + el.id;
-    if (el.classList.length) name += "." + [...el.classList].join(".");
-    culprits.push(`${name} (${Math.round(box.right)})`);
-  }
-  return {scrollWidth: document.documentElement.scrollWidth, innerWidth: width, culprits: culprits.slice(0, 5)};
+  const name = (el) => {
+    let text = el.tagName.toLowerCase();
+    if (el.id) text += "#" + el.id;
+    if (el.classList.length) text += "." + [...el.classList].join(".");
+    return `${text} (${Math.round(right(el))} px)`;
+  };
+  const wide = [...document.body.querySelectorAll("*")].filter(
+    (el) => el.getBoundingClientRect().width > 0 && right(el) > width + 0.5 && !clipped(el)
+  );
+  // First the elements wider than what holds them: where the fix goes.
+  const culprits = wide.filter((el) => el.parentElement && right(el) > right(el.parentElement) + 0.5);
+  // Then text that runs out of its box (a long address, say): the box fits, the words do not.
+  const spilling = [...document.body.querySelectorAll("*")].filter(
+    (el) => el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1 && !clipped(el)
+      && getComputedStyle(el).overflowX === "visible"
+      && el.getBoundingClientRect().left + el.scrollWidth > width + 0.5
+  );
+  culprits.push(...spilling.filter((el) => !spilling.some((other) => other !== el && el.contains(other))));
+  const shown = (culprits.length ? culprits : wide).slice(0, 6).map(name);
+  return {scrollWidth: document.documentElement.scrollWidth, innerWidth: width, culprits: shown};
 }"""
 
 
