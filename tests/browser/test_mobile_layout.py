@@ -136,9 +136,13 @@ def employer_world(story_index, campaign_index, standard_pages):
         skills={skills[0]: True, skills[-1]: False},
         certifications=[certification],
     )
-    draft = DraftJobFactory(employer=employer, title="Draft listing with a deliberately long title for phones")
+    draft = DraftJobFactory(
+        employer=employer, title="Draft listing with a deliberately long title for phones"
+    )
     coordinator = CoordinatorFactory(provider__name="Fresh Start Training and Resettlement Partnership")
-    programme = ProgrammeFactory(provider=coordinator.provider, sector="F", region="GB-LDS", skills=skills[:1])
+    programme = ProgrammeFactory(
+        provider=coordinator.provider, sector="F", region="GB-LDS", skills=skills[:1]
+    )
     graduates = [
         GraduateFactory(
             provider=coordinator.provider,
@@ -201,7 +205,9 @@ def checker_pages(page):
         page.locator("button[name=go][value=next]").click()
         page.wait_for_load_state()
         assert len(urls) < 10, "the checker never reached its result"
-    return [(f"checker step {n}", url) for n, url in enumerate(urls, start=1)] + [("checker result", page.url)]
+    return [(f"checker step {n}", url) for n, url in enumerate(urls, start=1)] + [
+        ("checker result", page.url)
+    ]
 
 
 def test_public_pages_do_not_scroll_sideways(page, employer_world):
@@ -337,7 +343,13 @@ def fill_job_basics(page, title):
     page.get_by_label("Sector").select_option(label="Construction")
     page.get_by_label("Region").select_option(label="Leeds")
     page.get_by_label("Type of employment").select_option(label="Full time")
-    page.get_by_label("How people apply").select_option(index=1)
+    page.get_by_label("How people apply").select_option(value="url")
+    page.get_by_label("Address of the application page").fill("https://example.org/jobs/1")
+
+
+def save_draft(page):
+    page.get_by_role("button", name=re.compile("Save draft and preview")).click()
+    expect(page).to_have_url(re.compile(r"/employer/jobs/\d+/preview/"))
 
 
 def choose(page, combobox, typed, presses_down=0):
@@ -418,9 +430,12 @@ def test_skills_are_chosen_and_removed_by_keyboard_and_saved(context, page, live
     assert chips(preferred_field) == ["Carpentry"]
 
     assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
-    page.get_by_role("button", name=re.compile("Save draft and preview")).click()
+    save_draft(page)
     job = JobListing.objects.get(title="Trainee bricklayer")
-    assert {link.skill.name for link in job.skill_links.filter(required=True)} == {"Bricklaying", "Plastering"}
+    assert {link.skill.name for link in job.skill_links.filter(required=True)} == {
+        "Bricklaying",
+        "Plastering",
+    }
     assert {link.skill.name for link in job.skill_links.filter(required=False)} == {"Carpentry"}
 
     # Editing shows the saved skills as chips again.
@@ -445,7 +460,7 @@ def test_without_javascript_the_skills_are_a_plain_select_that_works(browser, li
         page.get_by_label("Required skills").select_option(label=["Plastering", "Tiling"])
         page.get_by_label("Preferred skills").select_option(label="Carpentry")
         assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
-        page.get_by_role("button", name=re.compile("Save draft and preview")).click()
+        save_draft(page)
         job = JobListing.objects.get(title="Trainee plasterer")
         assert {link.skill.name for link in job.skill_links.filter(required=True)} == {"Plastering", "Tiling"}
         assert {link.skill.name for link in job.skill_links.filter(required=False)} == {"Carpentry"}
