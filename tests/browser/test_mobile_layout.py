@@ -368,6 +368,9 @@ def chips(picker_field):
 def test_skills_are_chosen_and_removed_by_keyboard_and_saved(context, page, live_server):
     owner, employer = owner_of(EmployerFactory(name="Solid Walls Ltd"))
     log_in_as(context, live_server, owner)
+    errors = []  # the picker's script breaks no Content Security Policy and throws nothing
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
     page.set_viewport_size({"width": 375, "height": 800})
     page.goto("/employer/jobs/new/")
     fill_job_basics(page, "Trainee bricklayer")
@@ -437,6 +440,8 @@ def test_skills_are_chosen_and_removed_by_keyboard_and_saved(context, page, live
         "Plastering",
     }
     assert {link.skill.name for link in job.skill_links.filter(required=False)} == {"Carpentry"}
+
+    assert not errors, errors
 
     # Editing shows the saved skills as chips again.
     page.goto(f"/employer/jobs/{job.pk}/edit/")
@@ -520,3 +525,34 @@ def test_job_board_shows_results_first_with_the_filters_one_tap_away(browser, li
         assert filters.bounding_box()["x"] < job.bounding_box()["x"]
     finally:
         context.close()
+
+
+# Tables on a phone ------------------------------------------------------------------------------
+
+LABEL = "(cell) => getComputedStyle(cell, '::before').content"
+
+
+def test_tables_stack_into_labelled_cards_on_a_phone(context, page, live_server):
+    coordinator = CoordinatorFactory()
+    programme = ProgrammeFactory(provider=coordinator.provider, name="Bricklaying Level 1")
+    GraduateFactory(provider=coordinator.provider, programmes=[programme])
+    log_in_as(context, live_server, coordinator.user)
+
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto("/partner/graduates/")
+    row = page.locator("table.graduates tbody tr").first
+    reference, status = row.locator("th, td").nth(0), row.locator("th, td").nth(1)
+    # One cell under the other, each showing its column's name; the headers stay for screen readers.
+    assert (
+        status.bounding_box()["y"] >= reference.bounding_box()["y"] + reference.bounding_box()["height"] - 1
+    )
+    assert status.evaluate(LABEL) == '"Status: "'
+    assert row.locator("td").nth(1).evaluate(LABEL) == '"Programmes: "'
+    expect(page.get_by_role("columnheader", name="Matching consent")).to_have_count(1)
+    expect(page.get_by_role("cell", name=re.compile("Bricklaying Level 1"))).to_have_count(1)
+    assert_no_serious_violations(page, "graduates as stacked cards")
+
+    # On a wide screen it is a table again: cells side by side, no labels of their own.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert status.bounding_box()["x"] > reference.bounding_box()["x"] + 20
+    assert status.evaluate(LABEL) == "none"
