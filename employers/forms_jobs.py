@@ -21,6 +21,7 @@ from .models import (
     Skill,
 )
 from .richtext import sanitise_html
+from .widgets import SkillPicker
 from .wording import find_deterring_phrases
 
 MAX_HOURS = 80
@@ -34,13 +35,13 @@ class OccupationChoiceField(forms.ModelChoiceField):
         return "\u00a0\u00a0" * (len(obj.code) - 1) + str(obj)
 
 
-def _multiselect(queryset, label, help_text):
+def _multiselect(queryset, label, help_text, widget=None):
     return forms.ModelMultipleChoiceField(
         queryset=queryset,
         required=False,
         label=label,
         help_text=help_text,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=widget or forms.SelectMultiple(attrs={"size": 8}),
     )
 
 
@@ -49,11 +50,13 @@ class JobListingForm(forms.ModelForm):
         Skill.objects.all(),
         _("Required skills"),
         _("Skills a person needs from day one. Hold Ctrl (or Cmd) to choose several."),
+        SkillPicker(),
     )
     preferred_skills = _multiselect(
         Skill.objects.all(),
         _("Preferred skills"),
         _("Useful, but you will train for them. Hold Ctrl (or Cmd) to choose several."),
+        SkillPicker(),
     )
     required_certifications = _multiselect(
         Certification.objects.all(),

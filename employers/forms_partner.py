@@ -19,6 +19,7 @@ from .models import (
     Skill,
 )
 from .taxonomy import SectorChoices
+from .widgets import SkillPicker
 
 RECENTLY_CLOSED = datetime.timedelta(days=90)
 RESTRICTIONS = [
@@ -40,13 +41,13 @@ def _not_in_future(value, message):
 HOLD_CTRL = _("Hold Ctrl (or Cmd) to choose several.")
 
 
-def _multiselect(queryset, label, help_text=HOLD_CTRL):
+def _multiselect(queryset, label, help_text=HOLD_CTRL, widget=None):
     return forms.ModelMultipleChoiceField(
         queryset=queryset,
         required=False,
         label=label,
         help_text=help_text,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=widget or forms.SelectMultiple(attrs={"size": 8}),
     )
 
 
@@ -57,6 +58,7 @@ class GraduateForm(forms.ModelForm):
         Skill.objects.all(),
         _("Other skills"),
         _("Besides those the programmes taught. Hold Ctrl (or Cmd) to choose several."),
+        SkillPicker(),
     )
     certifications = _multiselect(Certification.objects.all(), _("Certifications"))
     preferred_regions = forms.MultipleChoiceField(

@@ -91,6 +91,11 @@ class JobSearchResults(ResultsPage):
     def is_filtered(self):
         return bool(self.query or self.filters)
 
+    @property
+    def filter_count(self):
+        """How many filter options are chosen: the phone's "Filters (2 chosen)" link says it."""
+        return sum(option.selected for options in self.facets.values() for option in options)
+
 
 # Cleaning the visitor's input ------------------------------------------------------------------
 

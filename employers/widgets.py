@@ -1,0 +1,32 @@
+"""Form widgets shared by the employer and partner areas."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class SkillPicker(forms.SelectMultiple):
+    """A plain <select multiple> that employers/static/employers/skill-picker.js turns into a
+    type-to-filter picker with removable chips; without JavaScript it stays the working select.
+
+    The script's words travel as data-picker-* attributes, so they are translated here; "%s"
+    stands for a skill's name, a number or the field's label.
+    """
+
+    TEXTS = {
+        "data-picker-help": _(
+            "Type part of a skill's name, choose it with the up and down arrows and press Enter, "
+            "or click it. Each chosen skill is listed below with a button that removes it."
+        ),
+        "data-picker-chosen": _("Chosen: %s"),
+        "data-picker-none-chosen": _("None chosen yet."),
+        "data-picker-remove": _("Remove %s"),
+        "data-picker-added": _("%s added."),
+        "data-picker-removed": _("%s removed."),
+        "data-picker-count": _("%s chosen."),
+        "data-picker-no-match": _("No skill matches."),
+        "data-picker-one-match": _("1 skill matches."),
+        "data-picker-many-match": _("%s skills match."),
+    }
+
+    def __init__(self, attrs=None, **kwargs):
+        super().__init__(attrs={"size": 8, "data-skill-picker": "", **self.TEXTS, **(attrs or {})}, **kwargs)
