@@ -2,7 +2,7 @@
 
 One module, driven by environment variables. Without any variable set the portal runs
 embedded: SQLite file, Wagtail's database search, local media, console e-mail, immediate
-tasks and a local-memory cache. Each production part switches on only when its variable
+tasks and a cache in the database (shared by every process). Each production part switches on only when its variable
 is set, so the same code serves `make run` and a cluster of gunicorn nodes.
 """
 
@@ -186,10 +186,17 @@ if REDIS_URL:
         }
     }
 else:
+    # The embedded default is the database, the one thing every process (and every node) already
+    # shares, so rate limits count once and a publish drops every process's cached pages. A file
+    # cache would be shared only on one machine. `migrate` creates the table (portal/apps.py);
+    # `check --deploy` warns that Redis is the choice for production (portal/checks.py).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "portal",
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_cache",
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
+            "TIMEOUT": 300,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
 

@@ -151,7 +151,7 @@ class TestSettings:
         result = run_manage("shell", "--no-imports", "-c", script, **environment)
         assert result.stdout.split("\n")[:5] == [
             "django.db.backends.sqlite3",
-            "django.core.cache.backends.locmem.LocMemCache",
+            "django.core.cache.backends.db.DatabaseCache",
             "wagtail.search.backends.database",
             "django.core.mail.backends.console.EmailBackend",
             "django_tasks.backends.immediate.ImmediateBackend",
