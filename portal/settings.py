@@ -226,6 +226,8 @@ if os.environ.get("TASKS_BACKEND", "immediate") == "database":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 else:
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# `manage.py prune_tasks` (daily) deletes finished and failed task rows older than this.
+TASK_RETENTION_DAYS = int(os.environ.get("TASK_RETENTION_DAYS", "14"))
 
 
 def parse_email_url(url):
