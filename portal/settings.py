@@ -315,6 +315,12 @@ PLEDGE_CONFIRMATION_MAX_AGE = 7 * 24 * 60 * 60
 PLEDGE_RATE_LIMIT = os.environ.get("PLEDGE_RATE_LIMIT", "10/h")
 API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120/m")  # open data API requests per client address
 
+# Retention of personal data, enforced by `manage.py enforce_retention` (daily).
+GRADUATE_RETENTION_MONTHS = int(os.environ.get("GRADUATE_RETENTION_MONTHS", "24"))  # no activity: flagged
+GRADUATE_ERASURE_NOTICE_DAYS = int(os.environ.get("GRADUATE_ERASURE_NOTICE_DAYS", "30"))  # then erased
+AUDIT_RETENTION_MONTHS = int(os.environ.get("AUDIT_RETENTION_MONTHS", "72"))
+PLEDGE_UNCONFIRMED_RETENTION_MONTHS = int(os.environ.get("PLEDGE_UNCONFIRMED_RETENTION_MONTHS", "3"))
+
 # Security: on whenever DEBUG is off; TLS is terminated by the reverse proxy.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
