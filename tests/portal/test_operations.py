@@ -169,6 +169,9 @@ def test_demo_content_loads_and_running_it_twice_changes_nothing(capsys):
 
     call_command("load_demo_content")
     first_output = capsys.readouterr().out
+    from employers.models import IncentiveScheme
+
+    assert IncentiveScheme.objects.filter(country="XX").count() == 4  # the examples are demo content
     counts = (Page.objects.count(), SupporterPledge.objects.count(), get_user_model().objects.count())
     call_command("load_demo_content")
     assert (Page.objects.count(), SupporterPledge.objects.count(), get_user_model().objects.count()) == counts
