@@ -214,9 +214,16 @@ class EmployerInspectView(PlainValuesMixin, InspectView):
             )
         return buttons
 
+    details_approve_url_name = None
+    details_reject_url_name = None
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         employer = self.object
+        if employer.has_pending_details and self.can_change:
+            context["details_approve_url"] = reverse(self.details_approve_url_name, args=[employer.pk])
+            context["details_reject_url"] = reverse(self.details_reject_url_name, args=[employer.pk])
+            context["details_form"] = DetailsReviewForm()
         context.update(
             employer=employer,
             members=list(employer.memberships.select_related("user").order_by("role", "joined_at")),
@@ -332,6 +339,41 @@ class VerifyEmployerView(VerifyAction, EmployerInspectView):
 class SuspendEmployerView(SuspendAction, EmployerInspectView):
     def success_message(self):
         return _("%(name)s is suspended. Its owners are told by e-mail, with the reason.") % {
+            "name": self.object.name
+        }
+
+
+class DetailsReviewForm(forms.Form):
+    """Nothing to fill in: the buttons say it all."""
+
+
+class DetailsReviewAction(StatusActionMixin):
+    """Approve or reject the new name and description a verified organisation proposed."""
+
+    form_class = DetailsReviewForm
+    form_context_name = "details_form"
+
+    def allowed(self):
+        return Employer.objects.filter(pk=self.object.pk, proposed_at__isnull=False).exists()
+
+    def not_allowed_message(self):
+        return _("%(name)s has no change waiting for review.") % {"name": self.object.name}
+
+
+class ApproveDetailsView(DetailsReviewAction, EmployerInspectView):
+    def perform(self, form):
+        self.object.approve_details()
+
+    def success_message(self):
+        return _("The new details of %(name)s are approved and public.") % {"name": self.object.name}
+
+
+class RejectDetailsView(DetailsReviewAction, EmployerInspectView):
+    def perform(self, form):
+        self.object.reject_details()
+
+    def success_message(self):
+        return _("The proposed details of %(name)s are rejected; the current ones stay.") % {
             "name": self.object.name
         }
 

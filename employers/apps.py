@@ -5,4 +5,4 @@ class EmployersConfig(AppConfig):
     name = "employers"
 
     def ready(self):
-        from . import listeners, notifications, outcomes  # noqa: F401
+        from . import listeners, notifications, outcomes, retention  # noqa: F401

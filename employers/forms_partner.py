@@ -283,3 +283,25 @@ class HireForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["job"].queryset = hireable_jobs()
+
+
+class ErasureForm(forms.Form):
+    """The coordinator confirms an erasure by typing the graduate's reference: it cannot be undone."""
+
+    reference = forms.CharField(
+        label=_("Type the reference to confirm"),
+        max_length=12,
+        help_text=_("Name, contact details, notes, consent records and preferences are deleted for good."),
+    )
+
+    def __init__(self, *args, graduate, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.graduate = graduate
+
+    def clean_reference(self):
+        typed = self.cleaned_data["reference"].strip().upper()
+        if typed != self.graduate.reference:
+            raise forms.ValidationError(
+                _("Type %(ref)s exactly to confirm the erasure.") % {"ref": self.graduate.reference}
+            )
+        return typed

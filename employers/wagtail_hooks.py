@@ -41,12 +41,14 @@ from .admin_partners import (
     retention_label,
 )
 from .admin_views import (
+    ApproveDetailsView,
     EmployerFilterSet,
     EmployerIndexView,
     EmployerInspectView,
     HiringPledgeFilterSet,
     HiringPledgeIndexView,
     HiringPledgeInspectView,
+    RejectDetailsView,
     SuspendEmployerView,
     VerifyEmployerView,
     day,
@@ -182,6 +184,31 @@ class EmployerViewSet(StatusActionsMixin, ReadOnlyModelViewSet):
     ]
     filterset_class = EmployerFilterSet
     search_fields = ["name", "registration_number"]
+
+    # A verified organisation's new name or description, approved or rejected beside its details.
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(
+            details_approve_url_name=self.get_url_name("approve_details"),
+            details_reject_url_name=self.get_url_name("reject_details"),
+            **kwargs,
+        )
+
+    @property
+    def approve_details_view(self):
+        return self.construct_view(ApproveDetailsView, **self.get_inspect_view_kwargs())
+
+    @property
+    def reject_details_view(self):
+        return self.construct_view(RejectDetailsView, **self.get_inspect_view_kwargs())
+
+    def get_urlpatterns(self):
+        conv = self.pk_path_converter
+        return [
+            *super().get_urlpatterns(),
+            path(f"details/approve/<{conv}:pk>/", self.approve_details_view, name="approve_details"),
+            path(f"details/reject/<{conv}:pk>/", self.reject_details_view, name="reject_details"),
+        ]
+
     inspect_view_fields = [
         "name",
         "slug",

@@ -103,6 +103,7 @@ def introductions(period, region):
         "accepted": _("Accepted"),
         "declined": _("Declined"),
         "expired": _("Expired"),
+        "withdrawn": _("Withdrawn (the person asked to be erased)"),
     }
     rows = [(_("Requested"), sum(counts.values()))] + [
         (labels[status], counts[status]) for status in Introduction.Status.values

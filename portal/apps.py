@@ -1,4 +1,12 @@
 from django.apps import AppConfig
+from django.core.management import call_command
+from django.db.models.signals import post_migrate
+
+
+def create_cache_table(using="default", **kwargs):
+    """`migrate` also creates the database cache's table (the embedded default), so that `make run`
+    and a fresh test database need no extra step. Does nothing when the cache is Redis."""
+    call_command("createcachetable", database=using, verbosity=0)
 
 
 class PortalConfig(AppConfig):
@@ -6,4 +14,6 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        from . import page_cache  # noqa: F401 (connects the invalidation of cached pages)
+        from . import checks, page_cache  # noqa: F401 (registers the deploy checks, connects the page cache)
+
+        post_migrate.connect(create_cache_table, sender=self, dispatch_uid="portal.create_cache_table")

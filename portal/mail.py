@@ -6,16 +6,29 @@ the queue with a growing delay (`run_after`) until MAIL_MAX_ATTEMPTS is reached.
 logged. With the immediate task backend (development, tests) there is no queue to defer on, so a
 failure is logged and the message dropped, as a direct send would have done, but without an
 error page.
+
+The task's arguments are the id of an `OutboxMessage` and the attempt number, never the message:
+the message itself (with its password-reset or confirmation link, and its attachments) waits in
+that row, encrypted with a key derived from SECRET_KEY, and the row is deleted as soon as the
+message is delivered or given up. Finished task rows are pruned by `manage.py prune_tasks`.
 """
 
+import base64
 import datetime
+import email
+import hashlib
+import json
 import logging
 import smtplib
+from email.mime.base import MIMEBase
 
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.utils import timezone
 from django_tasks import task
+
+from .models import OutboxMessage
 
 logger = logging.getLogger(__name__)
 
@@ -44,8 +57,46 @@ def send_message(message):
     recipients = message.recipients()
     if not recipients:
         return 0
-    deliver.enqueue(_serialise(message), 1)
+    outbox = OutboxMessage.objects.create(payload=_encrypt(_serialise(message)))
+    deliver.enqueue(outbox.pk, 1)
     return len(recipients)
+
+
+def _fernet():
+    """One key per SECRET_KEY (the fallbacks still read what was queued before a rotation)."""
+    keys = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    return MultiFernet(
+        [
+            Fernet(base64.urlsafe_b64encode(hashlib.sha256(f"portal.mail.outbox:{key}".encode()).digest()))
+            for key in keys
+        ]
+    )
+
+
+def _encrypt(data):
+    return _fernet().encrypt(json.dumps(data).encode()).decode()
+
+
+def _decrypt(payload):
+    return json.loads(_fernet().decrypt(payload.encode()))
+
+
+def _serialise_attachment(attachment):
+    if isinstance(attachment, MIMEBase):
+        return {"mime": base64.b64encode(attachment.as_bytes()).decode()}
+    filename, content, mimetype = attachment
+    if isinstance(content, str):
+        return {"filename": filename, "text": content, "mimetype": mimetype}
+    return {"filename": filename, "bytes": base64.b64encode(content).decode(), "mimetype": mimetype}
+
+
+def _attach(message, data):
+    if "mime" in data:
+        message.attach(email.message_from_bytes(base64.b64decode(data["mime"])))
+    elif "text" in data:
+        message.attach(data["filename"], data["text"], data["mimetype"])
+    else:
+        message.attach(data["filename"], base64.b64decode(data["bytes"]), data["mimetype"])
 
 
 def _serialise(message):
@@ -62,6 +113,7 @@ def _serialise(message):
             [str(content), mimetype] for content, mimetype in getattr(message, "alternatives", [])
         ],
         "content_subtype": message.content_subtype,
+        "attachments": [_serialise_attachment(attachment) for attachment in message.attachments],
     }
 
 
@@ -79,12 +131,25 @@ def _rebuild(data):
     for content, mimetype in data["alternatives"]:
         message.attach_alternative(content, mimetype)
     message.content_subtype = data["content_subtype"]
+    for attachment in data.get("attachments", []):
+        _attach(message, attachment)
     return message
 
 
 @task()
-def deliver(data, attempt):
-    """Send one message; on a transient failure enqueue the next attempt after a backoff."""
+def deliver(message_id, attempt):
+    """Send one queued message; on a transient failure enqueue the next attempt after a backoff.
+
+    The outbox row is deleted once the message is sent or given up."""
+    outbox = OutboxMessage.objects.filter(pk=message_id).first()
+    if outbox is None:  # sent already (a duplicate task) or pruned
+        return False
+    try:
+        data = _decrypt(outbox.payload)
+    except InvalidToken:
+        logger.error("E-mail %s cannot be read (SECRET_KEY changed without a fallback); dropped", message_id)
+        outbox.delete()
+        return False
     try:
         _rebuild(data).send()
     except TRANSIENT as error:
@@ -97,6 +162,7 @@ def deliver(data, attempt):
                 attempt,
                 error,
             )
+            outbox.delete()
             return False
         if not deliver.get_backend().supports_defer:
             logger.error(
@@ -106,6 +172,7 @@ def deliver(data, attempt):
                 attempt,
                 error,
             )
+            outbox.delete()
             return False
         delay = backoff(attempt)
         logger.warning(
@@ -118,6 +185,7 @@ def deliver(data, attempt):
             error,
         )
         run_after = timezone.now() + datetime.timedelta(seconds=delay)
-        deliver.using(run_after=run_after).enqueue(data, attempt + 1)
+        deliver.using(run_after=run_after).enqueue(message_id, attempt + 1)
         return False
+    outbox.delete()
     return True

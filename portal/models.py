@@ -156,3 +156,18 @@ class StandardPage(PublicPageMixin, Page):
 
     class Meta:
         verbose_name = _("standard page")
+
+
+class OutboxMessage(models.Model):
+    """An e-mail waiting to be sent (portal/mail.py): encrypted with a key derived from SECRET_KEY,
+    deleted once delivered or given up, so that no password-reset or confirmation link lies in
+    the task table or stays in the database after its delivery."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    payload = models.TextField()
+
+    class Meta:
+        verbose_name = _("e-mail waiting to be sent")
+
+    def __str__(self):
+        return f"E-mail {self.pk} queued {self.created_at:%Y-%m-%d %H:%M}"

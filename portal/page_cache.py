@@ -14,15 +14,22 @@ Everything stored is dropped at once when editors publish, unpublish, move or de
 a job listing, employer or hiring pledge changes (a generation number in the key); otherwise an
 entry lives PAGE_CACHE_SECONDS (60 by default, 0 switches the cache off), the same freshness as
 the home page's figures.
+
+The key holds the host and full address, the language the visitor would get (as Django's
+LocaleMiddleware chooses it: URL prefix, language cookie, Accept-Language), and the value of
+every request header the response names in `Vary` (`Vary: *` is never stored).
 """
 
 import hashlib
 import logging
 
 from django.conf import settings
+from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils import translation
+from django.utils.cache import cc_delim_re
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -55,10 +62,28 @@ def forget_pages(**kwargs):
         logger.warning("Page cache unavailable; could not drop cached pages", exc_info=True)
 
 
-def _key(request):
+def _digest(text):
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _base_key(request):
+    """The address and the language the page will be rendered in (as LocaleMiddleware decides it)."""
+    prefixed, _ = is_language_prefix_patterns_used(settings.ROOT_URLCONF)
+    language = translation.get_language_from_request(request, check_path=prefixed)
     address = f"{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
-    return f"portal:page-cache:{_generation()}:{digest}"
+    return f"portal:page-cache:{_generation()}:{language}:{_digest(address)}"
+
+
+def _vary_headers(response):
+    """The request headers a response depends on, lower-case and sorted; None for `Vary: *`."""
+    headers = sorted({h.strip().lower() for h in cc_delim_re.split(response.get("Vary", "")) if h.strip()})
+    return None if "*" in headers else headers
+
+
+def _variant_key(base, request, headers):
+    """A key per combination of the values of the headers a response said it varies on."""
+    pairs = [(header, request.META.get("HTTP_" + header.upper().replace("-", "_"), "")) for header in headers]
+    return f"{base}:{_digest(repr(pairs))}"
 
 
 def may_use_cache(request):
@@ -98,8 +123,9 @@ class PublicPageCacheMiddleware:
         if not may_use_cache(request):
             return self.get_response(request)
         try:
-            key = _key(request)
-            cached = cache.get(key)
+            base = _base_key(request)
+            headers = cache.get(f"{base}:vary")
+            cached = None if headers is None else cache.get(_variant_key(base, request, headers))
         except Exception:  # the cache server is away: render, as without a cache
             logger.warning("Page cache unavailable", exc_info=True)
             return self.get_response(request)
@@ -107,9 +133,13 @@ class PublicPageCacheMiddleware:
             cached[HIT_HEADER] = "hit"
             return cached
         response = self.get_response(request)
-        if may_store(request, response):
+        headers = _vary_headers(response)
+        if headers is not None and may_store(request, response):
             try:
-                cache.set(key, response, cache_seconds())
+                # Like Django's cache middleware: the header list under the address, the page
+                # under the address plus the values of those headers in this request.
+                cache.set(f"{base}:vary", headers, cache_seconds())
+                cache.set(_variant_key(base, request, headers), response, cache_seconds())
             except Exception:
                 logger.warning("Page cache unavailable", exc_info=True)
                 return response

@@ -2,7 +2,7 @@
 
 One module, driven by environment variables. Without any variable set the portal runs
 embedded: SQLite file, Wagtail's database search, local media, console e-mail, immediate
-tasks and a local-memory cache. Each production part switches on only when its variable
+tasks and a cache in the database (shared by every process). Each production part switches on only when its variable
 is set, so the same code serves `make run` and a cluster of gunicorn nodes.
 """
 
@@ -191,10 +191,17 @@ if REDIS_URL:
         }
     }
 else:
+    # The embedded default is the database, the one thing every process (and every node) already
+    # shares, so rate limits count once and a publish drops every process's cached pages. A file
+    # cache would be shared only on one machine. `migrate` creates the table (portal/apps.py);
+    # `check --deploy` warns that Redis is the choice for production (portal/checks.py).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "portal",
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_cache",
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
+            "TIMEOUT": 300,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
 
@@ -224,6 +231,8 @@ if os.environ.get("TASKS_BACKEND", "immediate") == "database":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 else:
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# `manage.py prune_tasks` (daily) deletes finished and failed task rows older than this.
+TASK_RETENTION_DAYS = int(os.environ.get("TASK_RETENTION_DAYS", "14"))
 
 
 def parse_email_url(url):
@@ -314,6 +323,12 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin would ask releases.wagtail.org 
 PLEDGE_CONFIRMATION_MAX_AGE = 7 * 24 * 60 * 60
 PLEDGE_RATE_LIMIT = os.environ.get("PLEDGE_RATE_LIMIT", "10/h")
 API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120/m")  # open data API requests per client address
+
+# Retention of personal data, enforced by `manage.py enforce_retention` (daily).
+GRADUATE_RETENTION_MONTHS = int(os.environ.get("GRADUATE_RETENTION_MONTHS", "24"))  # no activity: flagged
+GRADUATE_ERASURE_NOTICE_DAYS = int(os.environ.get("GRADUATE_ERASURE_NOTICE_DAYS", "30"))  # then erased
+AUDIT_RETENTION_MONTHS = int(os.environ.get("AUDIT_RETENTION_MONTHS", "72"))
+PLEDGE_UNCONFIRMED_RETENTION_MONTHS = int(os.environ.get("PLEDGE_UNCONFIRMED_RETENTION_MONTHS", "3"))
 
 # Security: on whenever DEBUG is off; TLS is terminated by the reverse proxy.
 SECURE_CONTENT_TYPE_NOSNIFF = True

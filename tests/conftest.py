@@ -2,6 +2,7 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Site
 
+from employers.incentive_examples import seed_example_schemes
 from portal.site_setup import ensure_child, ensure_home_page
 from tests.campaigns.factories import CampaignIndexPageFactory
 from tests.stories.factories import StoryIndexPageFactory
@@ -22,6 +23,12 @@ def home(db):
     site.hostname, site.port = "testserver", 80
     site.save()
     return home
+
+
+@pytest.fixture
+def example_schemes(db):
+    """The four example incentive schemes, as `load_demo_content` seeds them (no migration does)."""
+    seed_example_schemes()
 
 
 @pytest.fixture

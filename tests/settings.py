@@ -10,7 +10,7 @@ os.environ.setdefault("SESSION_COOKIE_SECURE", "0")
 os.environ.setdefault("CSRF_COOKIE_SECURE", "0")
 
 from portal.settings import *  # noqa: F403
-from portal.settings import DATABASES, STORAGES
+from portal.settings import DATABASES, REDIS_URL, STORAGES
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory, so that threads (the live server, concurrency tests) share one database.
@@ -28,3 +28,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 SECURE_HSTS_SECONDS = 0
 # Off for the suite (tests change data between requests); tests/portal/test_page_cache.py turns it on.
 PAGE_CACHE_SECONDS = 0
+if not REDIS_URL:
+    # One process, and a cache emptied around every test (tests/conftest.py) without a query;
+    # tests/portal/test_shared_cache.py holds the embedded default (the database cache) in real processes.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}

@@ -126,6 +126,7 @@ def world(db, home):
 #   employer object: one of this organisation's listings, members, results: its own people only
 #   partner staff: pages of the provider one works for (another provider's staff see their own)
 #   partner object: one of this provider's graduates or introductions: its own staff only
+#   partner coordinator object: erasing one of this provider's graduates: its coordinators only
 #   campaign staff, moderators, superuser: the Wagtail admin sends anyone without access to log in
 EXPECTED_TABLE = """
 audience              | anon  unver no-org recr  owner oth-e case  coord oth-p edit  moder super
@@ -136,6 +137,7 @@ employer object       | login deny  deny  ok    ok    deny  deny  deny  deny  de
 employer owner object | login deny  deny  deny  ok    deny  deny  deny  deny  deny  deny  deny
 partner staff         | login deny  deny  deny  deny  deny  ok    ok    ok    deny  deny  deny
 partner object        | login deny  deny  deny  deny  deny  ok    ok    deny  deny  deny  deny
+partner coordinator object | login deny  deny  deny  deny  deny  deny  ok    deny  deny  deny  deny
 campaign staff        | login login login login login login login login login ok    ok    ok
 moderators            | login login login login login login login login login deny  ok    ok
 superuser             | login login login login login login login login login deny  deny  ok
@@ -187,6 +189,7 @@ URLS = [
     ("/partner/graduates/{graduate}/", "get", "partner object"),
     ("/partner/graduates/{graduate}/edit/", "get", "partner object"),
     ("/partner/graduates/{graduate}/export/", "get", "partner object"),
+    ("/partner/graduates/{graduate}/erase/", "post", "partner coordinator object"),
     ("/partner/graduates/{graduate}/consent/", "post", "partner object"),
     ("/partner/graduates/{graduate}/consent/withdraw/", "post", "partner object"),
     ("/partner/graduates/{graduate}/suggest/{job}/", "post", "partner object"),

@@ -38,7 +38,8 @@ def snapshot_of(scheme_results):
     snapshot = []
     for result in scheme_results:
         scheme = result.scheme
-        revision_id = scheme.latest_revision_id or getattr(scheme, "live_revision_id", None)
+        # The live revision is what the checker evaluated; the latest may be an unpublished draft.
+        revision_id = scheme.live_revision_id
         snapshot.append(
             {
                 "scheme_id": scheme.pk,

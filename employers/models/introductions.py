@@ -32,6 +32,7 @@ class Introduction(models.Model):
         ACCEPTED = "accepted", _("Accepted")
         DECLINED = "declined", _("Declined")
         EXPIRED = "expired", _("Expired")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
     class Origin(models.TextChoices):
         EMPLOYER = "employer", _("Requested by the employer")

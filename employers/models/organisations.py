@@ -57,6 +57,19 @@ class Employer(models.Model):
     )
     status_reason = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # A verified organisation's new name or description waits here for staff; the current ones
+    # stay public until approved (blank name / null description: that one is unchanged).
+    proposed_name = models.CharField(max_length=160, blank=True, editable=False)
+    proposed_description = models.TextField(max_length=2000, null=True, blank=True, editable=False)
+    proposed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
 
     objects = EmployerQuerySet.as_manager()
 
@@ -102,6 +115,44 @@ class Employer(models.Model):
 
     def owners(self):
         return self.memberships.filter(role=Membership.Role.OWNER)
+
+    # Name and description of a verified organisation: reviewed by staff before they are public.
+    REVIEWED_FIELDS = ("name", "description")
+
+    @property
+    def has_pending_details(self):
+        return self.proposed_at is not None
+
+    def propose_details(self, name, description, by):
+        """Keep the public name and description; store what differs from them for review
+        (nothing differing withdraws an earlier proposal). Returns whether anything waits."""
+        self.proposed_name = name if name != self.name else ""
+        self.proposed_description = description if description != self.description else None
+        waiting = bool(self.proposed_name) or self.proposed_description is not None
+        self.proposed_at, self.proposed_by = (timezone.now(), by) if waiting else (None, None)
+        self.save(update_fields=["proposed_name", "proposed_description", "proposed_at", "proposed_by"])
+        return waiting
+
+    def approve_details(self):
+        if self.proposed_name:
+            self.name = self.proposed_name
+        if self.proposed_description is not None:
+            self.description = self.proposed_description
+        self._clear_proposal(["name", "description"])
+
+    def reject_details(self):
+        self._clear_proposal([])
+
+    def _clear_proposal(self, fields):
+        self.proposed_name, self.proposed_description, self.proposed_at, self.proposed_by = (
+            "",
+            None,
+            None,
+            None,
+        )
+        self.save(
+            update_fields=[*fields, "proposed_name", "proposed_description", "proposed_at", "proposed_by"]
+        )
 
     # Transitions: the only way status changes, each recorded in the history.
     def verify(self, by, reason=""):

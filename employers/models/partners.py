@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.regions import region_name, validate_region
 
+from ..signals import graduate_matching_changed
 from ..taxonomy import SectorChoices
 from .taxonomy import Certification, Skill
 
@@ -187,6 +188,18 @@ class Graduate(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Erasure (on request, or by `manage.py enforce_retention`): the reference, programmes
+    # completed, hires and the audit trail stay; everything about the person goes.
+    erased_at = models.DateTimeField(null=True, blank=True, editable=False)
+    erased_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    retention_notice_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = GraduateQuerySet.as_manager()
 
@@ -221,8 +234,46 @@ class Graduate(models.Model):
             self.consents.filter(withdrawn_at__isnull=True).update(
                 withdrawn_at=timezone.now(), withdrawn_by=by
             )
-        from ..signals import graduate_matching_changed
+        graduate_matching_changed.send(sender=Graduate, graduate=self)
 
+    @property
+    def is_erased(self):
+        return self.erased_at is not None
+
+    def erase(self, by=None, request=None):
+        """Erase the person: personal data, consent records, free text, preferences and restrictions.
+
+        Kept: the reference, the programmes completed, hires and retention answers (the aggregate
+        outcome counts) and the audit trail, which gains an entry saying who erased the record
+        (nobody: the retention rules). Introductions are withdrawn and lose their released contact
+        and messages; the graduate leaves matching and the search index at once.
+        """
+        introductions = self.introductions.model
+        with transaction.atomic():
+            GraduatePersonalData.objects.filter(graduate=self).delete()
+            self.consents.all().delete()
+            # Waiting requests end as withdrawn; accepted ones stay accepted (an outcome counted in
+            # the figures) and the employer's page shows them withdrawn, without the contact.
+            self.introductions.filter(status=introductions.Status.REQUESTED).update(
+                status=introductions.Status.WITHDRAWN, answered_at=timezone.now()
+            )
+            self.introductions.update(message="", released_contact="")
+            self.extra_skills.clear()
+            self.certifications.clear()
+            self.personal_statement = ""
+            self.available_from = None
+            self.preferred_regions, self.preferred_sectors, self.preferred_employment_types = [], [], []
+            for field in ("willing_to_travel", "willing_to_relocate", "wants_remote", *RESTRICTION_CLASHES):
+                setattr(self, field, False)
+            self.status = self.Status.NOT_SEEKING
+            self.erased_at, self.erased_by, self.retention_notice_sent_at = timezone.now(), by, None
+            self.save()
+            if request is not None:
+                PersonalDataAccess.record(request, self, PersonalDataAccess.Action.ERASE)
+            else:
+                PersonalDataAccess.objects.create(
+                    graduate=self, user=by, action=PersonalDataAccess.Action.ERASE, path="enforce_retention"
+                )
         graduate_matching_changed.send(sender=Graduate, graduate=self)
 
 
@@ -286,6 +337,7 @@ class PersonalDataAccess(models.Model):
         EDIT = "edit", _("Edited")
         EXPORT = "export", _("Exported")
         RELEASE = "release", _("Released to an employer")
+        ERASE = "erase", _("Erased")
 
     graduate = models.ForeignKey(Graduate, on_delete=models.CASCADE, related_name="personal_data_accesses")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")

@@ -104,10 +104,44 @@ def switch(request):
 @employer_area(roles=OWNER)
 def organisation(request):
     employer = request.employer
-    form = EmployerForm(request.POST if request.method == "POST" else None, instance=employer)
+    # While a new name or description waits for review, the form shows it (saving again keeps it).
+    initial = {}
+    if employer.has_pending_details:
+        initial = {
+            field: value
+            for field, value in (
+                ("name", employer.proposed_name),
+                ("description", employer.proposed_description),
+            )
+            if value
+        }
+    form = EmployerForm(
+        request.POST if request.method == "POST" else None, instance=employer, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Your organisation's details are saved."))
+        if not employer.is_verified:  # nothing is public yet: staff review it all at verification
+            form.save()
+            messages.success(request, _("Your organisation's details are saved."))
+            return redirect("employers:organisation")
+        # A verified organisation's public name and description change only once staff approve.
+        proposed = {field: form.cleaned_data[field] for field in Employer.REVIEWED_FIELDS}
+        with transaction.atomic():
+            public = Employer.objects.select_for_update().get(pk=employer.pk)
+            changed = form.save(commit=False)
+            changed.name, changed.description = public.name, public.description
+            changed.save()
+            form.save_m2m()
+            waiting = changed.propose_details(proposed["name"], proposed["description"], request.user)
+        if waiting:
+            messages.success(
+                request,
+                _(
+                    "Your details are saved. The new name or description is waiting for review by campaign "
+                    "staff; the current ones stay public until then."
+                ),
+            )
+        else:
+            messages.success(request, _("Your organisation's details are saved."))
         return redirect("employers:organisation")
     status = 400 if request.method == "POST" else 200
     return TemplateResponse(

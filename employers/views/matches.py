@@ -49,7 +49,9 @@ def _page(request, job, form=None, form_for=None, status=200):
     ranked = {match.graduate.pk for match in matches}
     accepted_elsewhere = [
         introduction
-        for introduction in Introduction.objects.filter(job=job, status=Introduction.Status.ACCEPTED)
+        for introduction in Introduction.objects.filter(
+            job=job, status=Introduction.Status.ACCEPTED, graduate__erased_at__isnull=True
+        )
         .select_related("graduate")
         .order_by("-answered_at")
         if introduction.graduate_id not in ranked
@@ -60,6 +62,14 @@ def _page(request, job, form=None, form_for=None, status=200):
         "matches": matches,
         "match_limit": MATCH_LIMIT,
         "accepted_elsewhere": accepted_elsewhere,
+        # The person asked to be forgotten (or the retention rules erased them): the reference only.
+        "withdrawn": Introduction.objects.filter(
+            job=job,
+            graduate__erased_at__isnull=False,
+            status__in=[Introduction.Status.ACCEPTED, Introduction.Status.WITHDRAWN],
+        )
+        .select_related("graduate")
+        .order_by("-answered_at"),
     }
     return TemplateResponse(request, "employers/area/job_matches.html", context, status=status)
 

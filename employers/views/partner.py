@@ -25,6 +25,7 @@ from .. import matching
 from ..emails import owner_addresses, send_event_email
 from ..forms_partner import (
     ConsentForm,
+    ErasureForm,
     GraduateForm,
     HireForm,
     PersonalDataForm,
@@ -43,7 +44,7 @@ from ..models import (
     PersonalDataAccess,
 )
 from ..models.introductions import INTRODUCTION_TTL
-from ..partner_permissions import ANY_ROLE, act_for, partner_area
+from ..partner_permissions import ANY_ROLE, COORDINATOR, act_for, partner_area
 from ..signals import graduate_matching_changed
 
 PER_PAGE = 50
@@ -59,8 +60,11 @@ def _graduates(request):
     return request.provider.graduates.all()
 
 
-def _graduate(request, reference):
-    return get_object_or_404(_graduates(request).select_related("personal_data"), reference=reference)
+def _graduate(request, reference, erased_too=False):
+    """One of this provider's graduates; an erased one only where asked (its page): nothing else
+    may be done with it, and no form may bring personal data back."""
+    graduates = _graduates(request) if erased_too else _graduates(request).filter(erased_at__isnull=True)
+    return get_object_or_404(graduates.select_related("personal_data"), reference=reference)
 
 
 def _introductions(request):
@@ -238,6 +242,13 @@ def _not_matched_because(graduate, consent):
 
 
 def _detail_page(request, graduate, consent_form=None, status=200):
+    if graduate.is_erased:
+        context = {
+            "graduate": graduate,
+            "completions": graduate.completions.select_related("programme"),
+            "hires": graduate.hires.select_related("job", "employer"),
+        }
+        return TemplateResponse(request, "employers/partner/graduate_erased.html", context, status=status)
     consent = graduate.current_consent()
     matches = _matches(graduate)
     introductions = list(graduate.introductions.select_related("job__employer").order_by("-requested_at"))
@@ -262,6 +273,7 @@ def _detail_page(request, graduate, consent_form=None, status=200):
         },
         "introductions": introductions,
         "hires": graduate.hires.select_related("job", "employer"),
+        "may_erase": request.staff.role in COORDINATOR,
     }
     PersonalDataAccess.record(request, graduate, Action.VIEW)
     return TemplateResponse(request, "employers/partner/graduate_detail.html", context, status=status)
@@ -269,7 +281,25 @@ def _detail_page(request, graduate, consent_form=None, status=200):
 
 @partner_area(roles=ANY_ROLE)
 def graduate_detail(request, reference):
-    return _detail_page(request, _graduate(request, reference))
+    return _detail_page(request, _graduate(request, reference, erased_too=True))
+
+
+@partner_area(roles=COORDINATOR)
+def graduate_erase(request, reference):
+    """Erasure on the person's request, by a coordinator, after typing the reference."""
+    graduate = _graduate(request, reference)
+    form = ErasureForm(_posted(request), graduate=graduate)
+    if request.method == "POST" and form.is_valid():
+        graduate.erase(request.user, request=request)
+        messages.success(
+            request,
+            _("The personal data of %(ref)s is erased; the reference and outcome counts remain.")
+            % {"ref": graduate.reference},
+        )
+        return redirect("partners:graduate_detail", graduate.reference)
+    context = {"graduate": graduate, "form": form}
+    status = 400 if request.method == "POST" else 200
+    return TemplateResponse(request, "employers/partner/graduate_erase.html", context, status=status)
 
 
 @require_POST

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from tests.browser.test_employer_journey import assert_no_serious_violations
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("example_schemes")]
 
 
 def test_visitor_checks_eligibility_and_sees_the_reasons(page):

@@ -503,7 +503,7 @@ def test_random_answers_never_raise(answers):
 # -- The seed schemes -------------------------------------------------------------------------------
 
 
-@pytest.mark.django_db
+@pytest.mark.usefixtures("example_schemes")
 def test_seeds_are_marked_examples_in_the_example_jurisdiction():
     seeds = IncentiveScheme.objects.filter(country="XX")
     assert seeds.count() == 4
@@ -515,7 +515,7 @@ def test_seeds_are_marked_examples_in_the_example_jurisdiction():
             condition.full_clean()
 
 
-@pytest.mark.django_db
+@pytest.mark.usefixtures("example_schemes")
 def test_seed_tax_credit():
     credit = IncentiveScheme.objects.get(kind="tax_credit", country="XX")
     assert evaluate(credit, {"months_since_release": 6, "hours_per_week": 30}, TODAY).outcome == ELIGIBLE
@@ -526,7 +526,7 @@ def test_seed_tax_credit():
     assert str(steps[0].deadline_text) == "by the day of the job offer"
 
 
-@pytest.mark.django_db
+@pytest.mark.usefixtures("example_schemes")
 def test_seed_wage_subsidy_and_others():
     answers = {
         "months_since_release": 6,

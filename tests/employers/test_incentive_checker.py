@@ -9,7 +9,7 @@ from django.urls import reverse
 from employers.eligibility import OUTCOME_ORDER
 from employers.models import IncentiveScheme
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("example_schemes")]
 
 CHECK = "/incentives/check/"
 RESULT = "/incentives/check/result/"

@@ -56,7 +56,8 @@ def make_scheme(name="Hiring bonus", benefit="500 in cash."):
     IncentiveStep.objects.create(
         scheme=scheme, sort_order=1, label="Pre-screen the candidate", relative_to="offer", days_offset=0
     )
-    scheme.save_revision()
+    scheme.save_revision().publish()
+    scheme.refresh_from_db()
     return scheme
 
 
@@ -110,7 +111,7 @@ def test_saving_re_evaluates_the_answers_and_keeps_the_revision(logged_in, owner
     assert saved.answers == {"first_job_since_release": "yes"}
     entry = entry_for(saved, scheme)
     assert entry["outcome"] == "eligible"
-    assert entry["revision_id"] == scheme.latest_revision_id is not None
+    assert entry["revision_id"] == scheme.live_revision_id is not None
     assert entry["conditions"][0]["status"] == "met"
 
 
@@ -227,6 +228,7 @@ def test_reminders_are_sent_7_days_and_1_day_before_once_each(owner, scheme, mai
     assert "Sent 0 incentive deadline reminders." in out.getvalue()
 
 
+@pytest.mark.usefixtures("example_schemes")
 def test_the_dashboard_shows_schemes_for_a_pledged_employer(logged_in, owner):
     HiringPledgeFactory(employer=owner[1])
     page = logged_in.get(reverse("employers:dashboard")).content.decode()
@@ -235,6 +237,7 @@ def test_the_dashboard_shows_schemes_for_a_pledged_employer(logged_in, owner):
     assert 'href="/incentives/check/"' in page
 
 
+@pytest.mark.usefixtures("example_schemes")
 def test_the_dashboard_leaves_out_schemes_ruled_out(logged_in, owner):
     page = logged_in.get(reverse("employers:dashboard")).content.decode()
     assert "Incentives you may be eligible for" in page
@@ -260,3 +263,17 @@ def test_headcount_from_size_band():
     assert headcount_from_size_band("10-49") == 10
     assert headcount_from_size_band("1000+") == 1000
     assert headcount_from_size_band("") is None
+
+
+def test_a_saved_result_records_the_live_revision_not_an_unpublished_draft(logged_in, scheme):
+    live = scheme.live_revision_id
+    scheme.benefit = "A draft nobody approved."
+    draft = scheme.save_revision()  # saved in the admin, not published
+    assert scheme.latest_revision_id == draft.pk != live
+
+    save(logged_in, first_job_since_release="yes")
+
+    saved = SavedIncentiveResult.objects.get()
+    assert entry_for(saved, scheme)["revision_id"] == live
+    page = logged_in.get(reverse("employers:incentive_result", args=[saved.pk])).content.decode()
+    assert "500 in cash." in page and "A draft nobody approved." not in page

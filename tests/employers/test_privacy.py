@@ -14,9 +14,12 @@ import time_machine
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from employers.models import GraduatePersonalData, Introduction, PersonalDataAccess
 from employers.outcomes import expire_overdue_introductions, send_due_retention_checks
+from portal.models import OutboxMessage
+from search.engines.elasticsearch.documents import DOCUMENTS, GraduateDocument
 from tests.campaigns.factories import LiveCampaignPageFactory
 from tests.employers.factories import (
     HiringPledgeFactory,
@@ -280,3 +283,46 @@ def test_every_view_of_personal_data_is_audited(client, world):
     assert len(actions) >= 3
     # Nobody else's data was touched.
     assert not PersonalDataAccess.objects.exclude(graduate=graduate).exists()
+
+
+def test_no_search_engine_document_holds_personal_data(client, world):
+    """What the Elasticsearch indices would receive, built without a server: every document of
+    every indexed type, and a graduate document for every graduate, matchable or not."""
+    run_flows(client, world)
+    markers = markers_of(world["all_graduates"])
+    for document in DOCUMENTS:
+        for obj in document.indexed_queryset():
+            built = document.from_object(obj).to_dict(include_meta=True)
+            assert_clean(repr(built), markers, f"the {document.__name__} of {obj!r}")
+    for graduate in world["all_graduates"]:
+        built = GraduateDocument.from_object(graduate).to_dict()
+        assert_clean(repr(built), markers, f"the graduate document of {graduate.reference}")
+    assert GraduateDocument.indexed_queryset().exists()  # the loop above did check graduates
+
+
+def test_no_queued_task_holds_personal_data(client, world, settings):
+    """With the database task queue (production): every task row's arguments and result, and
+    every e-mail waiting in the outbox (encrypted), are free of personal data."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    run_flows(client, world)
+    markers = markers_of(world["all_graduates"])
+    assert DBTaskResult.objects.filter(task_path="portal.mail.deliver").count() >= 6
+    rows = DBTaskResult.objects.values_list("task_path", "args_kwargs", "return_value")
+    assert_clean(repr(list(rows)), markers, "the task table")
+    assert_clean(repr(list(OutboxMessage.objects.values_list("payload", flat=True))), markers, "the outbox")
+
+
+def test_an_erased_graduate_leaves_no_personal_data_in_any_table(client, world):
+    run_flows(client, world)
+    graduate = world["graduates"][0]  # introduced, accepted, with a statement and released contact
+    markers = markers_of([graduate]) + [ACCEPTED_STATEMENT, RELEASED]
+    client.force_login(world["staff"])
+    response = client.post(
+        f"/partner/graduates/{graduate.reference}/erase/", {"reference": graduate.reference}
+    )
+    assert response.status_code == 302
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            cursor.execute(f'SELECT * FROM "{table}"')
+            assert_clean(repr(cursor.fetchall()), markers, f"the table {table}")
+    assert graduate.reference in client.get(f"/partner/graduates/{graduate.reference}/").content.decode()

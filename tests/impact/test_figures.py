@@ -102,7 +102,13 @@ def test_introductions_are_counted_by_what_became_of_them():
         IntroductionFactory(status=status)
     IntroductionFactory(status=Status.ACCEPTED, requested_at=days_ago(400))
 
-    assert introductions_by_outcome(LAST_YEAR) == {"requested": 1, "accepted": 2, "declined": 1, "expired": 1}
+    assert introductions_by_outcome(LAST_YEAR) == {
+        "requested": 1,
+        "accepted": 2,
+        "declined": 1,
+        "expired": 1,
+        "withdrawn": 0,
+    }
 
 
 def test_hires_split_by_sector_region_and_gender_responsive_programme():

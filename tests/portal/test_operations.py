@@ -151,7 +151,7 @@ class TestSettings:
         result = run_manage("shell", "--no-imports", "-c", script, **environment)
         assert result.stdout.split("\n")[:5] == [
             "django.db.backends.sqlite3",
-            "django.core.cache.backends.locmem.LocMemCache",
+            "django.core.cache.backends.db.DatabaseCache",
             "wagtail.search.backends.database",
             "django.core.mail.backends.console.EmailBackend",
             "django_tasks.backends.immediate.ImmediateBackend",
@@ -169,6 +169,9 @@ def test_demo_content_loads_and_running_it_twice_changes_nothing(capsys):
 
     call_command("load_demo_content")
     first_output = capsys.readouterr().out
+    from employers.models import IncentiveScheme
+
+    assert IncentiveScheme.objects.filter(country="XX").count() == 4  # the examples are demo content
     counts = (Page.objects.count(), SupporterPledge.objects.count(), get_user_model().objects.count())
     call_command("load_demo_content")
     assert (Page.objects.count(), SupporterPledge.objects.count(), get_user_model().objects.count()) == counts

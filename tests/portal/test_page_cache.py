@@ -126,3 +126,37 @@ def test_switched_off_with_zero_seconds(story, settings):
     settings.PAGE_CACHE_SECONDS = 0
     anonymous_get(story.url)
     assert cache_state(anonymous_get(story.url)) is None
+
+
+@pytest.fixture
+def with_languages(settings):
+    """What the multilingual issue will switch on: LocaleMiddleware and several languages."""
+    settings.LANGUAGES = [("en-gb", "English"), ("fr", "French")]
+    middleware = list(settings.MIDDLEWARE)
+    middleware.insert(
+        middleware.index("django.middleware.common.CommonMiddleware"),
+        "django.middleware.locale.LocaleMiddleware",
+    )
+    settings.MIDDLEWARE = middleware
+
+
+@pytest.mark.urls("tests.portal.vary_urls")
+def test_a_visitor_in_another_language_never_gets_the_page_cached_in_the_first(home, with_languages):
+    english = Client(HTTP_ACCEPT_LANGUAGE="en-GB").get("/language-test/")
+    french = Client(HTTP_ACCEPT_LANGUAGE="fr").get("/language-test/")
+    assert b"language: en-gb" in english.content
+    assert b"language: fr" in french.content
+    assert cache_state(french) == "miss"
+    again = Client(HTTP_ACCEPT_LANGUAGE="fr").get("/language-test/")
+    assert cache_state(again) == "hit" and b"language: fr" in again.content
+
+
+@pytest.mark.urls("tests.portal.vary_urls")
+def test_a_response_that_varies_on_a_header_is_cached_per_value_of_that_header(home):
+    plain = Client().get("/vary-test/")
+    special = Client(HTTP_X_VARIANT="special").get("/vary-test/")
+    assert b"variant: plain" in plain.content
+    assert b"variant: special" in special.content
+    assert cache_state(special) == "miss"
+    assert cache_state(Client().get("/vary-test/")) == "hit"
+    assert b"variant: special" in Client(HTTP_X_VARIANT="special").get("/vary-test/").content

@@ -15,6 +15,7 @@ from wagtail.images.models import Image
 from wagtail.rich_text import RichText
 
 from campaigns.models import Audience, CampaignIndexPage, CampaignPage, SupporterPledge
+from employers.incentive_examples import seed_example_schemes
 from employers.models import Employer, JobListing
 from portal.demo import content
 from portal.demo.employers import load_employers
@@ -74,6 +75,7 @@ class Command(BaseCommand):
             self.dress_home(home, stories, campaigns, pages)
             load_employers(users, staff=users["moderator@example.org"])
             load_jobs()
+            seed_example_schemes()  # demo content only: production never shows the examples
             load_partners(users)
             load_impact()
         self.stdout.write(
