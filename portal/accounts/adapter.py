@@ -30,8 +30,12 @@ class AccountAdapter(DefaultAccountAdapter):
         return f"[{settings.WAGTAIL_SITE_NAME}] {subject}"
 
     def send_mail(self, template_prefix, email, context):
+        # A notice sent once the transaction commits may come after the request is over: the
+        # portal's own templates need no request, only its name and address.
         request = allauth_context.request
-        ctx = {"request": request, "email": email, "current_site": get_current_site(request)}
+        ctx = {"request": request, "email": email}
+        if request is not None:
+            ctx["current_site"] = get_current_site(request)
         ctx.update(context)
         ctx.update(site_identity())
         send_message(self.render_mail(template_prefix, email, ctx))
