@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 
 from tests.employers.factories import OwnerFactory, RecruiterFactory, VerifiedUserFactory
 from tests.employers.factories_partners import CoordinatorFactory, ProviderStaffFactory
@@ -110,3 +111,27 @@ def test_visitors_are_offered_to_log_in_and_see_no_area(client, home):
     links = header_links(client)
     assert "/accounts/login/" in links
     assert not {"/partner/", "/employer/", "/admin/", "/accounts/logout/"} & set(links)
+
+
+# The README's demo-login table: every demo account logs in at /accounts/login/ and lands here.
+DEMO_LANDINGS = {
+    "admin@example.org": "/admin/",
+    "editor@example.org": "/admin/",
+    "moderator@example.org": "/admin/",
+    "employer@example.org": "/employer/",
+    "recruiter@example.org": "/employer/",
+    "partner@example.org": "/partner/",
+    "caseworker@example.org": "/partner/",
+}
+
+
+def test_every_demo_account_lands_where_the_readme_says(client, home, capsys):
+    call_command("load_demo_content")
+    output = capsys.readouterr().out
+    for email, landing in DEMO_LANDINGS.items():
+        assert re.search(rf"{re.escape(email)}\s+{landing}\s", output), email
+        client.logout()
+        response = client.post("/accounts/login/", {"login": email, "password": "second-chance-demo"})
+        assert response.status_code == 302, email
+        assert response["Location"] == landing, email
+        assert client.get(landing).status_code == 200, email
