@@ -5,6 +5,8 @@ import html
 import re
 
 import pytest
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from tests.employers.factories import VerifiedUserFactory
 
@@ -113,3 +115,18 @@ def test_the_wording_catalogue_is_compiled(settings):
         for msgid, msgstr in pairs:
             unescaped = msgid.encode().decode("unicode_escape")
             assert translation.gettext(unescaped) == msgstr.encode().decode("unicode_escape"), msgid
+
+
+def test_two_factor_pages_during_log_in_and_after_are_portal_pages(client, home):
+    user = VerifiedUserFactory()
+    TOTP.activate(user, generate_totp_secret())
+    RecoveryCodes.activate(user)
+    response = client.post("/accounts/login/", {"login": user.email, "password": PASSWORD})
+    assert response["Location"] == "/accounts/2fa/authenticate/"
+    assert_a_portal_page("/accounts/2fa/authenticate/", client.get("/accounts/2fa/authenticate/"))
+    wrong = client.post("/accounts/2fa/authenticate/", {"code": "000000"})
+    assert_a_portal_page("/accounts/2fa/authenticate/ with an error", wrong)
+
+    client.force_login(user)
+    for address in ("/accounts/2fa/", "/accounts/2fa/recovery-codes/", "/accounts/2fa/totp/deactivate/"):
+        assert_a_portal_page(address, client.get(address, follow=True))
