@@ -9,6 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.campaigns.factories import ConfirmedPledgeFactory, LiveCampaignPageFactory, PendingPledgeFactory
+from tests.employers.factories import EmployerFactory, VerifiedUserFactory
 from tests.stories.factories import StoryPageFactory, ThemeFactory
 
 pytestmark = pytest.mark.browser
@@ -120,8 +121,6 @@ def show_login_errors(page):
 
 
 def show_admin_listing_filtered(page):
-    from tests.employers.factories import EmployerFactory, VerifiedUserFactory
-
     EmployerFactory(name="Filtered Bakery")
     VerifiedUserFactory(email="staff@example.org", is_superuser=True, is_staff=True)
     page.goto("/accounts/login/?next=/admin/employers/%3Fq%3DBakery")
@@ -132,8 +131,6 @@ def show_admin_listing_filtered(page):
 
 
 def show_admin_page_search(page):
-    from tests.employers.factories import VerifiedUserFactory
-
     VerifiedUserFactory(email="staff@example.org", is_superuser=True, is_staff=True)
     page.goto("/accounts/login/?next=/admin/pages/search/%3Fq%3DHome")
     page.get_by_label("E-mail address").fill("staff@example.org")
