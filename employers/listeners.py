@@ -2,10 +2,12 @@
 
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from portal.accounts.areas import Area, account_areas
 from portal.accounts.signals import account_deletion_blockers
 
-from .models import Membership
+from .models import Membership, ProviderStaff
 
 
 @receiver(account_deletion_blockers)
@@ -31,3 +33,14 @@ def last_owner_cannot_delete_account(sender, user, **kwargs):
                 % {"name": employer.name}
             )
     return reasons
+
+
+@receiver(account_areas)
+def employer_and_partner_areas(sender, user, **kwargs):
+    """Programme staff work in /partner/, members of an organisation in /employer/."""
+    areas = []
+    if ProviderStaff.objects.filter(user=user).exists():
+        areas.append(Area("partner", gettext_lazy("Partner area"), "/partner/", 10))
+    if Membership.objects.filter(user=user).exists():
+        areas.append(Area("employer", gettext_lazy("Employer area"), "/employer/", 20))
+    return areas

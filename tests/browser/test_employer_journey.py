@@ -41,11 +41,11 @@ def test_employer_journey_from_sign_up_to_the_pledge_wall(context, page, mailout
     # 1. Sign up and verify the e-mail address from the link we are sent.
     page.goto("/accounts/signup/")
     assert_no_serious_violations(page, "sign-up page")
-    page.get_by_label("Email").fill("owner@fairfoods.example.org")
+    page.get_by_label("E-mail address").fill("owner@fairfoods.example.org")
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
-    page.get_by_role("button", name="Sign Up").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Verify Your Email Address", re.I))
+    page.get_by_role("button", name="Sign up").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Verify your e-mail address")
 
     page.goto(link_path(mailoutbox[-1], "/accounts/confirm-email/"))
     page.get_by_role("button", name="Confirm").click()

@@ -16,9 +16,9 @@ pytestmark = pytest.mark.browser
 
 def log_in(page, email, password="correct horse battery staple", expected=r"/employer/$"):
     page.goto("/accounts/login/")
-    page.get_by_label("Email").fill(email)
+    page.get_by_label("E-mail address").fill(email)
     page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Log in").click()
     expect(page).to_have_url(re.compile(expected))
 
 

@@ -29,7 +29,7 @@ def test_graduate_is_matched_introduced_and_contact_released(context, page, mail
     )
 
     # 1. The partner records a graduate with consent and sees the matched job.
-    log_in(page, "coordinator@provider.example.org", expected=r"/employer/$|/partner/$")
+    log_in(page, "coordinator@provider.example.org", expected=r"/partner/$")
     page.goto("/partner/graduates/new/")
     assert_no_serious_violations(page, "graduate form")
     page.get_by_label("Full name").fill("Marker Person Zq")

@@ -4,6 +4,7 @@ import datetime
 import os
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
@@ -17,6 +18,7 @@ from wagtail.rich_text import RichText
 from campaigns.models import Audience, CampaignIndexPage, CampaignPage, SupporterPledge
 from employers.incentive_examples import seed_example_schemes
 from employers.models import Employer, JobListing
+from portal.accounts.areas import landing_url
 from portal.demo import content
 from portal.demo.employers import load_employers
 from portal.demo.images import demo_picture
@@ -92,14 +94,11 @@ class Command(BaseCommand):
             f"{JobListing.objects.published().count()} published jobs, {JobListing.objects.count()} in all."
         )
         self.stdout.write(
-            "Demo logins: staff at http://127.0.0.1:8000/admin/, employers at http://127.0.0.1:8000/accounts/login/"
-        )
-        self.stdout.write(
-            "  programme staff sign in at http://127.0.0.1:8000/accounts/login/ and work at /partner/"
+            f"Demo logins, all at {settings.PORTAL_SITE_URL}/accounts/login/ (each lands in their own area):"
         )
         for email, _first, _last, group, superuser in DEMO_USERS:
             role = "superuser" if superuser else (group or ROLES.get(email, ""))
-            self.stdout.write(f"  {email:26} {role}")
+            self.stdout.write(f"  {email:26} {landing_url(users[email]):12} {role}")
         if defaulted:
             self.stdout.write(f"  password: {password}  (set DEMO_PASSWORD to choose another)")
         else:

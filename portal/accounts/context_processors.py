@@ -1,0 +1,11 @@
+from django.utils.functional import SimpleLazyObject
+
+from .areas import areas_of
+
+
+def account_areas(request):
+    """`account_areas` in every template: the areas the person belongs to, for the site header.
+
+    Lazy, so a page that does not show them (or an anonymous visitor) costs no query."""
+    user = getattr(request, "user", None)
+    return {"account_areas": SimpleLazyObject(lambda: areas_of(user))}
