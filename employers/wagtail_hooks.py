@@ -18,6 +18,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from .admin_jobs import (
     ApproveJobView,
     CloseJobView,
+    EmployerNamesView,
     JobListingFilterSet,
     JobListingIndexView,
     JobReportFilterSet,
@@ -369,6 +370,7 @@ class JobListingViewSet(ReadOnlyModelViewSet):
         conv = self.pk_path_converter
         return [
             *super().get_urlpatterns(),
+            path("employer-names/", self.construct_view(EmployerNamesView), name="employer_names"),
             path(f"approve/<{conv}:pk>/", self.approve_view, name="approve"),
             path(f"reject/<{conv}:pk>/", self.reject_view, name="reject"),
             path(f"close/<{conv}:pk>/", self.close_view, name="close"),
