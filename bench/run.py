@@ -11,9 +11,15 @@ than --scale asks for):
 - matching one graduate against all open jobs (`employers.matching.jobs_for_graduate`), for
   graduates with one region, travelling, relocating (open to most regions), no preference: p50/p95;
 - site search (GET /search/?q=... through Django's test client): p50/p95;
-- the home page, a story, a campaign, /jobs/ and /pledge-wall/ under 8 concurrent clients
-  against gunicorn with 2 workers on loopback (DEBUG off, Redis cache), with Debian's `wrk`:
-  requests per second and p50/p95/p99;
+- the home page, a story, a campaign, /jobs/, /pledge-wall/, /campaigns/ and a deep job page
+  (/jobs/?page=2000) under 8 concurrent clients against gunicorn with 2 workers on loopback
+  (DEBUG off, Redis cache), with Debian's `wrk`: requests per second and p50/p95/p99, with the
+  page cache on (as deployed) and off (PAGE_CACHE_SECONDS=0: what logged-in people and the
+  first visitor after a change get);
+- the same for logged-in people's pages (the employer dashboard, a partner's graduate list)
+  and staff screens (the moderation queue, the whole job list, the employer list and the impact
+  dashboard, as the demo moderator), with a session made in the bench database and its cookie
+  given to wrk;
 - bytes transferred for the home page's first load (HTML and every CSS, JS, image and font it
   references, compressed as a browser would receive them).
 The machine's load average is recorded with the results: other work skews the numbers.
@@ -38,7 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import common
 
-BUDGETS_MS = {"job search": 150, "matching": 250, "page": 50}
+BUDGETS_MS = {"job search": 150, "matching": 250, "page": 50, "staff": 200}
 SECTIONS = ("search", "matching", "site", "load", "bytes")
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
 LUA = Path(__file__).resolve().parent / "wrk_report.lua"
@@ -179,6 +185,7 @@ def one_site_search(client, words, rounds):
 
 
 def bench_pages():
+    """Public pages: measured with the page cache on (as deployed) and off (PAGE_CACHE_SECONDS=0)."""
     from campaigns.models import CampaignPage
     from stories.models import StoryPage
 
@@ -190,18 +197,52 @@ def bench_pages():
         "campaign": campaign.url,
         "/jobs/": "/jobs/",
         "/pledge-wall/": "/pledge-wall/",
+        "/campaigns/": "/campaigns/",
+        "/jobs/ page 2000": f"/jobs/?page={DEEP_JOB_PAGE}",
     }
+
+
+# Pages of logged-in people (never cached): (name, path, demo login), with their budgets.
+AREA_PAGES = [
+    ("employer dashboard", "/employer/", "employer@example.org"),
+    ("partner graduates", "/partner/graduates/", "partner@example.org"),
+]
+STAFF_PAGES = [
+    ("admin job queue", "/admin/jobs/?status=pending", "moderator@example.org"),
+    ("admin job list", "/admin/jobs/", "moderator@example.org"),
+    ("admin employers", "/admin/employers/", "moderator@example.org"),
+    ("admin impact", "/admin/impact/", "moderator@example.org"),
+]
+DEEP_JOB_PAGE = 2000
+
+
+def logged_in_client(email):
+    """A test client logged in as the demo user `email` (a session in the bench database, which
+    gunicorn reads too): its session cookie is what wrk sends."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(get_user_model().objects.get(email=email))
+    return client
+
+
+def session_cookie(client):
+    from django.conf import settings
+
+    return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
 
 
 class Gunicorn:
     """gunicorn with 2 workers on loopback, in production settings on the bench database."""
 
-    def __init__(self, port=PORT):
+    def __init__(self, port=PORT, **environment):
         self.port = port
         self.base = f"http://127.0.0.1:{port}"
+        self.environment = environment
 
     def __enter__(self):
-        env = {**os.environ, "PYTHONPATH": str(common.ROOT)}
+        env = {**os.environ, "PYTHONPATH": str(common.ROOT), **self.environment}
         python = sys.executable
         subprocess.run(
             [python, "manage.py", "collectstatic", "--no-input", "-v", "0"],
@@ -243,51 +284,66 @@ def wrk_binary():
     return found
 
 
-def page_queries(pages):
-    """Queries each page costs when rendered (the cache off): the budget is 12 per page."""
+def page_queries(path, client=None):
+    """Queries the page costs when rendered (the cache off): the budget is 12 per public page."""
     from django.test import Client
     from django.test.utils import override_settings
 
-    client = Client(HTTP_HOST="127.0.0.1")
-    counts = {}
+    client = client or Client(HTTP_HOST="127.0.0.1")
     with override_settings(PAGE_CACHE_SECONDS=0):
-        for name, path in pages.items():
-            client.get(path)
-            response, counts[name] = count_queries(lambda path=path: client.get(path))
-            assert response.status_code == 200, (path, response.status_code)
-    return counts
+        client.get(path)
+        response, count = count_queries(lambda: client.get(path))
+    assert response.status_code == 200, (path, response.status_code)
+    return count
+
+
+def under_load(server, name, path, duration, cookie=None, **extra):
+    """One page under 8 clients for `duration` seconds: requests per second and latencies."""
+    url = server.base + path
+    headers = {"Cookie": cookie} if cookie else {}
+    request = urllib.request.Request(url, headers=headers)
+    with urllib.request.urlopen(request, timeout=30) as response:  # warm; fail early on an error
+        assert response.status == 200 and response.url == url, (url, response.status, response.url)
+    command = [wrk_binary(), "-t", "2", "-c", "8", "-d", f"{duration}s", "--timeout", "10s", "-s", str(LUA)]
+    for header, value in headers.items():
+        command += ["-H", f"{header}: {value}"]
+    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    report = json.loads(output.split("JSON ", 1)[1])
+    seconds = report["duration_us"] / 1e6
+    return {
+        "name": name,
+        "url": path,
+        **extra,
+        "requests": report["requests"],
+        "errors": report["errors"] + report["non2xx"],
+        "rps": round(report["requests"] / seconds, 1),
+        "p50_ms": round(report["p50_us"] / 1000, 1),
+        "p95_ms": round(report["p95_us"] / 1000, 1),
+        "p99_ms": round(report["p99_us"] / 1000, 1),
+    }
 
 
 def load(duration):
+    """Public pages with the page cache on, then off; logged-in people's and staff pages."""
     pages = bench_pages()
-    queries = page_queries(pages)
-    rows = []
-    with Gunicorn() as server:
-        for name, path in pages.items():
-            url = server.base + path
-            status = urllib.request.urlopen(url, timeout=10).status  # warm, and fail early on an error
-            assert status == 200, (url, status)
-            output = subprocess.run(
-                [wrk_binary(), "-t", "2", "-c", "8", "-d", f"{duration}s", "--timeout", "10s", "-s", str(LUA), url],
-                capture_output=True, text=True, check=True,
-            ).stdout  # fmt: skip
-            report = json.loads(output.split("JSON ", 1)[1])
-            seconds = report["duration_us"] / 1e6
-            rows.append(
-                {
-                    "name": name,
-                    "url": path,
-                    "queries": queries[name],
-                    "requests": report["requests"],
-                    "errors": report["errors"] + report["non2xx"],
-                    "rps": round(report["requests"] / seconds, 1),
-                    "p50_ms": round(report["p50_us"] / 1000, 1),
-                    "p95_ms": round(report["p95_us"] / 1000, 1),
-                    "p99_ms": round(report["p99_us"] / 1000, 1),
-                }
-            )
-        first_load = first_load_bytes(server.base)
-    return rows, first_load
+    public, private = [], []
+    for cache_seconds in (None, 0):  # as configured (on), then off
+        environment = {} if cache_seconds is None else {"PAGE_CACHE_SECONDS": str(cache_seconds)}
+        cache = "on" if cache_seconds is None else "off"
+        with Gunicorn(**environment) as server:
+            for name, path in pages.items():
+                public.append(
+                    under_load(server, name, path, duration, cache=cache, queries=page_queries(path))
+                )
+            if cache_seconds is None:
+                first_load = first_load_bytes(server.base)
+                for name, path, email in AREA_PAGES + STAFF_PAGES:
+                    client = logged_in_client(email)
+                    cookie, queries = session_cookie(client), page_queries(path, client)
+                    private.append(
+                        under_load(server, name, path, duration, cookie, user=email, queries=queries)
+                    )
+    return public, private, first_load
 
 
 class AssetLinks(HTMLParser):
@@ -460,12 +516,20 @@ def main():
         save("site_search", site_search(args.rounds))
         print_table("Site search (GET /search/)", report["site_search"], timing)
     if "load" in sections or "bytes" in sections:
-        rows, first_load = load(args.duration)
-        save("pages_under_load", rows)
+        public, private, first_load = load(args.duration)
+        save("pages_under_load", public)
+        save("logged_in_pages_under_load", private)
         save("home_first_load", first_load)
-        columns = [("name", 14), ("queries", 7), ("requests", 8), ("errors", 6), ("rps", 7)]
+        columns = [("name", 18), ("cache", 5), ("queries", 7), ("requests", 8), ("errors", 6), ("rps", 7)]
         columns += [("p50_ms", 7), ("p95_ms", 7), ("p99_ms", 7)]
-        print_table(f"Pages, 8 clients, {args.duration} s each", rows, columns, BUDGETS_MS["page"])
+        title = f"Public pages, 8 clients, {args.duration} s each, page cache on and off"
+        print_table(title, public, columns, BUDGETS_MS["page"])
+        columns[1] = ("user", 22)
+        staff = {name for name, _path, _email in STAFF_PAGES}
+        area = [row for row in private if row["name"] not in staff]
+        print_table("Logged-in people's pages (never cached)", area, columns, BUDGETS_MS["page"])
+        staff_rows = [row for row in private if row["name"] in staff]
+        print_table("Staff screens (Wagtail admin)", staff_rows, columns, BUDGETS_MS["staff"])
         total, count = first_load["total_bytes"], len(first_load["assets"])
         print(f"\nHome page first load: {total} bytes ({count} assets; budget 300 KB)")
     print(f"\nload average before/after: {report['load_average_before']} / {report['load_average_after']}")

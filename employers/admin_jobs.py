@@ -12,15 +12,18 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.db import transaction
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.boolean_radio_select import BooleanRadioSelect
 from wagtail.admin.widgets.button import Button
 from wagtail.permissions import policy_registry
@@ -29,6 +32,8 @@ from .admin_views import PlainValuesMixin, user_label
 from .models import Employer, InvalidTransition, JobListing, JobReport
 from .taxonomy import SectorChoices
 from .wording import find_deterring_phrases, phrase_patterns
+
+SUGGESTED_NAMES = 10
 
 # -- Query helpers: one query for a whole listing page, never one per row -------------------------
 
@@ -65,6 +70,33 @@ def job_label(job):
 # -- The moderation queue -------------------------------------------------------------------------
 
 
+class EmployerNameInput(forms.TextInput):
+    """A text box; with JavaScript, the names of employers matching what is typed to choose from
+    (a <datalist> filled from the employer-names view), without it a plain text filter."""
+
+    def __init__(self, attrs=None):
+        names_url = reverse_lazy("jobs_admin:employer_names")
+        super().__init__({"autocomplete": "off", "data-employer-names-url": names_url, **(attrs or {})})
+
+    class Media:
+        js = ["employers/admin/employer_names.js"]
+
+
+class EmployerNamesView(PermissionCheckedMixin, View):
+    """Up to SUGGESTED_NAMES employers' names containing ?q=, as JSON, for the queue's filter."""
+
+    model = None
+    permission_required = "view"
+
+    def get(self, request):
+        words = request.GET.get("q", "").strip()[:100]
+        names = []
+        if len(words) >= 2:
+            employers = Employer.objects.filter(name__icontains=words).order_by("name")
+            names = list(employers.values_list("name", flat=True).distinct()[:SUGGESTED_NAMES])
+        return JsonResponse({"names": names})
+
+
 class JobListingFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"),
@@ -76,11 +108,13 @@ class JobListingFilterSet(WagtailFilterSet):
     sector = django_filters.ChoiceFilter(
         label=_("Sector"), choices=SectorChoices.choices, empty_label=_("All"), widget=forms.Select
     )
-    employer = django_filters.ModelChoiceFilter(
+    # Thousands of employers: a text filter by name (a number is an employer's id, as links from
+    # other screens give it), never a menu of every employer; names are suggested as one types.
+    employer = django_filters.CharFilter(
         label=_("Employer"),
-        queryset=Employer.objects.order_by("name").only("pk", "name"),
-        empty_label=_("All"),
-        widget=forms.Select,
+        method="filter_employer",
+        widget=EmployerNameInput,
+        help_text=_("Part of the employer's name."),
     )
     has_open_reports = django_filters.BooleanFilter(
         label=_("Has open reports"), method="filter_has_open_reports", widget=BooleanRadioSelect
@@ -89,6 +123,15 @@ class JobListingFilterSet(WagtailFilterSet):
     class Meta:
         model = JobListing
         fields = []
+
+    def filter_employer(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        match = Q(employer__name__icontains=value)
+        if value.isdigit():
+            match |= Q(employer_id=int(value))
+        return queryset.filter(match)
 
     def filter_has_open_reports(self, queryset, name, value):
         if value is None:

@@ -18,6 +18,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from .admin_jobs import (
     ApproveJobView,
     CloseJobView,
+    EmployerNamesView,
     JobListingFilterSet,
     JobListingIndexView,
     JobReportFilterSet,
@@ -52,6 +53,7 @@ from .admin_views import (
     SuspendEmployerView,
     VerifyEmployerView,
     day,
+    label_of,
     pledge_state_label,
     refuse_deleting_signed_commitments,
 )
@@ -157,11 +159,11 @@ class EmployerViewSet(StatusActionsMixin, ReadOnlyModelViewSet):
     ordering = "-created_at"
     list_display = [
         "name",
-        "sector",
+        Column("sector", label=_("Sector"), accessor=label_of("sector"), sort_key="sector"),
         Column("head_office_region_name", label=_("Head office region")),
         StatusTagColumn(
             "status",
-            accessor="get_status_display",
+            accessor=label_of("status"),
             label=_("Status"),
             sort_key="status",
             primary=lambda employer: employer.status == Employer.Status.PENDING,
@@ -345,7 +347,7 @@ class JobListingViewSet(ReadOnlyModelViewSet):
         Column("employer", label=_("Employer"), sort_key="employer__name"),
         StatusTagColumn(
             "status",
-            accessor="get_status_display",
+            accessor=label_of("status"),
             label=_("Status"),
             sort_key="status",
             primary=lambda job: job.status == JobListing.Status.PENDING,
@@ -396,6 +398,7 @@ class JobListingViewSet(ReadOnlyModelViewSet):
         conv = self.pk_path_converter
         return [
             *super().get_urlpatterns(),
+            path("employer-names/", self.construct_view(EmployerNamesView), name="employer_names"),
             path(f"approve/<{conv}:pk>/", self.approve_view, name="approve"),
             path(f"reject/<{conv}:pk>/", self.reject_view, name="reject"),
             path(f"close/<{conv}:pk>/", self.close_view, name="close"),
@@ -422,7 +425,7 @@ class JobReportViewSet(ReadOnlyModelViewSet):
     list_display = [
         Column("job", label=_("Listing"), accessor=lambda report: report.job.title, sort_key="job__title"),
         Column("employer", label=_("Employer"), accessor=lambda report: report.job.employer.name),
-        Column("reason", accessor="get_reason_display", label=_("Reason"), sort_key="reason"),
+        Column("reason", accessor=label_of("reason"), label=_("Reason"), sort_key="reason"),
         Column(
             "created_at",
             accessor=lambda report: day(report.created_at),
@@ -514,11 +517,11 @@ class ProgrammeProviderViewSet(StatusActionsMixin, ReadOnlyModelViewSet):
     ordering = "-created_at"
     list_display = [
         "name",
-        Column("kind", accessor="get_kind_display", label=_("Kind"), sort_key="kind"),
+        Column("kind", accessor=label_of("kind"), label=_("Kind"), sort_key="kind"),
         Column("region_name", label=_("Region")),
         StatusTagColumn(
             "status",
-            accessor="get_status_display",
+            accessor=label_of("status"),
             label=_("Status"),
             sort_key="status",
             primary=lambda provider: provider.status == ProgrammeProvider.Status.PENDING,
@@ -558,7 +561,7 @@ class IntroductionViewSet(ReadOnlyModelViewSet):
         ),
         StatusTagColumn(
             "status",
-            accessor="get_status_display",
+            accessor=label_of("status"),
             label=_("Status"),
             sort_key="status",
             primary=lambda intro: intro.status == Introduction.Status.REQUESTED,
@@ -655,7 +658,7 @@ class IncentiveSchemeViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = [
         "name",
-        Column("kind", accessor="get_kind_display", label=_("Kind"), sort_key="kind"),
+        Column("kind", accessor=label_of("kind"), label=_("Kind"), sort_key="kind"),
         Column("jurisdiction_name", label=_("Jurisdiction"), sort_key="country"),
         DateColumn("valid_to", label=_("Valid to"), sort_key="valid_to"),
     ]

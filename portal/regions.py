@@ -20,10 +20,15 @@ def region_choices():
     return list(_regions(settings.PORTAL_COUNTRY))
 
 
+@cache
+def _names(country):
+    return dict(_regions(country))
+
+
 def region_name(code):
-    return dict(_regions(settings.PORTAL_COUNTRY)).get(code, code)
+    return _names(settings.PORTAL_COUNTRY).get(code, code)
 
 
 def validate_region(code):
-    if code and code not in dict(_regions(settings.PORTAL_COUNTRY)):
+    if code and code not in _names(settings.PORTAL_COUNTRY):
         raise ValidationError(_("%(code)s is not a region of this country."), params={"code": code})

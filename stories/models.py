@@ -174,7 +174,10 @@ class StoryIndexPage(PublicPageMixin, Page):
         active = {}
         theme = params.get("theme", "")
         if theme in {known.slug for known in themes}:
-            stories = stories.filter(themes__slug=theme)
+            # A subquery, not a join: no duplicate rows, so no DISTINCT over every column of
+            # the pages for the page and for the paginator's count.
+            tagged = StoryPage.themes.through.objects.filter(theme__slug=theme).values("storypage_id")
+            stories = stories.filter(pk__in=tagged)
             active["theme"] = theme
         programme_type = params.get("programme_type", "")
         if programme_type in ProgrammeType.values:
@@ -184,7 +187,7 @@ class StoryIndexPage(PublicPageMixin, Page):
         if region and region in dict(region_choices()):
             stories = stories.filter(region=region)
             active["region"] = region
-        return stories.order_by("-first_published_at", "-pk").distinct(), active
+        return stories.order_by("-first_published_at", "-pk"), active
 
     def get_context(self, request, *args, **kwargs):
         from urllib.parse import urlencode
@@ -215,6 +218,7 @@ class StoryIndexPage(PublicPageMixin, Page):
             StoryPage.objects.child_of(self)
             .visible()
             .exclude(region="")
+            .order_by()  # without it the pages' default order (path) made every story distinct
             .values_list("region", flat=True)
             .distinct()
         )

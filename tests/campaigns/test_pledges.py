@@ -245,6 +245,17 @@ class TestCounter:
         soup = BeautifulSoup(client.get("/").content, "html.parser")
         assert soup.select_one("[data-figure=supporters]").get_text() == "3"
 
+    def test_campaign_index_counts_a_confirmation_at_once(self, client, campaign, settings):
+        """The index's counts are kept a minute, but a confirmed pledge shows on the next view."""
+        settings.PAGE_CACHE_SECONDS = 0  # the counts, not the page cache
+        ConfirmedPledgeFactory.create_batch(2, campaign=campaign)
+        pending = PendingPledgeFactory(campaign=campaign)
+        assert "2 of 50 supporters" in client.get("/campaigns/").content.decode()
+        assert pending.confirm()
+        assert "3 of 50 supporters" in client.get("/campaigns/").content.decode()
+        SupporterPledge.objects.get(pk=pending.pk).delete()  # erased on request
+        assert "2 of 50 supporters" in client.get("/campaigns/").content.decode()
+
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_confirmations_count_once(home):

@@ -145,6 +145,51 @@ def test_queue_filters_and_search(client, moderator, pending):
         assert client.get(INDEX, {"ordering": ordering}).status_code == 200
 
 
+def test_queue_filters_by_employer_name_typed_as_text(client, moderator, pending):
+    """Without JavaScript the employer filter is a text box: part of a name finds their jobs."""
+    builder = EmployerFactory(name="Fair Builders")
+    JobListingFactory(title="Site labourer", employer=builder)
+    client = logged_in(client, moderator)
+
+    assert titles_listed(client.get(INDEX, {"employer": "fair build"})) == {"Site labourer"}
+    assert titles_listed(client.get(INDEX, {"employer": "  HELPING  "})) == {"Kitchen porter"}
+    assert titles_listed(client.get(INDEX, {"employer": "nobody by that name"})) == set()
+    # An id, as other screens link to the queue, still picks one employer.
+    assert titles_listed(client.get(INDEX, {"employer": str(pending.employer.pk)})) == {"Kitchen porter"}
+    box = BeautifulSoup(client.get(INDEX, {"employer": "fair build"}).content, "html.parser").select_one(
+        "input[name=employer]"
+    )
+    assert box["type"] == "text" and box["value"] == "fair build"
+
+
+def test_queue_no_longer_lists_every_employer(client, moderator, pending):
+    EmployerFactory.create_batch(30)
+    response = logged_in(client, moderator).get(INDEX)
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.select("select[name=employer]") == []
+    assert "Second Helping Catering" not in [option.get_text(strip=True) for option in soup.select("option")]
+    assert soup.select_one("input[name=employer]")["data-employer-names-url"] == reverse(
+        "jobs_admin:employer_names"
+    )
+    assert "employers/admin/employer_names.js" in response.content.decode()
+
+
+def test_employer_names_are_suggested_to_staff_only(client, moderator, pending):
+    for n in range(15):
+        EmployerFactory(name=f"Fair Builders {n:02d}")
+    url = reverse("jobs_admin:employer_names")
+
+    assert client.get(url, {"q": "fair"}).status_code == 302  # anonymous: to the login page
+    logged_in(client, OwnerFactory(employer=pending.employer).user)
+    assert client.get(url, {"q": "fair"}).status_code in (302, 403)
+
+    logged_in(client, moderator)
+    names = client.get(url, {"q": "FAIR build"}).json()["names"]
+    assert names == [f"Fair Builders {n:02d}" for n in range(10)]
+    assert client.get(url, {"q": "helping"}).json() == {"names": ["Second Helping Catering"]}
+    assert client.get(url, {"q": "f"}).json() == {"names": []}  # one letter: too many to be useful
+
+
 def test_queue_counts_flagged_wording_and_open_reports(client, moderator, pending):
     JobReport.objects.create(job=pending, reason=JobReport.Reason.DISCRIMINATORY)
     JobReport.objects.create(job=pending, reason=JobReport.Reason.OTHER)

@@ -387,6 +387,30 @@ def test_pages(board):
     assert (second.start_index, second.end_index) == (5, 6)
 
 
+@pytest.mark.parametrize("sort", ["newest", "closing_soon"])
+def test_pages_follow_one_order_to_the_last(board, sort):
+    """A page is chosen by its ids first (a deep page reads an index, not the rows): page after
+    page gives every listing once, in the order of a single list, listings at the same moment too."""
+    same_moment = days_ago(3)
+    for n in range(5):
+        JobListingFactory(employer=board["baker"].employer, title=f"Porter {n}", published_at=same_moment)
+    everything = titles(search(sort=sort, per_page=100))
+    paged = [title for page in range(1, 7) for title in titles(search(sort=sort, per_page=2, page=page))]
+    assert paged == everything and len(everything) == 11
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="the counts are kept in the cache on PostgreSQL only")
+def test_kept_counts_change_as_soon_as_a_listing_does(board):
+    before = search()
+    assert search().total == before.total  # counted once, then kept
+    JobListingFactory(employer=board["baker"].employer, title="Second baker", sector="C")
+    after = search()
+    assert after.total == before.total + 1
+    assert counts(after, "sector")["C"] == counts(before, "sector")["C"] + 1
+    board["counter"].delete()
+    assert search().total == before.total
+
+
 @pytest.mark.parametrize("page, shown", [("abc", 1), (0, 1), (-3, 1), ("2", 2), (99, 2), (None, 1)])
 def test_out_of_range_or_odd_pages_are_brought_back(board, page, shown):
     assert search(per_page=4, page=page).page == shown

@@ -33,6 +33,21 @@ class TestStoryIndexFilters:
         assert soup.select_one("#filter-theme option[selected]")["value"] == "work"
         assert soup.select_one("#filter-region option[selected]")["value"] == "GB-MAN"
 
+    def test_each_region_is_offered_once(self, client, story_index):
+        """The region menu lists regions, not stories: one option for five stories there."""
+        for _ in range(5):
+            StoryPageFactory(parent=story_index, region="GB-MAN")
+        StoryPageFactory(parent=story_index, region="GB-LDS")
+        soup = BeautifulSoup(client.get("/stories/").content, "html.parser")
+        offered = [option["value"] for option in soup.select("#filter-region option") if option["value"]]
+        assert sorted(offered) == ["GB-LDS", "GB-MAN"]
+
+    def test_a_story_with_two_themes_shows_once_under_either(self, client, story_index):
+        work, family = ThemeFactory(name="Work", slug="work"), ThemeFactory(name="Family", slug="family")
+        StoryPageFactory(parent=story_index, title="Both", themes=[work, family])
+        soup = BeautifulSoup(client.get("/stories/?theme=work").content, "html.parser")
+        assert [link.get_text(strip=True) for link in soup.select(".card-title a")] == ["Both"]
+
     def test_unknown_filter_values_are_ignored_not_errors(self, client, story_index):
         StoryPageFactory(parent=story_index, title="Chef")
         response = client.get("/stories/?theme=nope&programme_type=<script>&region=XX-999&page=abc")
