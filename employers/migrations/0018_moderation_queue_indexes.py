@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("employers", "0014_open_jobs_covering_index"),
+        ("employers", "0017_employer_proposed_details"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
