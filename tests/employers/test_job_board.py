@@ -71,7 +71,7 @@ def test_board_lists_published_jobs_with_their_facts(client):
     assert "Rise Loaves" in text
     assert "Salford, Manchester" in text
     assert "Part time · Hybrid" in text
-    assert "GBP 12.50–14 per hour" in text
+    assert "GBP 12.50–14.00 per hour" in text
     assert 'data-total="1"' in text
     assert "Draft job" not in text and "Unverified job" not in text
 
@@ -256,7 +256,7 @@ def test_job_page_shows_the_job_and_its_employer(client, full_job):
     assert '<ul data-skills="preferred"><li>Bricklaying</li></ul>' in html
     assert '<ul data-certifications="required"><li>CSCS green card</li></ul>' in html
     assert '<ul data-certifications="preferred"><li>Forklift licence</li></ul>' in html
-    assert "GBP 11.44–13 per hour" in text
+    assert "GBP 11.44–13.00 per hour" in text
     assert "37.5 hours a week" in text
     assert "1 May 2031" in text
     assert '<a class="button" href="https://solid.example/jobs/1"' in html
