@@ -8,6 +8,8 @@ from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
+from employers.figures import public_pledge_by_reference
+
 from . import site
 
 # Suggestions change when content is published; a minute of staleness saves a query per keystroke.
@@ -26,6 +28,8 @@ def site_search(request):
             "page_obj": results,
             "filter_query": results.filter_query,
             "search_failed": results.failed,
+            # A hiring pledge's reference ("HP-2026-00021") leads to that pledge, whatever the engine.
+            "found_pledge": public_pledge_by_reference(results.query),
         },
     )
 
