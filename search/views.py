@@ -38,6 +38,10 @@ def site_search(request):
 def suggest(request):
     query = site.clean_query(request.GET.get("q", ""))
     suggestions = [{"label": each.label, "url": each.url, "type": each.type} for each in site.suggest(query)]
+    pledge = public_pledge_by_reference(query)
+    if pledge:
+        label = f"{pledge.reference} · {pledge.employer.name}"
+        suggestions.insert(0, {"label": label, "url": pledge.get_absolute_url(), "type": "pledge"})
     response = JsonResponse({"query": query, "suggestions": suggestions})
     patch_cache_control(response, public=True, max_age=SUGGEST_MAX_AGE)
     return response
