@@ -176,7 +176,29 @@ class CloseForm(forms.Form):
 
 
 class ApproveForm(forms.Form):
-    pass
+    """Approving a listing whose wording is still flagged takes a second, deliberate step."""
+
+    confirm_wording = forms.BooleanField(
+        label=_("I have read the flagged wording and approve the listing as it is"),
+        required=False,
+    )
+
+    def __init__(self, *args, flags=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.flags = list(flags)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.flags and not cleaned.get("confirm_wording"):
+            self.add_error(
+                "confirm_wording",
+                _(
+                    "The listing still says %(phrases)s. Tick the box to approve it anyway, "
+                    "or reject it and ask the employer to change the wording."
+                )
+                % {"phrases": ", ".join(f"“{flag.phrase}”" for flag in self.flags)},
+            )
+        return cleaned
 
 
 # -- The review page ------------------------------------------------------------------------------
@@ -256,6 +278,7 @@ class JobReviewView(PlainValuesMixin, InspectView):
             employer_inspect_url=self._employer_inspect_url(),
         )
         if self.can_change:
+            context.setdefault("approve_form", ApproveForm(flags=context["flags"]))
             context.setdefault("reject_form", RejectForm())
             context.setdefault("close_form", CloseForm())
             context["approve_url"] = reverse(self.approve_url_name, args=[job.pk])
@@ -308,11 +331,13 @@ class JobActionView(JobReviewView):
     def perform(self, form):
         raise NotImplementedError
 
+    def get_form(self):
+        return self.form_class(self.request.POST)
+
     def success_message(self):
         raise NotImplementedError
 
     def post(self, request, *args, **kwargs):
-        form = self.form_class(request.POST)
         error = None
         with transaction.atomic():
             # Two moderators acting at once: the second sees the first one's change and stops.
@@ -321,6 +346,7 @@ class JobActionView(JobReviewView):
                 .select_related("employer", "occupation", "created_by")
                 .get(pk=self.object.pk)
             )
+            form = self.get_form()  # after the lock: the approval reads the wording as it now is
             allowed = self.allowed()
             valid = allowed and form.is_valid()
             if valid:
@@ -353,6 +379,13 @@ class JobActionView(JobReviewView):
 class ApproveJobView(JobActionView):
     action = "approve"
     action_past = _("approved")
+    form_context_name = "approve_form"
+
+    def get_form(self):
+        flags = find_deterring_phrases(
+            self.object.title, self.object.description, self.object.fair_chance_statement
+        )
+        return self.form_class(self.request.POST, flags=flags)
 
     def perform(self, form):
         self.object.approve(by=self.request.user)

@@ -119,7 +119,8 @@ def _sentence(condition, status):
         return condition.not_met_text
     fact = CATALOGUE.get(condition.fact)
     question = str(fact.question) if fact else condition.fact
-    return _("Not known yet: %(question)s (%(when_met)s)") % {
+    # The status ("Not known yet") is shown before it: the sentence only says what to find out.
+    return _("%(question)s (%(when_met)s)") % {
         "question": question,
         "when_met": condition.met_text,
     }

@@ -1,5 +1,7 @@
 """Figures other parts of the portal show (the home page's live counters), and the wall's set."""
 
+import re
+
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 
@@ -36,6 +38,26 @@ def hires():
 # The pledge wall's filters: shared by the wall page and the open data API, so they cannot drift.
 
 MAX_SEARCH_LENGTH = 100
+# A hiring pledge's reference as people type it: "HP-2026-00021", "hp 2026 00021", "HP2026-00021".
+PLEDGE_REFERENCE = re.compile(r"^\s*HP[-\s]?(\d{4})[-\s]?(\d{5})\s*$", re.IGNORECASE)
+
+
+def pledge_reference(text):
+    """The canonical pledge reference ("HP-2026-00021") the text is, or "" when it is not one."""
+    match = PLEDGE_REFERENCE.match(text or "")
+    return f"HP-{match[1]}-{match[2]}" if match else ""
+
+
+def public_pledge_by_reference(text):
+    """The public pledge of a verified employer the text names by reference, or None (no query
+    unless the text looks like a reference). Its verification page tells whether it is active."""
+    reference = pledge_reference(text)
+    if not reference:
+        return None
+    pledges = HiringPledge.objects.public().filter(
+        reference=reference, employer__in=Employer.objects.verified()
+    )
+    return pledges.select_related("employer").first()
 
 
 def _region_q(code):
@@ -58,7 +80,12 @@ def filtered_wall(params):
     active = {}
     query = _search_text(params)
     if query:
-        employers = employers.filter(name__icontains=query)
+        reference = pledge_reference(query)
+        if reference:  # a pledge's reference finds its employer
+            pledged = HiringPledge.objects.public().filter(employer=OuterRef("pk"), reference=reference)
+            employers = employers.filter(Q(name__icontains=query) | Q(Exists(pledged)))
+        else:
+            employers = employers.filter(name__icontains=query)
         active["q"] = query
     sector = params.get("sector", "")
     if sector in SectorChoices.values:

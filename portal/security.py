@@ -4,9 +4,15 @@ Django's SecurityMiddleware already sends nosniff, the referrer policy, HSTS (pr
 XFrameOptionsMiddleware the frame header; this adds what Django 5.2 lacks: the
 Content-Security-Policy (one for the site, a wider one for the Wagtail admin, whose own scripts
 and styles need inline code) and the Permissions-Policy. A header a view set itself is kept.
+
+With DEBUG on (`make run`), Django answers a missing page with its own debugging page, which
+styles itself inline and so breaks the policy in every browser console; the site's own 404 page
+answers instead (the Wagtail admin keeps Django's, under its wider policy).
 """
 
 from django.conf import settings
+from django.http import Http404
+from django.views.defaults import page_not_found
 
 
 def policy_header(directives):
@@ -37,3 +43,12 @@ class SecurityHeadersMiddleware:
         # Static files are answered by WhiteNoise before XFrameOptionsMiddleware runs.
         response.headers.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
         return response
+
+    def process_exception(self, request, exception):
+        if (
+            settings.DEBUG
+            and isinstance(exception, Http404)
+            and not request.path.startswith(self.admin_prefix)
+        ):
+            return page_not_found(request, exception)
+        return None

@@ -8,6 +8,8 @@ from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
+from employers.figures import public_pledge_by_reference
+
 from . import site
 
 # Suggestions change when content is published; a minute of staleness saves a query per keystroke.
@@ -26,6 +28,8 @@ def site_search(request):
             "page_obj": results,
             "filter_query": results.filter_query,
             "search_failed": results.failed,
+            # A hiring pledge's reference ("HP-2026-00021") leads to that pledge, whatever the engine.
+            "found_pledge": public_pledge_by_reference(results.query),
         },
     )
 
@@ -34,6 +38,10 @@ def site_search(request):
 def suggest(request):
     query = site.clean_query(request.GET.get("q", ""))
     suggestions = [{"label": each.label, "url": each.url, "type": each.type} for each in site.suggest(query)]
+    pledge = public_pledge_by_reference(query)
+    if pledge:
+        label = f"{pledge.reference} · {pledge.employer.name}"
+        suggestions.insert(0, {"label": label, "url": pledge.get_absolute_url(), "type": "pledge"})
     response = JsonResponse({"query": query, "suggestions": suggestions})
     patch_cache_control(response, public=True, max_age=SUGGEST_MAX_AGE)
     return response

@@ -281,6 +281,14 @@ class StoryPage(PublicPageMixin, Page):
     consent = models.ForeignKey(
         StoryConsent, null=True, blank=True, on_delete=models.PROTECT, related_name="stories"
     )
+    campaign = models.ForeignKey(
+        "campaigns.CampaignPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories",
+        help_text=_("The campaign this story supports: the story ends with a link to it."),
+    )
 
     objects = StoryPageManager()
     base_form_class = StoryPageForm
@@ -301,6 +309,7 @@ class StoryPage(PublicPageMixin, Page):
             ],
             heading=_("Filters"),
         ),
+        FieldPanel("campaign"),
         FieldPanel("consent"),
     ]
     search_fields = Page.search_fields + [
@@ -343,8 +352,16 @@ class StoryPage(PublicPageMixin, Page):
             stories = stories.filter(themes__in=theme_ids).distinct()
         return stories.order_by("-first_published_at")[:3]
 
+    def action_campaign(self):
+        """The campaign the story supports, when the public may see it (one query); else None."""
+        if not self.campaign_id:
+            return None
+        campaigns = self._meta.get_field("campaign").related_model.objects.filter(pk=self.campaign_id)
+        return visible(campaigns).first()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["themes"] = themes = list(self.themes.all())
         context["related_stories"] = self.related_stories(themes)
+        context["campaign"] = self.action_campaign()
         return context

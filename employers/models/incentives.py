@@ -20,6 +20,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -316,9 +317,12 @@ class IncentiveStep(Orderable):
         anchor = self.get_relative_to_display()
         if self.days_offset == 0:
             return _("by the day of %(anchor)s") % {"anchor": anchor}
+        days = abs(self.days_offset)
         if self.days_offset > 0:
-            return _("within %(days)s days of %(anchor)s") % {"days": self.days_offset, "anchor": anchor}
-        return _("%(days)s days before %(anchor)s") % {"days": -self.days_offset, "anchor": anchor}
+            text = ngettext("within %(days)s day of %(anchor)s", "within %(days)s days of %(anchor)s", days)
+        else:
+            text = ngettext("%(days)s day before %(anchor)s", "%(days)s days before %(anchor)s", days)
+        return text % {"days": days, "anchor": anchor}
 
     def due_on(self, offer_date=None, start_date=None):
         import datetime

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -40,7 +41,7 @@ class PayPeriod(models.TextChoices):
 class ApplyMethod(models.TextChoices):
     URL = "url", _("On our website")
     EMAIL = "email", _("By e-mail")
-    PORTAL = "portal", _("Through the portal")
+    PORTAL = "portal", _("Through programme providers")
 
 
 # The requirement flags matching reads later: each is something a graduate may be unable to do.
@@ -214,6 +215,32 @@ class JobListing(models.Model):
     @property
     def region_name(self):
         return region_name(self.region)
+
+    @property
+    def where(self):
+        """The place and the region, the region left out when the place already names it:
+        "Hunslet, Leeds", but "Leeds" for a job in Leeds (never "Leeds, Leeds")."""
+        place, region = " ".join(self.place.split()), self.region_name
+        if not place:
+            return region
+        if not region or region.casefold() in place.casefold():
+            return place
+        return f"{place}, {region}"
+
+    @property
+    def pay_text(self):
+        """Pay as every page shows it (job board, job page, employer area, the admin's review):
+        "GBP 11.50–13.00 per hour", "GBP 25,000 per year", "GBP up to 30,000 per year", or ""."""
+        amounts = [value for value in (self.pay_min, self.pay_max) if value is not None]
+        if not amounts:
+            return ""
+        if len(amounts) == 2 and amounts[0] == amounts[1]:
+            amounts = amounts[:1]
+        places = 0 if all(value == value.to_integral_value() for value in amounts) else 2
+        shown = [number_format(value, places, force_grouping=True) for value in amounts]
+        if self.pay_min is None:
+            shown = [_("up to %(amount)s") % {"amount": shown[0]}]
+        return f"{self.pay_currency} {'–'.join(shown)} {self.get_pay_period_display()}"
 
     def requirement_labels(self):
         return [label for field, label in REQUIREMENT_FLAGS.items() if getattr(self, field)]

@@ -220,6 +220,15 @@ class Graduate(models.Model):
     def restrictions(self):
         return [field for field in RESTRICTION_CLASHES if getattr(self, field)]
 
+    def restriction_labels(self):
+        """The restrictions in words ("no work with children or vulnerable adults"), not field names."""
+        return [str(self._meta.get_field(field).verbose_name) for field in self.restrictions()]
+
+    @property
+    def preferred_region_names(self):
+        """Preferred regions by name ("Leeds"), never the ISO code ("GB-LDS")."""
+        return [region_name(code) for code in self.preferred_regions or [] if code]
+
     def current_consent(self):
         return self.consents.filter(withdrawn_at__isnull=True).order_by("-given_on").first()
 

@@ -78,7 +78,14 @@ class Certification(index.Indexed, SkillBase):
 class DeterringPhrase(models.Model):
     """Wording that puts people with records off applying; staff keep the list."""
 
-    phrase = models.CharField(max_length=120, unique=True, help_text=_("Matched without regard to case."))
+    phrase = models.CharField(
+        max_length=120,
+        unique=True,
+        help_text=_(
+            "Whole words, matched whatever the case, spacing, hyphens or line breaks, with or without "
+            "“a” or “the”, singular or plural: “no felonies” also finds “No felony” and “no-felonies”."
+        ),
+    )
     suggestion = models.TextField(help_text=_("What to write instead, shown to the employer."))
     active = models.BooleanField(default=True)
 

@@ -5,6 +5,7 @@ from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -14,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from ..emails import send_invitation
 from ..forms import EmployerForm, InvitationForm
-from ..models import Employer, Invitation, Membership
+from ..models import Employer, Hire, Introduction, Invitation, Membership
 from ..permissions import ANY_ROLE, OWNER, act_for, employer_area
 
 
@@ -35,6 +36,24 @@ def _next_steps(employer, membership, pledge):
             _("Invite a colleague, so that your organisation always has someone who can act for it.")
         )
     return steps
+
+
+OPEN_INTRODUCTIONS_SHOWN = 20
+
+
+def open_introductions(employer):
+    """Introductions for the organisation's jobs still in play: waiting for the programme's answer,
+    or accepted and not yet a hire. Newest first; one query."""
+    hired = Hire.objects.filter(job=OuterRef("job"), graduate=OuterRef("graduate"))
+    return (
+        Introduction.objects.filter(
+            job__employer=employer,
+            status__in=[Introduction.Status.REQUESTED, Introduction.Status.ACCEPTED],
+        )
+        .exclude(Exists(hired))
+        .select_related("job", "graduate")
+        .order_by("-requested_at", "-pk")[:OPEN_INTRODUCTIONS_SHOWN]
+    )
 
 
 @employer_area(roles=ANY_ROLE, membership_required=False)
@@ -59,6 +78,7 @@ def dashboard(request):
         "pledge": pledge,
         "members": members,
         "next_steps": _next_steps(employer, request.membership, pledge),
+        "introductions": list(open_introductions(employer)),
         "suggest_mfa": request.membership.is_owner
         and not Authenticator.objects.filter(user=request.user).exists(),
     }

@@ -144,7 +144,7 @@ class LatestJobsFeed(Feed):
         return f"{item.title} — {item.employer.name}"
 
     def item_description(self, item):
-        where = ", ".join(part for part in (item.place, item.region_name) if part)
+        where = item.where
         summary = Truncator(strip_tags(item.description)).words(60)
         return f"{item.employer.name} · {where} · {item.get_employment_type_display()}\n\n{summary}"
 

@@ -34,7 +34,7 @@ OUTCOME_LABELS = {
     NOT_ELIGIBLE: _("Not eligible"),
     NEED_MORE: _("Need more information"),
 }
-STATUS_LABELS = {MET: _("Met"), NOT_MET: _("Not met"), UNKNOWN: _("Unknown")}
+STATUS_LABELS = {MET: _("Met"), NOT_MET: _("Not met"), UNKNOWN: _("Not known yet")}
 
 
 def is_example(scheme):

@@ -13,7 +13,6 @@ from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -207,18 +206,6 @@ def _with_links(queryset):
     )
 
 
-def pay_text(job):
-    """Pay as shown: "GBP 11.50–13.00 per hour", "GBP 25,000 per year", or "" when none is given."""
-    amounts = [value for value in (job.pay_min, job.pay_max) if value is not None]
-    if not amounts:
-        return ""
-    places = 0 if all(value == value.to_integral_value() for value in amounts) else 2
-    shown = [number_format(value, places, force_grouping=True) for value in amounts]
-    if job.pay_min is None:
-        shown = [_("up to %(amount)s") % {"amount": shown[0]}]
-    return f"{job.pay_currency} {'–'.join(shown)} {job.get_pay_period_display()}"
-
-
 def _job_context(request, job):
     employer = request.employer
     job.employer = employer
@@ -228,7 +215,7 @@ def _job_context(request, job):
         "actions": allowed_actions(job, employer),
         "submit_refused": submit_refusal(employer, job) if job.status == Status.DRAFT else "",
         "deterring": find_deterring_phrases(job.title, job.description, job.fair_chance_statement),
-        "pay": pay_text(job),
+        "pay": job.pay_text,
         **_links(job),
     }
 

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 from portal.regions import region_choices, region_name
 
 from ..certificates import certificate_pdf
-from ..figures import filtered_wall, on_the_wall
+from ..figures import filtered_wall, on_the_wall, public_pledge_by_reference
 from ..models import Employer, HiringPledge
 from ..taxonomy import SectorChoices, SizeBand
 
@@ -87,6 +87,7 @@ def pledge_wall(request):
             "sectors": SectorChoices.choices,
             "sizes": SizeBand.choices,
             "regions": _regions_on_the_wall(active.get("region")),
+            "found_pledge": public_pledge_by_reference(active.get("q", "")),
             "canonical_url": request.build_absolute_uri(reverse("employers_public:pledge_wall")),
         },
     )

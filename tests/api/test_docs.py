@@ -6,6 +6,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
+from api.docs import markdown, markdown_inline
+
 pytestmark = pytest.mark.django_db
 
 
@@ -60,3 +62,25 @@ def test_docs_load_nothing_from_another_host(docs):
 def test_the_site_footer_links_the_api_docs(client, home):
     soup = BeautifulSoup(client.get("/").content, "html.parser")
     assert soup.select_one("footer a[href='/api/v1/docs']")
+
+
+def test_docs_render_the_markdown_of_the_descriptions(docs):
+    soup = BeautifulSoup(docs, "html.parser")
+    intro = soup.select_one(".api-description")
+    codes = [code.get_text() for code in intro.select("code")]
+    assert "ETag" in codes and "If-None-Match" in codes and "Retry-After" in codes
+    text = soup.select_one(".api-docs").get_text(" ")
+    assert "`ETag`" not in text and "`page`" not in text  # no Markdown left as text
+    assert not soup.select(".api-docs script")
+
+
+def test_markdown_in_a_description_cannot_run_script():
+    hostile = (
+        "Hi <script>alert(1)</script> [x](javascript:alert(1)) ![i](https://evil.example/i.png) **bold**"
+    )
+    for html in (str(markdown(hostile)), str(markdown_inline(hostile))):
+        soup = BeautifulSoup(html, "html.parser")
+        assert not soup.find("script") and not soup.find("img")
+        assert not any(a.get("href", "").startswith("javascript:") for a in soup.find_all("a"))
+        assert soup.find("strong").get_text() == "bold"
+        assert "&lt;script&gt;" in html  # shown as text

@@ -132,3 +132,31 @@ def test_unknown_addresses_answer_404_in_json(client, db):
         assert response.status_code == 404, url
         assert "/api/v1/docs" in response.json()["detail"]
         assert response["Access-Control-Allow-Origin"] == "*"
+
+
+@pytest.mark.parametrize(
+    ("url", "location"),
+    [
+        ("/api/v1/jobs/", "/api/v1/jobs"),
+        ("/api/v1/jobs/?page=2&q=baker", "/api/v1/jobs?page=2&q=baker"),
+        ("/api/v1/jobs/7/", "/api/v1/jobs/7"),
+        ("/api/v1/employers/", "/api/v1/employers"),
+        ("/api/v1/employers/some-employer/", "/api/v1/employers/some-employer"),
+        ("/api/v1/stories/", "/api/v1/stories"),
+        ("/api/v1/campaigns/", "/api/v1/campaigns"),
+        ("/api/v1/impact/", "/api/v1/impact"),
+        ("/api/v1/docs/", "/api/v1/docs"),
+        ("/api/v1/openapi.json/", "/api/v1/openapi.json"),
+    ],
+)
+def test_a_trailing_slash_redirects_to_the_address(client, db, url, location):
+    response = client.get(url)
+    assert response.status_code == 301
+    assert response["Location"] == location
+
+
+def test_a_trailing_slash_on_an_unknown_address_is_still_404(client, db):
+    for url in ["/api/v1/nothing-here/", "/api/v1/graduates/", "/api/v1/jobs/1/extra/"]:
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert "/api/v1/docs" in response.json()["detail"]

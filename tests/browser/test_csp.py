@@ -102,3 +102,15 @@ def test_the_wagtail_admin_keeps_to_its_policy(watched, home):
     expect(page.get_by_role("heading", level=1).first).to_be_visible()
     assert_no_violation(f"/admin/pages/{home.pk}/edit/", "the page editor")
     assert_no_violation(f"/admin/jobs/inspect/{pending.pk}/", "the job review screen")
+
+
+@pytest.mark.parametrize("debug", [False, True], ids=["production", "make-run"])
+def test_the_page_not_found_keeps_to_the_policy(watched, home, settings, debug):
+    """`make run` serves with DEBUG on, where Django's own 404 page styles itself inline."""
+    settings.DEBUG = debug
+    page, assert_no_violation = watched
+    response = page.goto("/no-such-page/")
+    assert response.status == 404
+    expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
+    assert_no_violation("/no-such-page/", "The page-not-found page")
+    assert_no_violation("/jobs/999999-gone/", "A job that is gone")

@@ -37,7 +37,7 @@ def test_posted_job_is_approved_and_found_on_the_board(context, page, mailoutbox
     page.get_by_label("Sector").select_option(label="Manufacturing")
     page.get_by_label("Region").select_option(label="Leeds")
     page.get_by_label("Type of employment").select_option(label="Full time")
-    page.get_by_label("How people apply").select_option(label="Through the portal")
+    page.get_by_label("How people apply").select_option(label="Through programme providers")
     page.get_by_role("button", name=re.compile("Save draft and preview")).click()
     expect(page.get_by_text("clean record").first).to_be_visible()  # flagged, with a suggestion
     assert_no_serious_violations(page, "job preview")
@@ -55,7 +55,14 @@ def test_posted_job_is_approved_and_found_on_the_board(context, page, mailoutbox
     log_in_to_admin(staff, "mod@example.org")
     staff.goto(f"/admin/jobs/inspect/{job.pk}/")
     expect(staff.get_by_text("clean record").first).to_be_visible()
+    # The wording is still flagged: approving takes a second, deliberate step.
     staff.get_by_role("button", name="Approve and publish").click()
+    expect(staff.get_by_text("The listing still says “clean record”")).to_be_visible()
+    job.refresh_from_db()
+    assert job.status == JobListing.Status.PENDING
+    staff.get_by_label("I have read the flagged wording and approve the listing as it is").check()
+    staff.get_by_role("button", name="Approve and publish").click()
+    expect(staff.get_by_text("is published")).to_be_visible()
     staff.context.close()
     job.refresh_from_db()
     assert job.status == JobListing.Status.PUBLISHED

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from employers.eligibility import OUTCOME_ORDER
-from employers.models import IncentiveScheme
+from employers.models import IncentiveScheme, IncentiveStep
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("example_schemes")]
 
@@ -141,7 +141,9 @@ def test_blank_answers_need_more_information(client, home):
     assert response.status_code == 200
     outcomes = {outcome for _pk, outcome in scheme_sections(response.content.decode())}
     assert outcomes == {"need_more_information"}
-    assert "Not known yet:" in response.content.decode()
+    html = response.content.decode()
+    assert "Not known yet:" in html
+    assert "Unknown" not in html and "Not known yet: Not known yet" not in html
     response = client.get(CHECK, {"from": 1, "go": "next"})
     assert response.status_code == 200 and "Step 2 of 3" in response.content.decode()
 
@@ -238,3 +240,23 @@ def test_a_signed_in_visitor_gets_the_save_form_when_it_exists(client, home):
     assert ('class="save-incentive-result"' in html) is save_form_available()
     client.logout()
     assert 'class="save-incentive-result"' not in client.get(RESULT, FULL).content.decode()
+
+
+def test_steps_read_naturally(client, home):
+    html = client.get(RESULT, FULL).content.decode()
+    assert "1 day before the start date" in html
+    assert "1 days" not in html
+
+
+@pytest.mark.parametrize(
+    ("days", "text"),
+    [
+        (-1, "1 day before the start date"),
+        (-3, "3 days before the start date"),
+        (1, "within 1 day of the start date"),
+        (28, "within 28 days of the start date"),
+        (0, "by the day of the start date"),
+    ],
+)
+def test_step_deadlines_in_words(days, text):
+    assert str(IncentiveStep(relative_to="start", days_offset=days).deadline_text) == text

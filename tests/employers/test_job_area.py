@@ -551,9 +551,7 @@ class TestPayText:
     def test_pay_as_shown(self, pay_min, pay_max, period, expected):
         from decimal import Decimal
 
-        from employers.views.jobs import pay_text
-
         job = JobListing(
             pay_min=pay_min and Decimal(pay_min), pay_max=pay_max and Decimal(pay_max), pay_period=period
         )
-        assert pay_text(job) == expected
+        assert job.pay_text == expected

@@ -15,8 +15,9 @@ from employers.figures import open_jobs
 from employers.jsonld import job_posting
 from employers.models import JobCertification, JobReport, JobSkill, Occupation, Skill
 from employers.models.taxonomy import Certification
-from tests.employers.factories import EmployerFactory, HiringPledgeFactory, PendingEmployerFactory
+from tests.employers.factories import EmployerFactory, HiringPledgeFactory, PendingEmployerFactory, owner_of
 from tests.employers.factories_board import JobListingFactory
+from tests.employers.test_job_area import posting
 
 BOARD = "/jobs/"
 BUDGET = 12
@@ -71,7 +72,7 @@ def test_board_lists_published_jobs_with_their_facts(client):
     assert "Rise Loaves" in text
     assert "Salford, Manchester" in text
     assert "Part time · Hybrid" in text
-    assert "GBP 12.50–14 per hour" in text
+    assert "GBP 12.50–14.00 per hour" in text
     assert 'data-total="1"' in text
     assert "Draft job" not in text and "Unverified job" not in text
 
@@ -256,7 +257,7 @@ def test_job_page_shows_the_job_and_its_employer(client, full_job):
     assert '<ul data-skills="preferred"><li>Bricklaying</li></ul>' in html
     assert '<ul data-certifications="required"><li>CSCS green card</li></ul>' in html
     assert '<ul data-certifications="preferred"><li>Forklift licence</li></ul>' in html
-    assert "GBP 11.44–13 per hour" in text
+    assert "GBP 11.44–13.00 per hour" in text
     assert "37.5 hours a week" in text
     assert "1 May 2031" in text
     assert '<a class="button" href="https://solid.example/jobs/1"' in html
@@ -273,12 +274,53 @@ def test_job_page_pledge_badge_links_to_the_verification_page(client, full_job):
     "method, fields, expected",
     [
         ("email", {"apply_email": "jobs@example.org"}, '<a href="mailto:jobs@example.org?subject=Porter">'),
-        ("portal", {}, 'data-apply="portal"'),
+        ("url", {"apply_url": "https://jobs.example.org/porter"}, 'href="https://jobs.example.org/porter"'),
+        ("portal", {}, 'data-apply="programme"'),
     ],
 )
 def test_how_to_apply(client, method, fields, expected):
     job = JobListingFactory(title="Porter", apply_method=method, **fields)
-    assert expected in client.get(job.get_absolute_url()).content.decode()
+    html = client.get(job.get_absolute_url()).content.decode()
+    assert expected in html
+    assert "coming soon" not in html
+
+
+def test_programme_route_says_how_to_be_put_forward(client):
+    job = JobListingFactory(title="Porter", apply_method="portal", employer__name="Rise Loaves")
+    html = client.get(job.get_absolute_url()).content.decode()
+    section = re.search(r'<div data-apply="programme">(.*?)</div>', html, re.S).group(1)
+    assert "Rise Loaves recruits for this job through programme providers" in unescape(section)
+    assert "ask your programme or probation contact to put you forward" in section
+
+
+def test_employer_form_checks_the_way_to_apply(client):
+    user, _employer = owner_of()
+    client.force_login(user)
+    response = client.post("/employer/jobs/new/", posting(apply_method="url", apply_url="not a web address"))
+    assert response.status_code == 400
+    assert "Enter a valid URL" in response.content.decode()
+    response = client.post("/employer/jobs/new/", posting(apply_method="email", apply_email=""))
+    assert response.status_code == 400
+    assert "Give the e-mail address applications go to." in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("place", "region", "where"),
+    [
+        ("Leeds", "GB-LDS", "Leeds"),
+        ("leeds ", "GB-LDS", "leeds"),
+        ("Hunslet", "GB-LDS", "Hunslet, Leeds"),
+        ("", "GB-LDS", "Leeds"),
+        ("Central Manchester", "GB-MAN", "Central Manchester"),
+    ],
+)
+def test_place_names_are_not_repeated(client, place, region, where):
+    job = JobListingFactory(title="Porter", place=place, region=region)
+    for html in (client.get(BOARD).content.decode(), client.get(job.get_absolute_url()).content.decode()):
+        text = " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+        assert where in text
+        assert "Leeds, Leeds" not in text.replace("leeds", "Leeds")
+        assert "Manchester, Manchester" not in text
 
 
 def test_wrong_slug_redirects_to_the_canonical_address(client):

@@ -1,12 +1,15 @@
 """The employer area's matches page: anonymised graduates, explanations, introduction requests."""
 
+import datetime
+
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from employers.models import Introduction
+from employers.models import Hire, Introduction
 from tests.employers.factories import (
     CertificationFactory,
     JobListingFactory,
@@ -203,3 +206,41 @@ def test_accepted_introduction_stays_visible_after_the_graduate_is_placed(client
     body = client.get(f"/employer/jobs/{job.pk}/matches/").content.decode()
     assert "Call Sam on 0100 000" in body
     assert graduate.reference in body
+
+
+def test_the_dashboard_lists_open_introductions_with_links(client, setting):
+    user, job, graduate, staff = setting
+    waiting = Introduction.objects.create(job=job, graduate=graduate, requested_by=user)
+    second = GraduateFactory(provider=staff.provider)
+    accepted = Introduction.objects.create(job=job, graduate=second, requested_by=user)
+    accepted.accept(by=staff.user, released_contact="Call Sam")
+    third = GraduateFactory(provider=staff.provider)
+    Introduction.objects.create(job=job, graduate=third, requested_by=user).decline(by=staff.user)
+    hired = GraduateFactory(provider=staff.provider)
+    Introduction.objects.create(job=job, graduate=hired, requested_by=user).accept(
+        by=staff.user, released_contact="x"
+    )
+    Hire.objects.create(graduate=hired, job=job, employer=job.employer, start_date=datetime.date(2026, 1, 5))
+    elsewhere, other_employer = owner_of()
+    other_job = JobListingFactory(employer=other_employer)
+    Introduction.objects.create(job=other_job, graduate=third, requested_by=elsewhere)
+
+    client.force_login(user)
+    soup = BeautifulSoup(client.get("/employer/").content, "html.parser")
+    section = soup.select_one("[data-section=introductions]")
+    rows = {int(li["data-introduction"]): li for li in section.select("li[data-introduction]")}
+    assert set(rows) == {waiting.pk, accepted.pk}  # not declined, not hired, not another organisation's
+    assert rows[waiting.pk]["data-status"] == "requested"
+    assert "waiting for the programme's answer" in rows[waiting.pk].get_text()
+    assert "accepted on" in rows[accepted.pk].get_text()
+    link = rows[accepted.pk].find("a")["href"]
+    assert link == f"{matches_url(job)}#graduate-{second.reference}"
+    assert job.title in rows[accepted.pk].get_text()
+    assert "Call Sam" not in section.get_text()  # contact details stay on the matches page
+
+
+def test_the_dashboard_says_when_no_introduction_is_open(client, setting):
+    user, _job, _graduate, _staff = setting
+    client.force_login(user)
+    soup = BeautifulSoup(client.get("/employer/").content, "html.parser")
+    assert "No open introductions" in soup.select_one("[data-section=introductions]").get_text()

@@ -38,6 +38,10 @@ def reject_url(job):
     return reverse("jobs_admin:reject", args=[job.pk])
 
 
+# The second step a moderator takes to approve a listing whose wording is still flagged.
+CONFIRMED = {"confirm_wording": "on"}
+
+
 def close_url(job):
     return reverse("jobs_admin:close", args=[job.pk])
 
@@ -280,7 +284,7 @@ def test_there_is_no_generic_create_or_edit_form(client, moderator, pending):
 
 
 def test_moderator_approves_and_the_employer_is_emailed(client, moderator, pending, mailoutbox):
-    response = logged_in(client, moderator).post(approve_url(pending))
+    response = logged_in(client, moderator).post(approve_url(pending), CONFIRMED)
     assert response.status_code == 302
     assert response["Location"] == review_url(pending)
     pending.refresh_from_db()
@@ -304,10 +308,54 @@ def test_moderator_approves_and_the_employer_is_emailed(client, moderator, pendi
     assert "is published" in followed.content.decode()
 
 
+def test_approving_flagged_wording_needs_a_second_step(client, moderator, pending, mailoutbox):
+    """The review page shows the flagged phrase beside the button; approving without ticking the
+    confirmation is refused with a message and changes nothing; ticking it approves."""
+    client = logged_in(client, moderator)
+    soup = BeautifulSoup(client.get(review_url(pending)).content, "html.parser")
+    approve = soup.find("form", action=approve_url(pending))
+    assert approve.select_one("[data-flagged-phrases] [data-phrase='clean record']")
+    assert approve.find("input", attrs={"name": "confirm_wording", "type": "checkbox"})
+
+    refused = client.post(approve_url(pending))
+    assert refused.status_code == 400
+    pending.refresh_from_db()
+    assert pending.status == JobListing.Status.PENDING and not mailoutbox
+    form = BeautifulSoup(refused.content, "html.parser").find("form", action=approve_url(pending))
+    assert "The listing still says “clean record”" in form.get_text(" ", strip=True)
+
+    assert client.post(approve_url(pending), CONFIRMED).status_code == 302
+    pending.refresh_from_db()
+    assert pending.status == JobListing.Status.PUBLISHED
+
+
+def test_approving_clean_wording_takes_one_step(client, moderator, employer):
+    job = PendingJobFactory(employer=employer, description="<p>We assess records individually.</p>")
+    soup = BeautifulSoup(logged_in(client, moderator).get(review_url(job)).content, "html.parser")
+    assert not soup.find("input", attrs={"name": "confirm_wording"})
+    assert client.post(approve_url(job)).status_code == 302
+    job.refresh_from_db()
+    assert job.status == JobListing.Status.PUBLISHED
+
+
+@pytest.mark.parametrize(
+    ("pay", "expected"),
+    [
+        ({"pay_min": "12.5", "pay_max": "14", "pay_period": "hour"}, "GBP 12.50–14.00 per hour"),
+        ({"pay_min": None, "pay_max": "30000", "pay_period": "year"}, "GBP up to 30,000 per year"),
+    ],
+)
+def test_review_shows_pay_as_the_public_page_does(client, moderator, employer, pay, expected):
+    job = JobListingFactory(employer=employer, **pay)
+    public = BeautifulSoup(client.get(job.get_absolute_url()).content, "html.parser")
+    assert " ".join(public.select_one("[data-pay]").get_text(" ").split()) == expected
+    assert expected in text_of(logged_in(client, moderator).get(review_url(job)))
+
+
 def test_approving_twice_changes_nothing_more(client, moderator, pending, mailoutbox):
     client = logged_in(client, moderator)
-    client.post(approve_url(pending))
-    response = client.post(approve_url(pending))
+    client.post(approve_url(pending), CONFIRMED)
+    response = client.post(approve_url(pending), CONFIRMED)
     assert response.status_code == 302
     assert pending.history.count() == 1
     assert len(mailoutbox) == 1

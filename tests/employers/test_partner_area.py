@@ -549,3 +549,14 @@ class TestHire:
         soup = BeautifulSoup(response.content, "html.parser")
         assert soup.select_one("#id_job-error") and soup.select_one("#id_start_date-error")
         assert not Hire.objects.exists()
+
+
+def test_graduate_page_names_regions_and_restrictions(logged_in, provider, programme):
+    graduate = GraduateFactory(
+        provider=provider, programmes=[programme], preferred_regions=["GB-LDS", "GB-MAN"], no_driving=True
+    )
+    page = BeautifulSoup(logged_in.get(f"/partner/graduates/{graduate.reference}/").content, "html.parser")
+    profile = page.find(id="profile-heading").find_parent("section").get_text(" ", strip=True)
+    assert "Leeds, Manchester" in profile
+    assert "GB-LDS" not in profile and "GB-MAN" not in profile
+    assert "no_driving" not in profile

@@ -443,3 +443,27 @@ def test_sitemap_lists_the_wall_and_pledged_employers_only(client, home):
     assert "http://testserver/pledge-wall/" in body
     assert f"http://testserver/employers/{pledged.slug}/" in body
     assert pending.slug not in body
+
+
+@pytest.mark.parametrize("typed", ["{ref}", "{ref_lower}", "  {ref_spaced} "])
+def test_wall_finds_an_employer_by_its_pledge_reference(client, typed):
+    employer, pledge = pledged(name="Northern Bricks")
+    pledged(name="Other Bakery")
+    ref = pledge.reference
+    query = typed.format(ref=ref, ref_lower=ref.lower(), ref_spaced=ref.replace("-", " "))
+    response = client.get(WALL, {"q": query})
+    assert response.status_code == 200
+    assert names_on(response) == ["Northern Bricks"]
+    html = response.content.decode()
+    assert f'data-found-pledge="{ref}"' in html
+    assert f'href="/pledges/{ref}/"' in html
+
+
+def test_wall_reference_search_shows_nothing_private_or_unverified(client):
+    private = HiringPledgeFactory(employer=EmployerFactory(name="Private Co"), is_public=False)
+    pending = HiringPledgeFactory(employer=PendingEmployerFactory(name="Pending Co"))
+    for pledge in (private, pending):
+        response = client.get(WALL, {"q": pledge.reference})
+        assert names_on(response) == []
+        assert "data-found-pledge" not in response.content.decode()
+        assert f"/pledges/{pledge.reference}/" not in response.content.decode()

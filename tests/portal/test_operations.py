@@ -179,6 +179,8 @@ def test_demo_content_loads_and_running_it_twice_changes_nothing(capsys):
     assert StoryPage.objects.live().count() >= 12
     assert len({story.region for story in StoryPage.objects.all()}) >= 6
     assert {campaign.phase for campaign in CampaignPage.objects.live()} == {"live", "upcoming", "ended"}
+    # The live campaign's stories end with a link to it.
+    assert {story.campaign.phase for story in StoryPage.objects.filter(campaign__isnull=False)} == {"live"}
     assert SupporterPledge.objects.confirmed().exists()
     assert "editor@example.org" in first_output and "moderator@example.org" in first_output
     assert "password: second-chance-demo" in first_output

@@ -51,6 +51,9 @@ def build_site(story_index, campaign_index, home, size):
     )
     for each in (campaign, heavy_campaign):
         ConfirmedPledgeFactory.create_batch(size, campaign=each, show_name=True)
+    # The story measured ends with a link to its campaign.
+    stories[-1].campaign = campaign
+    stories[-1].save()
     # The home page as the demo has it: a hero picture, a hero campaign, two calls to action.
     home.featured_stories = [HomePageFeaturedStory(story=story) for story in stories[:3]]
     home.hero_image = ImageFactory()

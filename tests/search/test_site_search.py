@@ -285,3 +285,23 @@ def test_the_database_engine_never_asks_a_search_server_for_pages(bricklaying, s
     found = DatabaseEngine().site_search(SiteQuery(text="bricklaying"))
     assert found.counts == {"story": 1, "campaign": 1, "job": 1, "employer": 1, "page": 1}
     assert {hit.title for hit in found.hits} >= {"Bricklaying to site manager", "Bricklaying courses"}
+
+
+def test_a_pledge_reference_leads_to_the_pledge(client, home):
+    employer = wall_employer("Northern Bricks")
+    pledge = employer.pledges.get()
+    for typed in (pledge.reference, pledge.reference.lower()):
+        soup = soup_for(client, q=typed)
+        found = soup.select_one(f"[data-found-pledge='{pledge.reference}']")
+        assert found, typed
+        links = [a["href"] for a in found.select("a")]
+        assert f"/pledges/{pledge.reference}/" in links
+        assert "Northern Bricks" in found.get_text()
+        assert not soup.select_one(".search-nothing")
+
+
+def test_a_private_pledge_reference_finds_nothing(client, home):
+    employer = wall_employer("Quiet Builders", public=False)
+    soup = soup_for(client, q=employer.pledges.get().reference)
+    assert not soup.select_one("[data-found-pledge]")
+    assert "Quiet Builders" not in soup.get_text()

@@ -96,3 +96,14 @@ def test_wildcards_are_taken_literally(forklift):
 
 def test_only_get_and_head(client, home):
     assert client.post("/search/suggest/", {"q": "fork"}).status_code == 405
+
+
+def test_a_pledge_reference_is_suggested_first(client, home):
+    employer = EmployerFactory(name="Northern Bricks")
+    pledge = HiringPledgeFactory(employer=employer)
+    first = suggestions_for(client, pledge.reference.lower())["suggestions"][0]
+    assert first == {
+        "label": f"{pledge.reference} · Northern Bricks",
+        "url": f"/pledges/{pledge.reference}/",
+        "type": "pledge",
+    }

@@ -2,6 +2,7 @@ import feedparser
 from bs4 import BeautifulSoup
 
 from stories.models import StoryIndexPage
+from tests.campaigns.factories import EndedCampaignPageFactory, LiveCampaignPageFactory
 from tests.stories.factories import DraftStoryPageFactory, StoryPageFactory, ThemeFactory
 
 
@@ -138,3 +139,42 @@ class TestFeed:
         assert first.link.startswith("http://testserver/stories/")
         assert first.summary == "Work gave Sam a reason to get up in the morning."
         assert first.published_parsed is not None
+
+
+class TestStoryEndsWithAWayToAct:
+    def actions(self, client, story):
+        response = client.get(story.url)
+        assert response.status_code == 200
+        soup = BeautifulSoup(response.content, "html.parser")
+        block = soup.select_one("article [data-story-actions]")
+        assert block, "the story has no call to action"
+        # It comes after the story's body: the last thing of the article.
+        assert block.find_previous_sibling(class_="story-body")
+        return {a["data-action"]: a for a in block.select("a[data-action]")}
+
+    def test_a_story_of_a_campaign_links_to_it(self, client, story_index, campaign_index):
+        campaign = LiveCampaignPageFactory(parent=campaign_index, title="Wear the ribbon")
+        story = StoryPageFactory(parent=story_index, campaign=campaign)
+        links = self.actions(client, story)
+        assert links["campaign"]["href"] == campaign.url
+        assert "Support “Wear the ribbon”" in links["campaign"].get_text()
+        assert links["jobs"]["href"] == "/jobs/"
+        assert "pledge" not in links
+
+    def test_an_ended_campaign_is_still_the_way_in(self, client, story_index, campaign_index):
+        campaign = EndedCampaignPageFactory(parent=campaign_index, title="Last year")
+        story = StoryPageFactory(parent=story_index, campaign=campaign)
+        assert "Read about “Last year”" in self.actions(client, story)["campaign"].get_text()
+
+    def test_without_a_campaign_the_pledge_and_jobs(self, client, story_index):
+        links = self.actions(client, StoryPageFactory(parent=story_index))
+        assert links["pledge"]["href"] == "/campaigns/"
+        assert links["jobs"]["href"] == "/jobs/"
+        assert links["employers"]["href"] == "/pledge-wall/"
+
+    def test_an_unpublished_campaign_is_not_linked(self, client, story_index, campaign_index):
+        campaign = LiveCampaignPageFactory(parent=campaign_index, title="Draft campaign")
+        story = StoryPageFactory(parent=story_index, campaign=campaign)
+        campaign.unpublish()
+        links = self.actions(client, story)
+        assert "campaign" not in links and links["pledge"]["href"] == "/campaigns/"

@@ -74,6 +74,7 @@ class Command(BaseCommand):
             }
             stories = self.stories(home, users["editor@example.org"])
             campaigns = self.campaigns(home, stories)
+            self.link_stories_to_campaign(stories, campaigns)
             self.dress_home(home, stories, campaigns, pages)
             load_employers(users, staff=users["moderator@example.org"])
             load_jobs()
@@ -244,6 +245,14 @@ class Command(BaseCommand):
                 self.supporters(page, campaign["supporters"])
             pages[campaign["slug"]] = page.specific
         return pages
+
+    def link_stories_to_campaign(self, stories, campaigns):
+        """The live campaign's chosen stories end with a link to it; set once, editors may change it."""
+        live = next(campaigns[c["slug"]] for c in content.CAMPAIGNS if c["phase"] == "live")
+        for story in stories[:3]:
+            if story.campaign_id is None:
+                story.campaign = live
+                story.save_revision().publish()
 
     def campaign_body(self, campaign, stories):
         return [
