@@ -303,6 +303,11 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin would ask releases.wagtail.org 
 
 # Public pledges of support
 PLEDGE_CONFIRMATION_MAX_AGE = 7 * 24 * 60 * 60
+# How many reverse proxies in front of the portal append to X-Forwarded-For (0: none, the client
+# talks to us directly, and the header is ignored). It decides the client address of the portal's
+# rate limits (portal/ratelimit.py) and of allauth's alike.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 PLEDGE_RATE_LIMIT = os.environ.get("PLEDGE_RATE_LIMIT", "10/h")
 API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120/m")  # open data API requests per client address
 
