@@ -169,6 +169,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Second Chance Portal] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 # Its e-mails go through portal/mail.py: queued and retried while the mail server refuses.
 ACCOUNT_ADAPTER = "portal.accounts.adapter.AccountAdapter"
+# Sign-up takes the same time whether the address has an account or not (issue 14).
+ACCOUNT_FORMS = {"signup": "portal.accounts.forms.SignupForm"}
 # allauth's rate limits are on by default, counted in the default cache (Redis in production).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "Second Chance Portal"
