@@ -17,7 +17,7 @@ from tests.employers.factories import (
     PendingJobFactory,
     RecruiterFactory,
 )
-from tests.portal.factories import UserFactory
+from tests.portal.factories import UserFactory, with_totp
 
 INDEX = reverse("jobs_admin:index")
 REPORTS = reverse("job_reports:index")
@@ -49,7 +49,7 @@ def resolve_url(report):
 def member_of(group_name, **fields):
     user = UserFactory(**fields)
     user.groups.add(Group.objects.get(name=group_name))
-    return user
+    return with_totp(user)  # the admin asks staff for a second factor
 
 
 @pytest.fixture
