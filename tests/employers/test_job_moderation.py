@@ -411,7 +411,7 @@ def test_editor_may_look_but_not_act(client, editor, pending, mailoutbox):
 def test_view_only_user_gets_403_on_actions(client, pending):
     from django.contrib.auth.models import Permission
 
-    user = UserFactory()
+    user = with_totp(UserFactory())
     user.user_permissions.add(
         Permission.objects.get(codename="access_admin"),
         Permission.objects.get(codename="view_joblisting"),
