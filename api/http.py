@@ -65,6 +65,20 @@ def with_etag(request, response):
     return get_conditional_response(request, etag=etag, response=response)
 
 
+def refuse_over_limit(request):
+    """Count one request against the client's allowance; the 429 to send once it is used up."""
+    if hit("api", request, rate()):
+        return None
+    _limit, seconds = parse_rate(rate())
+    response = json_error(
+        429,
+        _("Too many requests from your address. Wait %(seconds)s seconds and try again.")
+        % {"seconds": seconds},
+        Retry_After=str(seconds),
+    )
+    return cors(response)
+
+
 def guarded(view):
     """Wrap one API view with the method check, the rate limit, CORS and conditional GET."""
 
@@ -75,15 +89,9 @@ def guarded(view):
         if request.method not in READ_METHODS:
             response = json_error(405, _("The open data API is read-only: use GET."), Allow=ALLOWED)
             return cors(response)
-        if not hit("api", request, rate()):
-            _limit, seconds = parse_rate(rate())
-            response = json_error(
-                429,
-                _("Too many requests from your address. Wait %(seconds)s seconds and try again.")
-                % {"seconds": seconds},
-                Retry_After=str(seconds),
-            )
-            return cors(response)
+        refused = refuse_over_limit(request)
+        if refused is not None:
+            return refused
         head = request.method == "HEAD"
         if head:
             # The views answer GET; the server drops the body of a HEAD answer.
@@ -93,7 +101,10 @@ def guarded(view):
         finally:
             if head:
                 request.method = "HEAD"
-        return cors(with_etag(request, response))
+        response = cors(with_etag(request, response))
+        # The page cache may keep this answer: the limit must run again before it is reused.
+        response.cache_guard = refuse_over_limit
+        return response
 
     wrapper.csrf_exempt = True  # nothing here changes state: a write is refused above
     return wrapper

@@ -131,7 +131,7 @@ def job_detail(request, job_id: int = Path(..., ge=1, le=2**31 - 1)):
     occupation = job.occupation
     return {
         **job_summary(request, job),
-        "description_html": job.description,
+        "description_html": str(job.description_html),
         "fair_chance_statement": job.fair_chance_statement,
         "occupation": coded(occupation.code, occupation.title) if occupation else None,
         "openings": job.openings,

@@ -1,8 +1,11 @@
+import datetime
+import secrets
+
 from django import forms
 from django.core import signing
 from django.core.cache import cache
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, F, Q
 from django.db.models.signals import post_delete, post_save
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -153,7 +156,7 @@ class CampaignPage(PublicPageMixin, RoutablePageMixin, Page):
         return TemplateResponse(
             request,
             "campaigns/pledge_thanks.html",
-            {"page": self, "self": self, "outcome": request.GET.get("outcome", "sent")},
+            {"page": self, "self": self},
         )
 
 
@@ -182,6 +185,10 @@ def forget_confirmed_counts(**kwargs):
     cache.delete(CONFIRMED_COUNTS_KEY)
 
 
+def new_link_nonce():
+    return secrets.token_urlsafe(16)
+
+
 class SupporterPledgeQuerySet(models.QuerySet):
     def confirmed(self):
         return self.filter(status=SupporterPledge.Status.CONFIRMED)
@@ -199,6 +206,10 @@ class SupporterPledge(models.Model):
 
     CONFIRM_SALT = "campaigns.pledge.confirm"
     ERASE_SALT = "campaigns.pledge.erase"
+    # A pending address gets its confirmation link again at most this often and this many times
+    # in all: anyone may post the form with someone else's address.
+    RESEND_INTERVAL = datetime.timedelta(hours=1)
+    MAX_EMAILS = 3
 
     campaign = models.ForeignKey(CampaignPage, on_delete=models.CASCADE, related_name="pledges")
     email = models.EmailField()
@@ -210,6 +221,10 @@ class SupporterPledge(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
+    # The links carry this random value (signed, with the pledge's id), never the address.
+    link_nonce = models.CharField(max_length=32, default=new_link_nonce, editable=False)
+    confirmation_emails = models.PositiveSmallIntegerField(default=0, editable=False)
+    last_emailed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = SupporterPledgeQuerySet.as_manager()
 
@@ -231,7 +246,7 @@ class SupporterPledge(models.Model):
         return region_name(self.region) if self.region else ""
 
     def _token(self, salt):
-        return signing.dumps({"p": self.pk, "e": self.email}, salt=salt)
+        return signing.dumps({"p": self.pk, "n": self.link_nonce}, salt=salt)
 
     def confirmation_token(self):
         return self._token(self.CONFIRM_SALT)
@@ -243,7 +258,23 @@ class SupporterPledge(models.Model):
     def from_token(cls, token, salt, max_age=None):
         """The pledge a signed link names, or None. Raises signing.SignatureExpired when too old."""
         data = signing.loads(token, salt=salt, max_age=max_age)
-        return cls.objects.filter(pk=data.get("p"), email=data.get("e")).select_related("campaign").first()
+        pk, nonce = data.get("p"), data.get("n")
+        if not isinstance(pk, int) or not isinstance(nonce, str) or not nonce:
+            return None
+        return cls.objects.filter(pk=pk, link_nonce=nonce).select_related("campaign").first()
+
+    def claim_confirmation_email(self):
+        """True when a confirmation e-mail may go out now (and counts it): at most MAX_EMAILS in
+        all and one per RESEND_INTERVAL, however many requests race."""
+        now = timezone.now()
+        return bool(
+            SupporterPledge.objects.filter(
+                Q(last_emailed_at__isnull=True) | Q(last_emailed_at__lte=now - self.RESEND_INTERVAL),
+                pk=self.pk,
+                status=self.Status.PENDING,
+                confirmation_emails__lt=self.MAX_EMAILS,
+            ).update(confirmation_emails=F("confirmation_emails") + 1, last_emailed_at=now)
+        )
 
     def confirm(self):
         """Confirm once; True only for the request that made the change, however many race."""

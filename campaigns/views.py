@@ -15,8 +15,10 @@ from .models import SupporterPledge
 from .tasks import send_pledge_email
 
 
-def _thanks(campaign, outcome):
-    return HttpResponseRedirect(f"{campaign.url}pledge/thanks/?outcome={outcome}")
+def _thanks(campaign):
+    # One answer whatever happened (new, pending, confirmed, refused as a bot): the form must not
+    # tell whether an address has pledged.
+    return HttpResponseRedirect(f"{campaign.url}pledge/thanks/")
 
 
 def _base_url(request):
@@ -32,7 +34,7 @@ def _render_campaign(request, campaign, form, status=200, **extra):
 def submit_pledge(request, campaign):
     form = SupporterPledgeForm(request.POST)
     if form.is_bot():
-        return _thanks(campaign, "sent")
+        return _thanks(campaign)
     if not campaign.is_live:
         form.add_error(None, _("This campaign is not taking pledges at the moment."))
         return _render_campaign(request, campaign, form, status=400)
@@ -48,22 +50,17 @@ def submit_pledge(request, campaign):
     details = {field: form.cleaned_data[field] for field in form.Meta.fields if field != "email"}
     email = form.cleaned_data["email"]
     pledge = campaign.pledges.filter(email=email).first()
-    outcome = "sent"
     if pledge is None:
         try:
             with transaction.atomic():
                 pledge = SupporterPledge.objects.create(campaign=campaign, email=email, **details)
         except IntegrityError:  # the same address submitted twice at once
             pledge = campaign.pledges.get(email=email)
-            outcome = "resent"
-    else:
-        outcome = "resent"
-    if pledge.status == SupporterPledge.Status.CONFIRMED:
-        return _thanks(campaign, "already")
-    if outcome == "resent":
-        SupporterPledge.objects.filter(pk=pledge.pk).update(**details)
-    send_pledge_email.enqueue(pledge.pk, "pledge_confirmation", _base_url(request))
-    return _thanks(campaign, outcome)
+    # A resubmission never changes the stored details (anyone can post anyone's address), and the
+    # link goes out again at most once an hour and three times in all.
+    if pledge.claim_confirmation_email():
+        send_pledge_email.enqueue(pledge.pk, "pledge_confirmation", _base_url(request))
+    return _thanks(campaign)
 
 
 @csrf_exempt

@@ -64,7 +64,7 @@ def job_posting(job, site_url=None):
         "@context": "https://schema.org",
         "@type": "JobPosting",
         "title": job.title,
-        "description": job.description,
+        "description": str(job.description_html),
         "url": f"{site_url}{job.get_absolute_url()}",
         "identifier": {"@type": "PropertyValue", "name": "Second Chance Portal", "value": str(job.pk)},
         "datePosted": timezone.localtime(job.published_at).isoformat() if job.published_at else None,

@@ -10,6 +10,11 @@ when nothing in it can belong to one visitor:
 - the response is a plain 200 that sets no cookie, is not marked private or no-store, and
   carries no CSRF token (a page with a form keeps being rendered for each visitor).
 
+A stored answer is not a free pass: before the cache answers, the guard the view attached to its
+response (`response.cache_guard`, a module-level function, so it survives pickling; the API's
+rate limit) runs again and may refuse, and a conditional GET whose If-None-Match or
+If-Modified-Since matches the stored ETag or Last-Modified gets a 304.
+
 Everything stored is dropped at once when editors publish, unpublish, move or delete a page, or
 a job listing, employer or hiring pledge changes (a generation number in the key); otherwise an
 entry lives PAGE_CACHE_SECONDS (60 by default, 0 switches the cache off), the same freshness as
@@ -29,7 +34,8 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import translation
-from django.utils.cache import cc_delim_re
+from django.utils.cache import cc_delim_re, get_conditional_response
+from django.utils.http import parse_http_date_safe
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -119,6 +125,24 @@ def may_store(request, response):
     return not getattr(messages, "added_new", False)
 
 
+def answer_from_cache(request, cached):
+    """What a hit answers: the view's guard first (a 429 stays a 429), then 304 when the client
+    already holds this answer, else the stored page."""
+    guard = getattr(cached, "cache_guard", None)
+    if guard is not None:
+        refused = guard(request)
+        if refused is not None:
+            return refused
+    last_modified = (
+        parse_http_date_safe(cached["Last-Modified"]) if cached.has_header("Last-Modified") else None
+    )
+    answer = get_conditional_response(
+        request, etag=cached.get("ETag"), last_modified=last_modified, response=cached
+    )
+    answer[HIT_HEADER] = "hit"
+    return answer
+
+
 class PublicPageCacheMiddleware:
     """Place it above the session middleware: a hit then costs one cache read and no query."""
 
@@ -136,8 +160,7 @@ class PublicPageCacheMiddleware:
             logger.warning("Page cache unavailable", exc_info=True)
             return self.get_response(request)
         if cached is not None:
-            cached[HIT_HEADER] = "hit"
-            return cached
+            return answer_from_cache(request, cached)
         response = self.get_response(request)
         headers = _vary_headers(response)
         if headers is not None and may_store(request, response):

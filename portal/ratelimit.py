@@ -1,5 +1,8 @@
 """A fixed-window rate limit per client address, kept in the shared cache (Redis in production)."""
 
+import ipaddress
+
+from django.conf import settings
 from django.core.cache import cache
 
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -11,9 +14,21 @@ def parse_rate(rate):
 
 
 def client_address(request):
-    # The reverse proxy puts the client first in X-Forwarded-For; REMOTE_ADDR otherwise.
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    return forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "unknown")
+    """The client's address, as one setting says: with TRUSTED_PROXY_COUNT = 0 (the default) the
+    connection's own address, never a header the client can write; with N trusted proxies in
+    front, the address the N-th proxy from us appended to X-Forwarded-For (allauth's rule, fed by
+    the same setting). Whatever the client wrote further left is ignored."""
+    address = request.META.get("REMOTE_ADDR", "")
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies > 0:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [part for part in forwarded if part]
+        if len(forwarded) >= proxies:
+            address = forwarded[-proxies]
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return "unknown"
 
 
 def hit(scope, request, rate):

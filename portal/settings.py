@@ -105,6 +105,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Campaign staff without two-factor authentication are sent to set it up before the admin.
+    "portal.accounts.two_factor.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -177,6 +179,8 @@ ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 # Its e-mails go through portal/mail.py: queued and retried while the mail server refuses.
 ACCOUNT_ADAPTER = "portal.accounts.adapter.AccountAdapter"
+# Sign-up takes the same time whether the address has an account or not (issue 14).
+ACCOUNT_FORMS = {"signup": "portal.accounts.forms.SignupForm"}
 # allauth's rate limits are on by default, counted in the default cache (Redis in production).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "Second Chance Portal"
@@ -309,6 +313,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Wagtail
 WAGTAIL_SITE_NAME = "Second Chance Portal"
 WAGTAILADMIN_BASE_URL = PORTAL_SITE_URL
+# One login for everyone: allauth's (second factor, verified e-mail, rate limits). Wagtail's own
+# login and password-reset addresses redirect there (portal/accounts/two_factor.py).
+WAGTAILADMIN_LOGIN_URL = LOGIN_URL
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_I18N_ENABLED = False
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
@@ -324,6 +332,11 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin would ask releases.wagtail.org 
 
 # Public pledges of support
 PLEDGE_CONFIRMATION_MAX_AGE = 7 * 24 * 60 * 60
+# How many reverse proxies in front of the portal append to X-Forwarded-For (0: none, the client
+# talks to us directly, and the header is ignored). It decides the client address of the portal's
+# rate limits (portal/ratelimit.py) and of allauth's alike.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 PLEDGE_RATE_LIMIT = os.environ.get("PLEDGE_RATE_LIMIT", "10/h")
 API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120/m")  # open data API requests per client address
 

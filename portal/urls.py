@@ -1,5 +1,5 @@
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
@@ -9,6 +9,7 @@ from employers.sitemaps import EmployerSitemap
 from stories.feeds import LatestStoriesFeed
 
 from . import views
+from .accounts import two_factor
 from .accounts import views as account_views
 
 urlpatterns = [
@@ -18,6 +19,9 @@ urlpatterns = [
     path(
         "sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap, "employers": EmployerSitemap}}, name="sitemap"
     ),
+    # Before Wagtail's own: its login and password reset skip allauth's protections.
+    path("admin/login/", two_factor.admin_login),
+    re_path(r"^admin/password_reset/", two_factor.admin_password_reset),
     path("admin/", include(wagtailadmin_urls)),
     path("accounts/delete/", account_views.delete_account, name="account_delete"),
     path("accounts/", include("allauth.urls")),

@@ -34,7 +34,7 @@ from tests.employers.factories_partners import (
     ProviderStaffFactory,
     personal_markers,
 )
-from tests.portal.factories import UserFactory
+from tests.portal.factories import UserFactory, with_totp
 
 # Private to the employer: a draft listing's title and a pending invitation's address.
 DRAFT_JOB_TITLE = "Zephyr Crane Operator"
@@ -85,8 +85,10 @@ def world(db, home):
     # Campaign staff log in like everyone else, with a verified address (as the demo logins do).
     editor = VerifiedUserFactory(email="editor@example.org")
     editor.groups.add(Group.objects.get(name="Campaign editors"))
+    with_totp(editor)
     moderator = VerifiedUserFactory(email="moderator@example.org")
     moderator.groups.add(Group.objects.get(name="Campaign moderators"))
+    with_totp(moderator)
     people = {
         "anonymous": None,
         "unverified user": unverified,
@@ -99,7 +101,9 @@ def world(db, home):
         "staff of another provider": other_staff,
         "editor": editor,
         "moderator": moderator,
-        "superuser": VerifiedUserFactory(email="admin@example.org", is_superuser=True, is_staff=True),
+        "superuser": with_totp(
+            VerifiedUserFactory(email="admin@example.org", is_superuser=True, is_staff=True)
+        ),
     }
     objects = {
         "employer": employer,

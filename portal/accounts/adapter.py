@@ -13,6 +13,7 @@ from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 
 from portal.mail import send_message
+from portal.ratelimit import client_address
 
 from .areas import landing_url
 
@@ -39,3 +40,8 @@ class AccountAdapter(DefaultAccountAdapter):
         ctx.update(context)
         ctx.update(site_identity())
         send_message(self.render_mail(template_prefix, email, ctx))
+
+    def get_client_ip(self, request):
+        # allauth's rate limits count by the same client address as the portal's (one setting,
+        # TRUSTED_PROXY_COUNT); a request without enough forwarded hops falls back, not a 500.
+        return client_address(request)

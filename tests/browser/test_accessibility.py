@@ -45,7 +45,7 @@ def public_urls(home, story_index, campaign_index, standard_pages):
         "campaign, pledge form with errors": campaign.url,
         "standard page": standard_pages["about"].url,
         "search results": "/search/?q=chance",
-        "pledge thanks": f"{campaign.url}pledge/thanks/?outcome=sent",
+        "pledge thanks": f"{campaign.url}pledge/thanks/",
         "pledge confirmation": f"/support/confirm/{pending.confirmation_token()}/",
         "not found": "/no-such-page/",
     }

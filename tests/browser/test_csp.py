@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_employer_journey import log_in_to_admin
+from tests.browser.admin_login import admin_staff, log_in_to_admin
 from tests.browser.test_job_journey import log_in
 from tests.campaigns.factories import ConfirmedPledgeFactory, LiveCampaignPageFactory
 from tests.employers.factories import (
@@ -17,7 +17,6 @@ from tests.employers.factories import (
     PendingJobFactory,
     owner_of,
 )
-from tests.portal.factories import UserFactory
 from tests.stories.factories import StoryPageFactory
 
 pytestmark = pytest.mark.browser
@@ -95,7 +94,7 @@ def test_the_employer_area_keeps_to_the_policy(watched, home):
 
 def test_the_wagtail_admin_keeps_to_its_policy(watched, home):
     page, assert_no_violation = watched
-    UserFactory(email="admin@example.org", is_superuser=True, is_staff=True)
+    admin_staff("admin@example.org", is_superuser=True, is_staff=True)
     pending = PendingJobFactory(title="Door supervisor")
     log_in_to_admin(page, "admin@example.org")
     assert_no_violation("/admin/", "the admin dashboard")

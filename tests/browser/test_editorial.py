@@ -3,11 +3,10 @@
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from stories.models import StoryPage
-from tests.portal.factories import UserFactory
+from tests.browser.admin_login import admin_staff, log_in_to_admin
 from tests.stories.factories import DraftStoryPageFactory
 
 pytestmark = pytest.mark.browser
@@ -17,17 +16,11 @@ WORKFLOW = "Campaign editorial review"
 
 
 def staff(email, group):
-    user = UserFactory(email=email)
-    user.groups.add(Group.objects.get(name=group))
-    return user
+    return admin_staff(email, group)
 
 
 def log_in(page, user):
-    page.goto("/admin/login/")
-    page.get_by_placeholder("Enter your e-mail address").fill(user.email)
-    page.get_by_placeholder("Enter password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
+    log_in_to_admin(page, user.email)
 
 
 def log_out(page, user):
@@ -36,7 +29,7 @@ def log_out(page, user):
     account_menu.click()
     expect(account_menu).to_have_attribute("aria-expanded", "true")
     page.get_by_role("button", name="Log out").click()
-    expect(page).to_have_url(re.compile(r"/admin/login/"))
+    expect(page).to_have_url(re.compile(r"/accounts/login/"))
     expect(page.get_by_text("You have been successfully logged out.")).to_be_visible()
 
 

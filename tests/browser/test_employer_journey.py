@@ -4,12 +4,11 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from employers.models import Employer, HiringPledge
+from tests.browser.admin_login import admin_staff, log_in_to_admin
 from tests.browser.test_accessibility import BLOCKING_IMPACTS, describe
-from tests.portal.factories import UserFactory
 
 pytestmark = pytest.mark.browser
 
@@ -27,14 +26,6 @@ def assert_no_serious_violations(page, what):
 
 def link_path(message, pattern):
     return re.search(rf"https?://[^/\s]+({pattern}[^\s]*)", message.body).group(1)
-
-
-def log_in_to_admin(page, email):
-    page.goto("/admin/login/")
-    page.get_by_label(re.compile("e-?mail", re.I)).first.fill(email)
-    page.get_by_label("Password").fill("correct horse battery staple")
-    page.get_by_role("button", name=re.compile("Sign in|Log in", re.I)).click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
 def test_employer_journey_from_sign_up_to_the_pledge_wall(context, page, mailoutbox):
@@ -67,8 +58,7 @@ def test_employer_journey_from_sign_up_to_the_pledge_wall(context, page, mailout
     employer = Employer.objects.get(name="Fair Foods Ltd")
 
     # 3. A campaign moderator verifies it in the Wagtail admin.
-    moderator = UserFactory(email="mod@example.org")
-    moderator.groups.add(Group.objects.get(name="Campaign moderators"))
+    admin_staff("mod@example.org", "Campaign moderators")
     staff_page = context.browser.new_context(base_url=page.url.split("/employer")[0]).new_page()
     log_in_to_admin(staff_page, "mod@example.org")
     staff_page.goto(f"/admin/employers/inspect/{employer.pk}/")

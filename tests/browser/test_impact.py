@@ -5,15 +5,14 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.contrib.auth.models import Group
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from tests.browser.admin_login import admin_staff, log_in_to_admin
 from tests.browser.test_accessibility import BLOCKING_IMPACTS, describe
 from tests.campaigns.factories import ConfirmedPledgeFactory, LiveCampaignPageFactory
 from tests.employers.factories import JobListingFactory
 from tests.impact.factories import HireFactory, IntroductionFactory
-from tests.portal.factories import UserFactory
 
 pytestmark = pytest.mark.browser
 
@@ -32,17 +31,11 @@ def figures(campaign_index):
 
 @pytest.fixture
 def editor(db):
-    user = UserFactory(email="editor@example.org")
-    user.groups.add(Group.objects.get(name="Campaign editors"))
-    return user
+    return admin_staff("editor@example.org", "Campaign editors")
 
 
 def log_in(page, user):
-    page.goto("/admin/login/")
-    page.get_by_placeholder("Enter your e-mail address").fill(user.email)
-    page.get_by_placeholder("Enter password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
+    log_in_to_admin(page, user.email)
 
 
 def assert_accessible(page, what):

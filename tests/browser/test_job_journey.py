@@ -3,13 +3,12 @@
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from employers.models import JobListing
-from tests.browser.test_employer_journey import assert_no_serious_violations, log_in_to_admin
+from tests.browser.admin_login import admin_staff, log_in_to_admin
+from tests.browser.test_employer_journey import assert_no_serious_violations
 from tests.employers.factories import EmployerFactory, SkillFactory, owner_of
-from tests.portal.factories import UserFactory
 
 pytestmark = pytest.mark.browser
 
@@ -49,8 +48,7 @@ def test_posted_job_is_approved_and_found_on_the_board(context, page, mailoutbox
     assert_no_serious_violations(page, "employer's job list")
 
     # A moderator reviews it in the Wagtail admin, sees the flag, and approves it.
-    moderator = UserFactory(email="mod@example.org")
-    moderator.groups.add(Group.objects.get(name="Campaign moderators"))
+    admin_staff("mod@example.org", "Campaign moderators")
     staff = context.browser.new_context(base_url=page.url.split("/employer")[0]).new_page()
     log_in_to_admin(staff, "mod@example.org")
     staff.goto(f"/admin/jobs/inspect/{job.pk}/")

@@ -21,7 +21,7 @@ from tests.employers.factories import (
     RecruiterFactory,
     SuspendedEmployerFactory,
 )
-from tests.portal.factories import UserFactory
+from tests.portal.factories import UserFactory, with_totp
 
 INDEX = reverse("employers_admin:index")
 PLEDGES = reverse("hiring_pledges:index")
@@ -43,7 +43,7 @@ def suspend_url(employer):
 def member_of(group_name, **fields):
     user = UserFactory(**fields)
     user.groups.add(Group.objects.get(name=group_name))
-    return user
+    return with_totp(user)  # the admin asks staff for a second factor
 
 
 @pytest.fixture
@@ -467,7 +467,7 @@ def test_moderator_adds_a_commitment(client, moderator):
 
 
 def test_a_signed_commitment_cannot_be_deleted(client, db):
-    superuser = UserFactory(is_superuser=True, is_staff=True)
+    superuser = with_totp(UserFactory(is_superuser=True, is_staff=True))
     pledge = HiringPledgeFactory()
     signed = pledge.commitments.first().commitment
     unused = PledgeCommitment.objects.create(title="Never chosen", sort_order=50)

@@ -17,7 +17,7 @@ from tests.employers.factories import (
     PendingJobFactory,
     RecruiterFactory,
 )
-from tests.portal.factories import UserFactory
+from tests.portal.factories import UserFactory, with_totp
 
 INDEX = reverse("jobs_admin:index")
 REPORTS = reverse("job_reports:index")
@@ -53,7 +53,7 @@ def resolve_url(report):
 def member_of(group_name, **fields):
     user = UserFactory(**fields)
     user.groups.add(Group.objects.get(name=group_name))
-    return user
+    return with_totp(user)  # the admin asks staff for a second factor
 
 
 @pytest.fixture
@@ -504,7 +504,7 @@ def test_editor_may_look_but_not_act(client, editor, pending, mailoutbox):
 def test_view_only_user_gets_403_on_actions(client, pending):
     from django.contrib.auth.models import Permission
 
-    user = UserFactory()
+    user = with_totp(UserFactory())
     user.user_permissions.add(
         Permission.objects.get(codename="access_admin"),
         Permission.objects.get(codename="view_joblisting"),

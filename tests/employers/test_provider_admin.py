@@ -17,7 +17,7 @@ from tests.employers.factories_partners import (
     ProgrammeFactory,
     personal_markers,
 )
-from tests.portal.factories import UserFactory
+from tests.portal.factories import UserFactory, with_totp
 
 INDEX = reverse("programme_providers:index")
 INTRODUCTIONS = reverse("introductions_admin:index")
@@ -27,7 +27,7 @@ HIRES = reverse("hires_admin:index")
 def member_of(group_name, **fields):
     user = UserFactory(**fields)
     user.groups.add(Group.objects.get(name=group_name))
-    return user
+    return with_totp(user)  # the admin asks staff for a second factor
 
 
 @pytest.fixture

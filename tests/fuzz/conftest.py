@@ -19,6 +19,7 @@ from tests.employers.factories_partners import (
     ProgrammeFactory,
     ProgrammeProviderFactory,
 )
+from tests.portal.factories import with_totp
 from tests.stories.factories import StoryPageFactory
 
 
@@ -47,6 +48,7 @@ def world(home, story_index, campaign_index):
     saved = SavedIncentiveResult.objects.create(employer=employer, answers={}, results=[])
     editor = VerifiedUserFactory()
     editor.groups.add(Group.objects.get(name="Campaign editors"))
+    with_totp(editor)
     return {
         "campaign": LiveCampaignPageFactory(parent=campaign_index),
         "story": StoryPageFactory(parent=story_index),

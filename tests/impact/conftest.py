@@ -3,13 +3,13 @@ from django.contrib.auth.models import Group
 
 from tests.employers.factories import OwnerFactory, VerifiedUserFactory
 from tests.employers.factories_partners import CoordinatorFactory
-from tests.portal.factories import UserFactory
+from tests.portal.factories import UserFactory, with_totp
 
 
 def member_of(group_name, **fields):
     user = UserFactory(**fields)
     user.groups.add(Group.objects.get(name=group_name))
-    return user
+    return with_totp(user)  # the admin asks staff for a second factor
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def moderator(db):
 
 @pytest.fixture
 def superuser(db):
-    return UserFactory(is_superuser=True, is_staff=True, email="admin@example.org")
+    return with_totp(UserFactory(is_superuser=True, is_staff=True, email="admin@example.org"))
 
 
 @pytest.fixture

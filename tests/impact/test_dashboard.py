@@ -24,7 +24,7 @@ def soup(response):
 def test_anonymous_visitors_are_sent_to_log_in(client):
     response = client.get(DASHBOARD)
     assert response.status_code == 302
-    assert "/admin/login/" in response["Location"]
+    assert "/accounts/login/" in response["Location"]
 
 
 @pytest.mark.parametrize("who", ["employer_owner", "partner"])

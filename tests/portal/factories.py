@@ -1,5 +1,8 @@
+import time
+
 import factory
 import wagtail_factories
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
 from django.contrib.auth import get_user_model
 from wagtail.rich_text import RichText
 
@@ -28,3 +31,19 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StandardPage
+
+
+# A fixed TOTP secret for tests (base32): codes come from allauth's own hotp_value.
+TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def with_totp(user, secret=TEST_TOTP_SECRET):
+    """Turn on two-factor authentication (TOTP) for `user`, as the admin requires of campaign staff."""
+    if not user.authenticator_set.filter(type="totp").exists():
+        TOTP.activate(user, secret)
+    return user
+
+
+def totp_code(secret=TEST_TOTP_SECRET):
+    """The current code for `secret`."""
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))

@@ -6,14 +6,14 @@ from django.urls import reverse
 from wagtail.models import WorkflowState
 
 from stories.models import StoryConsent, StoryPage
-from tests.portal.factories import UserFactory
+from tests.portal.factories import UserFactory, with_totp
 from tests.stories.factories import DraftStoryPageFactory, ExpiredStoryConsentFactory
 
 
 def member_of(group_name):
     user = UserFactory()
     user.groups.add(Group.objects.get(name=group_name))
-    return user
+    return with_totp(user)  # the admin asks staff for a second factor
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def people(db):
         "public user": UserFactory(),
         "editor": member_of("Campaign editors"),
         "moderator": member_of("Campaign moderators"),
-        "superuser": UserFactory(is_superuser=True, is_staff=True),
+        "superuser": with_totp(UserFactory(is_superuser=True, is_staff=True)),
     }
 
 

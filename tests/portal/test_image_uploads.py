@@ -15,7 +15,7 @@ from django.urls import reverse
 from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 
-from tests.portal.factories import UserFactory
+from tests.portal.factories import UserFactory, with_totp
 
 Image = get_image_model()
 
@@ -42,6 +42,7 @@ def png_declaring(width, height):
 def editor_client(client, db):
     editor = UserFactory()
     editor.groups.add(Group.objects.get(name="Campaign editors"))
+    with_totp(editor)
     client.force_login(editor)
     return client
 

@@ -11,7 +11,7 @@ import pytest
 from django.test import Client, override_settings
 
 from tests.employers.factories import owner_of
-from tests.portal.factories import UserFactory
+from tests.portal.factories import UserFactory, with_totp
 from tests.stories.factories import StoryPageFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -83,7 +83,7 @@ def test_json_endpoints_send_the_headers(client, home):
 
 
 def test_the_admin_has_its_own_policy_inline_scripts_only(client, home):
-    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    client.force_login(with_totp(UserFactory(is_superuser=True, is_staff=True)))
     response = client.get("/admin/")
     assert response.status_code == 200
     assert_common_headers(response)

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from stories.models import StoryPage
-from tests.portal.factories import UserFactory
+from tests.portal.factories import UserFactory, with_totp
 from tests.stories.factories import (
     DraftStoryPageFactory,
     ExpiredStoryConsentFactory,
@@ -133,7 +133,7 @@ class TestEditorForm:
         return nested_form_data(data)
 
     def test_publishing_without_current_consent_shows_the_reason(self, story_index, client):
-        admin = UserFactory(is_superuser=True, is_staff=True)
+        admin = with_totp(UserFactory(is_superuser=True, is_staff=True))
         client.force_login(admin)
         story = DraftStoryPageFactory(parent=story_index, consent=ExpiredStoryConsentFactory())
         response = client.post(
@@ -144,7 +144,7 @@ class TestEditorForm:
         assert not StoryPage.objects.get(pk=story.pk).live
 
     def test_saving_a_draft_without_consent_is_allowed(self, story_index, client):
-        admin = UserFactory(is_superuser=True, is_staff=True)
+        admin = with_totp(UserFactory(is_superuser=True, is_staff=True))
         client.force_login(admin)
         story = DraftStoryPageFactory(parent=story_index, consent=None)
         response = client.post(f"/admin/pages/{story.pk}/edit/", self.edit_post_data(story, standfirst="New"))
@@ -152,7 +152,7 @@ class TestEditorForm:
         assert StoryPage.objects.get(pk=story.pk).get_latest_revision_as_object().standfirst == "New"
 
     def test_hero_image_needs_alt_text(self, story_index, client):
-        admin = UserFactory(is_superuser=True, is_staff=True)
+        admin = with_totp(UserFactory(is_superuser=True, is_staff=True))
         client.force_login(admin)
         story = DraftStoryPageFactory(parent=story_index)
         response = client.post(f"/admin/pages/{story.pk}/edit/", self.edit_post_data(story, hero_alt_text=""))
@@ -160,7 +160,7 @@ class TestEditorForm:
         assert "Describe the hero image" in response.content.decode()
 
     def test_publishing_with_current_consent_works(self, story_index, client):
-        admin = UserFactory(is_superuser=True, is_staff=True)
+        admin = with_totp(UserFactory(is_superuser=True, is_staff=True))
         client.force_login(admin)
         story = DraftStoryPageFactory(parent=story_index)
         response = client.post(

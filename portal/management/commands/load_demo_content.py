@@ -4,6 +4,9 @@ import datetime
 import os
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -30,6 +33,9 @@ from portal.site_setup import ensure_child, ensure_home_page
 from stories.models import StoryConsent, StoryIndexPage, StoryPage, Theme
 
 DEFAULT_PASSWORD = "second-chance-demo"  # nosec B105 # demo logins only; DEMO_PASSWORD overrides it
+# The admin asks campaign staff for a second factor. The demo staff accounts share this documented
+# TOTP secret (add it to any authenticator app, or `oathtool --totp -b SECRET`); demo content only.
+DEMO_TOTP_SECRET = "SECONDCHANCEDEMOSTAFFTOTPSECRETX"  # nosec B105
 ROLES = {
     "employer@example.org": "owner of Northern Bricks & Mortar (verified, pledged)",
     "recruiter@example.org": "recruiter at Northern Bricks & Mortar",
@@ -104,6 +110,14 @@ class Command(BaseCommand):
             self.stdout.write(f"  password: {password}  (set DEMO_PASSWORD to choose another)")
         else:
             self.stdout.write("  password: the value of DEMO_PASSWORD")
+        self.stdout.write(
+            f"  staff (admin, editor, moderator) also give a two-factor code: TOTP secret {DEMO_TOTP_SECRET}"
+            f" (an authenticator app, or: oathtool --totp -b {DEMO_TOTP_SECRET})"
+        )
+        for email, _first, _last, group, superuser in DEMO_USERS:
+            if superuser or group:
+                codes = ", ".join(self.recovery_codes(email))
+                self.stdout.write(f"  recovery codes of {email} (each works once): {codes}")
 
     def users(self, password):
         User = get_user_model()
@@ -122,8 +136,23 @@ class Command(BaseCommand):
             EmailAddress.objects.get_or_create(
                 user=user, email=email, defaults={"verified": True, "primary": True}
             )
+            if superuser or group:
+                self.second_factor(user)
             users[email] = user
         return users
+
+    def second_factor(self, user):
+        """TOTP with the documented demo secret, and recovery codes, for a demo staff account."""
+        if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+            TOTP.activate(user, DEMO_TOTP_SECRET)
+        if not Authenticator.objects.filter(user=user, type=Authenticator.Type.RECOVERY_CODES).exists():
+            RecoveryCodes.activate(user)
+
+    def recovery_codes(self, email):
+        authenticator = Authenticator.objects.filter(
+            user__email=email, type=Authenticator.Type.RECOVERY_CODES
+        ).first()
+        return RecoveryCodes(authenticator).get_unused_codes()[:3] if authenticator else []
 
     def image(self, title, seed):
         image = Image.objects.filter(title=title).first()
