@@ -36,4 +36,6 @@ def published(db, settings, board, pages):
     ],
 )
 def test_api_keeps_to_its_document(case, published):
-    case.call_and_validate()
+    # The in-process WSGI transport hands back the body as sent and does not undo gzip, as an
+    # HTTP client would; the API's compressed answers are checked in tests/portal/test_compression.py.
+    case.call_and_validate(headers={"Accept-Encoding": "identity"})

@@ -99,3 +99,11 @@ def test_a_page_marked_private_is_not_compressed(rf):
     assert not is_gzipped(PublicPageGZipMiddleware(lambda _: response)(request))
     public = HttpResponse("<p>" + "For everyone. " * 50 + "</p>")
     assert is_gzipped(PublicPageGZipMiddleware(lambda _: public)(rf.get("/", **GZIP)))
+
+
+def test_the_open_data_api_answers_gzip_that_decodes_to_its_json(home):
+    plain = Client().get("/api/v1/openapi.json")
+    response = Client().get("/api/v1/openapi.json", **GZIP)
+    assert response.status_code == 200
+    assert is_gzipped(response)
+    assert gzip.decompress(response.content) == plain.content
