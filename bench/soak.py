@@ -4,13 +4,20 @@
 
 Each client is a visitor or an employer doing a weighted mix: public pages (home, stories,
 campaigns, the job board, jobs, the pledge wall), searches (site search and job search), pledge
-sign-ups (the campaign page with its form, then the POST) and, for the logged-in employer clients,
-the employer area (dashboard, listings, a listing's matched graduates). It prints requests,
-errors (must be 0) and latency per kind, and the gunicorn workers' resident memory at the start
-and the end with its trend (budget: under 300 MB, no growth). Results: bench/results/soak.json.
+sign-ups (the campaign page, then its form submitted as a browser does: to the form's own action,
+with every field the page gives) and, for the logged-in employer clients, the employer area
+(dashboard, listings, a listing's matched graduates) and saving a new job listing as a draft.
+It prints requests, errors (must be 0) and latency per kind, and the gunicorn workers' resident
+memory at the start and the end with its trend (budget: under 300 MB, no growth). Results:
+bench/results/soak.json.
+
+It fails unless each kind of work it names happened: pages and searches answered, every sign-up
+submitted stored as a pledge (counted in the database by this run's addresses, never read from
+the answer), employer pages answered and every draft saved (counted in the database), and every
+form the visitors look for found on its page. A run that does none of its work fails.
 
 The database is its own (default .../portal_soak, prepared with migrate and load_demo_content
-when it has no demo logins); `--database-url` points it at Engineer F's bench database instead.
+when it has no demo logins); `--database-url` points it at the bench database instead.
 bench/faults.py reuses the server, the visitors and the report.
 """
 
@@ -42,6 +49,8 @@ EMPLOYER_LOGIN = "employer@example.org"
 SEARCH_WORDS = ["kitchen", "warehouse", "driver", "care", "construction", "retail", "story", "work", "chef"]
 # A confirmed page is a 200; a sign-up, a log-in or a form answer is a redirect.
 FINE = {200, 302}
+# allauth allows 30 log-ins a minute per address; 4 employer clients at one each 10 s stay below.
+LOGIN_INTERVAL = 10
 # Every address a visitor signs up with and every draft it saves carries this run's mark, so the
 # database tells what this run did (and nothing an earlier run left).
 RUN = f"{os.getpid()}-{int(time.time())}"
@@ -235,6 +244,7 @@ class Visitor:
         self.session = requests.Session()
         self.random = random.Random(number)  # nosec B311 # a reproducible traffic mix, not a secret
         self.logged_in = False
+        self.next_login = 0.0
         self.pledges = itertools.count()
         self.drafts = itertools.count()
         self.drafts_saved = []  # titles of the drafts whose save was answered with a redirect
@@ -309,6 +319,11 @@ class Visitor:
         return response
 
     def log_in(self):
+        """At most one attempt per LOGIN_INTERVAL seconds, as a person would: retrying at every
+        action while the site is down would run into the log-in rate limit (429) afterwards."""
+        if time.monotonic() < self.next_login:
+            return False
+        self.next_login = time.monotonic() + LOGIN_INTERVAL
         form = self.get("employer", "/accounts/login/")
         token = csrf_token(form)
         if token is None:
@@ -326,7 +341,7 @@ class Visitor:
         if not self.employer:
             return self.page()
         if not self.logged_in and not self.log_in():
-            return None
+            return self.page()
         jobs = self.addresses["employer_jobs"]
         choice = self.random.random()
         if choice < 0.1 or not self.drafts_saved:  # the first employer action saves a draft
