@@ -314,8 +314,9 @@ class Visitor:
         response = self.call(
             "pledge-signup", form.method.upper(), relative(form.action, self.base), data=data
         )
-        if response is not None and response.status_code in self.fine:
-            self.signed_up.append(email)  # submitted and answered; the database says if accepted
+        if response is not None and response.status_code in FINE:
+            # Submitted and answered (not a 503 of an outage): the database says if it was stored.
+            self.signed_up.append(email)
         return response
 
     def log_in(self):
