@@ -8,7 +8,8 @@
 # Overridable, so that runs on a shared machine keep to their own databases and ports:
 #   SMOKE_BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/portal_bench_smoke; the soak
 #   reuses it), SMOKE_REDIS_URL (redis://127.0.0.1:6379/13), SMOKE_PORT (8760: bench; +1 soak,
-#   +2 drills, +3 screenshot), SMOKE_FRESH=1 drops the smoke database first (a first run's time).
+#   +2 drills, +3 screenshot), SMOKE_FRESH=1 drops the smoke and drill databases first (a first
+#   run's time).
 set -uo pipefail
 
 clone=$(cd "${1:?usage: .ci/commands.sh CLONE_DIR}" && pwd) || exit 2
@@ -62,7 +63,12 @@ EOF
 }
 
 if [ "${SMOKE_FRESH:-0}" = 1 ]; then
-  make services >/dev/null && psql "${bench_url%/*}/postgres" -qc "DROP DATABASE IF EXISTS \"${bench_url##*/}\" WITH (FORCE)"
+  make services >/dev/null
+  psql "${bench_url%/*}/postgres" -qc "DROP DATABASE IF EXISTS \"${bench_url##*/}\" WITH (FORCE)"
+  # The drills' own cluster (port 5433, bench/faults.py), when it exists.
+  if pg_isready -q -h 127.0.0.1 -p 5433; then
+    psql "postgres://postgres@127.0.0.1:5433/postgres" -qc "DROP DATABASE IF EXISTS portal_faults WITH (FORCE)"
+  fi
 fi
 
 all_started=$(date +%s)

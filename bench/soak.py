@@ -304,13 +304,7 @@ class Visitor:
                 self.recorder.missing("pledge form on the campaign page", campaign)
             return None
         email = PLEDGE_EMAIL.format(run=RUN, visitor=self.number, n=next(self.pledges))
-        regions = form.choices("region")
-        data = form.data(
-            name=f"Soak supporter {self.number}",
-            email=email,
-            region=regions[0] if regions else "",
-            count_publicly="on",
-        )
+        data = pledge_data(form, email, self.number)
         response = self.call(
             "pledge-signup", form.method.upper(), relative(form.action, self.base), data=data
         )
@@ -375,20 +369,8 @@ class Visitor:
                 self.recorder.missing("job listing form", "/employer/jobs/new/")
             return None
 
-        def first(name):
-            return (form.choices(name) or [""])[0]
-
         title = DRAFT_TITLE.format(run=RUN, visitor=self.number, n=next(self.drafts))
-        data = form.data(
-            title=title,
-            description="<p>Kitchen work on a friendly team; training given from the first day.</p>",
-            sector=first("sector"),
-            employment_type=first("employment_type"),
-            region=first("region"),
-            place="Manchester",
-            fair_chance_statement="We ask about convictions only after an offer, and only when the law requires it.",
-            apply_method="portal",
-        )
+        data = draft_data(form, title)
         response = self.call("employer-draft", "POST", relative(form.action, self.base), data=data)
         if response is not None and response.status_code == 302:
             self.drafts_saved.append(title)
@@ -407,6 +389,35 @@ class Visitor:
         weights = [weight for _name, weight in self.mix]
         while not stop.is_set():
             actions[self.random.choices(names, weights)[0]]()
+
+
+def pledge_data(form, email, number=0):
+    """What a supporter types into the campaign page's pledge form (the rest as the page gives)."""
+    regions = form.choices("region")
+    return form.data(
+        name=f"Soak supporter {number}",
+        email=email,
+        region=regions[0] if regions else "",
+        count_publicly="on",
+    )
+
+
+def draft_data(form, title):
+    """What an employer types into the new job listing form to save a draft."""
+
+    def first(name):
+        return (form.choices(name) or [""])[0]
+
+    return form.data(
+        title=title,
+        description="<p>Kitchen work on a friendly team; training given from the first day.</p>",
+        sector=first("sector"),
+        employment_type=first("employment_type"),
+        region=first("region"),
+        place="Manchester",
+        fair_chance_statement="We ask about convictions only after an offer, and only when the law requires it.",
+        apply_method="portal",
+    )
 
 
 def page_form(response, url, with_field):
