@@ -5,6 +5,7 @@ create, migrate, fill and may drop it. Never point DATABASE_URL at a database yo
 """
 
 import os
+import socket
 import sys
 import time
 from pathlib import Path
@@ -53,6 +54,17 @@ def collect_static():
 
     Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
     call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def refuse_taken_port(port):
+    """Stop before starting a server on a port something already answers on (an earlier run's
+    server left behind would otherwise be measured instead of this tree's)."""
+    with socket.socket() as probe:
+        probe.settimeout(1)
+        if probe.connect_ex(("127.0.0.1", port)) == 0:
+            raise SystemExit(
+                f"127.0.0.1:{port} is taken (a server left by an earlier run?): stop it or choose another port"
+            )
 
 
 def database_name(url=None):

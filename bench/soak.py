@@ -137,6 +137,7 @@ class Server:
         self.log_path = common.RESULTS / log_name
 
     def __enter__(self):
+        common.refuse_taken_port(self.port)
         common.RESULTS.mkdir(parents=True, exist_ok=True)
         self.log = open(self.log_path, "w")
         gunicorn = str(Path(sys.executable).with_name("gunicorn"))

@@ -78,6 +78,11 @@ class OwnSite:
         self.url = f"http://127.0.0.1:{self.port}/"
 
     def __enter__(self):
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", self.port)) == 0:
+                raise SystemExit(
+                    f"127.0.0.1:{self.port} is taken: stop what runs there or set SCREENSHOT_PORT"
+                )
         self.log = open(OWN / "server.log", "w")  # closed in __exit__
         self.process = subprocess.Popen(
             [sys.executable, "manage.py", "runserver", f"127.0.0.1:{self.port}", "--noreload"],
