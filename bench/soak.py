@@ -54,6 +54,8 @@ LOGIN_INTERVAL = 10
 # Every address a visitor signs up with and every draft it saves carries this run's mark, so the
 # database tells what this run did (and nothing an earlier run left).
 RUN = f"{os.getpid()}-{int(time.time())}"
+# Each visitor of the run (the drills start several sets) signs up with addresses of its own.
+VISITOR_IDS = itertools.count()
 PLEDGE_EMAIL = "soak-{run}-{visitor}-{n}@example.org"
 DRAFT_TITLE = "Soak draft {run} {visitor}-{n}"
 
@@ -241,7 +243,9 @@ class Visitor:
         self.base, self.addresses, self.recorder = base, addresses, recorder
         self.number, self.employer, self.fine, self.timeout = number, employer, fine, timeout
         self.mix = mix or self.MIX
-        self.signed_up = []  # addresses whose sign-up was accepted (302)
+        self.uid = next(VISITOR_IDS)
+        self.signed_up = []  # addresses whose sign-up was answered (not a 503 of an outage)
+        self.tried = set()  # every address and draft title this visitor submitted
         self.session = requests.Session()
         self.random = random.Random(number)  # nosec B311 # a reproducible traffic mix, not a secret
         self.logged_in = False
@@ -304,7 +308,8 @@ class Visitor:
             if page is not None and page.status_code == 200:
                 self.recorder.missing("pledge form on the campaign page", campaign)
             return None
-        email = PLEDGE_EMAIL.format(run=RUN, visitor=self.number, n=next(self.pledges))
+        email = PLEDGE_EMAIL.format(run=RUN, visitor=self.uid, n=next(self.pledges))
+        self.tried.add(email)
         data = pledge_data(form, email, self.number)
         response = self.call(
             "pledge-signup", form.method.upper(), relative(form.action, self.base), data=data
@@ -370,7 +375,8 @@ class Visitor:
                 self.recorder.missing("job listing form", "/employer/jobs/new/")
             return None
 
-        title = DRAFT_TITLE.format(run=RUN, visitor=self.number, n=next(self.drafts))
+        title = DRAFT_TITLE.format(run=RUN, visitor=self.uid, n=next(self.drafts))
+        self.tried.add(title)
         data = draft_data(form, title)
         response = self.call("employer-draft", "POST", relative(form.action, self.base), data=data)
         if response is not None and response.status_code == 302:
@@ -467,11 +473,12 @@ def outcomes(database_url, visitors):
             "SELECT title FROM employers_joblisting WHERE title LIKE %s AND status = 'draft'",
             [DRAFT_TITLE.format(run=RUN, visitor="%", n="%")],
         ).fetchall()
+    tried = {item for visitor in visitors for item in visitor.tried}  # these visitors' own
     return {
         "submitted": {email for visitor in visitors for email in visitor.signed_up},
-        "accepted": {email for (email,) in accepted},
+        "accepted": {email for (email,) in accepted} & tried,
         "drafts_answered": {title for visitor in visitors for title in visitor.drafts_saved},
-        "drafts_saved": {title for (title,) in saved},
+        "drafts_saved": {title for (title,) in saved} & tried,
     }
 
 
