@@ -6,7 +6,7 @@ STAMPS := .make-stamps
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install install-test run serve migrate demo test test-fast lint format check security services bench soak faults requirements screenshot clean
+.PHONY: help install install-test run serve migrate demo test test-fast lint format check security services bench soak faults requirements screenshot smoke clean
 
 help:
 	@echo "make run        install, migrate, load demo content and serve on http://$(HOST):$(PORT)"
@@ -16,8 +16,12 @@ help:
 	@echo "make bench      benchmarks (see bench/README.md)"
 	@echo "make soak       10-minute soak at 8 clients (SOAK_ARGS=\"--minutes 2\")"
 	@echo "make faults     database restart, search engine and mail server drills (cluster 15 bench, port 5433)"
+	@echo "make check      system checks and missing migrations"
 	@echo "make security   bandit static security checks (offline)"
 	@echo "make services   install and start PostgreSQL 15 and Redis on loopback (for the PostgreSQL test pass)"
+	@echo "make screenshot docs/home.png from a demo site of its own (Debian's chromium)"
+	@echo "make requirements  re-pin requirements.txt and requirements-test.txt from the .in files"
+	@echo "make smoke      short bench, soak, fault drills and screenshot, as CI runs them (.ci/commands.sh)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -73,16 +77,22 @@ services:
 	bash scripts/services.sh
 
 # Generates the national-scale database on PostgreSQL first when missing (bench/README.md).
-bench: install-test
-	@command -v wrk >/dev/null || apt-get install -y wrk
+# Each of these prepares what it needs: the services, Debian's tools, its database, its static
+# files (under var/, untracked).
+bench: install-test services
+	@bash scripts/need-tool.sh wrk
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 # Load and fault drills on loopback (bench/soak.py, bench/faults.py); never touch the 5432 cluster.
-soak: install-test
+soak: install-test services
 	$(BIN)/python bench/soak.py $(SOAK_ARGS)
 
-faults: install-test
+faults: install-test services
 	$(BIN)/python bench/faults.py $(FAULTS_ARGS)
+
+# The short forms CI runs from a fresh clone: bench at scale 0.01, a 1-minute soak, short drills, the screenshot.
+smoke:
+	bash .ci/commands.sh .
 
 requirements: | $(BIN)/python
 	$(BIN)/pip install --quiet pip-tools
@@ -90,7 +100,8 @@ requirements: | $(BIN)/python
 	$(BIN)/pip-compile --quiet --strip-extras --no-header --no-emit-index-url --no-emit-find-links -o requirements-test.txt requirements-test.in
 
 screenshot: install-test
-	$(BIN)/python docs/screenshot.py
+	@bash scripts/need-tool.sh chromium
+	$(BIN)/python docs/screenshot.py $(SCREENSHOT_ARGS)
 
 clean:
-	rm -rf $(VENV) $(STAMPS) db.sqlite3 media staticfiles
+	rm -rf $(VENV) $(STAMPS) db.sqlite3 media staticfiles var

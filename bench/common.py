@@ -5,12 +5,16 @@ create, migrate, fill and may drop it. Never point DATABASE_URL at a database yo
 """
 
 import os
+import socket
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
+# Everything a bench command prepares for itself (collected static files, logs of its servers)
+# lives under var/ in the clone, which git ignores: nothing outside the clone, nothing tracked.
+VAR = ROOT / "var"
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/portal_bench_national"
 
 BENCH_ENVIRONMENT = {
@@ -25,8 +29,9 @@ BENCH_ENVIRONMENT = {
     "SECURE_SSL_REDIRECT": "0",
     "SESSION_COOKIE_SECURE": "0",
     "CSRF_COOKIE_SECURE": "0",
-    # DEBUG off serves collected, hashed static files: collected here, not into the tree.
-    "STATIC_ROOT": "/tmp/portal-bench-static",
+    # DEBUG off serves collected, hashed static files: collected by collect_static() into a folder
+    # of the bench's own, inside the clone but untracked (var/ is in .gitignore).
+    "STATIC_ROOT": str(VAR / "bench" / "static"),
 }
 
 
@@ -38,6 +43,28 @@ def configure():
     import django
 
     django.setup()
+
+
+def collect_static():
+    """Collect the static files into STATIC_ROOT (after configure()): with DEBUG off every page
+    names its stylesheet by the manifest's hashed name, and a page rendered before the first
+    collectstatic fails with "Missing staticfiles manifest entry". Unchanged files are skipped."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def refuse_taken_port(port):
+    """Stop before starting a server on a port something already answers on (an earlier run's
+    server left behind would otherwise be measured instead of this tree's)."""
+    with socket.socket() as probe:
+        probe.settimeout(1)
+        if probe.connect_ex(("127.0.0.1", port)) == 0:
+            raise SystemExit(
+                f"127.0.0.1:{port} is taken (a server left by an earlier run?): stop it or choose another port"
+            )
 
 
 def database_name(url=None):

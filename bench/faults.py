@@ -9,11 +9,15 @@ which other people's tests use. Its database `portal_faults` gets the demo conte
 (a) database: load, then `pg_ctlcluster 15 bench stop` for a while, then start again. While it is
     down every answer must be the 503 page (or a page from the cache), quickly; afterwards the
     site must answer again by itself, and the count of confirmed supporter pledges is the same.
+    Sign-ups must be stored (pending pledges in the database) both before the stop and after
+    the restart: the load runs on until they are (at most two minutes more).
 (b) search: ELASTICSEARCH_URL at a closed port. Job search must keep answering (from the
-    database) with the same listings as without the search engine.
-(c) mail: the e-mail server refuses (451) while supporters sign up through the database task
-    queue and a db_worker; sign-ups must succeed, and every confirmation e-mail must arrive after
-    the server accepts again.
+    database) with the same listings as without the search engine, for words that find some.
+(c) mail: the e-mail server (an aiosmtpd sink) refuses (451) while supporters sign up through the
+    database task queue and a db_worker; sign-ups must be stored, delivery must have been tried
+    and refused, and every accepted address must get its confirmation e-mail after the server
+    accepts again.
+A drill that did none of its work fails. `--seconds 6 --down-seconds 5` is the short form CI runs.
 """
 
 import argparse
@@ -117,14 +121,29 @@ class Phased(soak.Recorder):
         super().record(kind, status, seconds, url, fine)
 
 
-def database_drill(env, addresses, clients, down_seconds=30, around_seconds=20):
+def wait_for_signups(visitors, already, seconds, longest=120):
+    """Sleep `seconds`, then on (at most `longest` more) until the database holds more of the
+    run's sign-ups than `already`; the count."""
+    time.sleep(seconds)
+    deadline = time.monotonic() + longest
+    while True:
+        count = len(soak.outcomes(FAULTS_URL, visitors)["accepted"])
+        if count > already or time.monotonic() > deadline:
+            return count
+        time.sleep(1)
+
+
+def database_drill(env, addresses, clients, down_seconds=30, around_seconds=20, port=SERVER_PORT):
+    """Pledges submitted before the stop and after the restart must be in the database: the
+    drill fails when the site took no sign-up on either side of the outage."""
     outage_fine = {200, 302, 503}
     before, during, after = soak.Recorder(), Phased(), soak.Recorder()
-    with soak.Server(env, SERVER_PORT, "faults-database-gunicorn.log") as server:
+    with soak.Server(env, port, "faults-database-gunicorn.log") as server:
         stop, threads, visitors = soak.start_visitors(
             server.base, addresses, before, clients, fine=outage_fine
         )
-        time.sleep(around_seconds)
+        # Load until the site has taken sign-ups (a slow start on a busy machine takes longer).
+        signups_before = wait_for_signups(visitors, 0, around_seconds)
         pledges_before = confirmed_pledges()
         for visitor in visitors:
             visitor.recorder = during
@@ -147,11 +166,13 @@ def database_drill(env, addresses, clients, down_seconds=30, around_seconds=20):
         time.sleep(2)  # requests in flight at the restart finish in the "during" phase
         for visitor in visitors:
             visitor.recorder = after
-        time.sleep(around_seconds)
+        wait_for_signups(visitors, signups_before, around_seconds)
         stop.set()
         for thread in threads:
             thread.join(timeout=60)
     pledges_after = confirmed_pledges()
+    done = soak.outcomes(FAULTS_URL, visitors)
+    signups_after = len(done["accepted"]) - signups_before
     report(
         "(a) database restart during load",
         {
@@ -169,13 +190,26 @@ def database_drill(env, addresses, clients, down_seconds=30, around_seconds=20):
         f"503 answers while down: {down_503}; recovered {recovered if recovered is None else round(recovered, 1)} s "
         f"after the start; confirmed pledges before {pledges_before}, after {pledges_after}; errors {errors}"
     )
+    print(
+        f"sign-ups accepted (in the database) before the stop {signups_before}, after the restart "
+        f"{signups_after}; answered but missing from the database {len(done['submitted'] - done['accepted'])}"
+    )
+    answered_after = soak.answered(after, "page") + soak.answered(after, "search")
     passed = (
         recovered is not None
         and pledges_before == pledges_after
         and not any(errors.values())
         and down_503 > 0
+        and signups_before > 0
+        and signups_after > 0
+        and answered_after > 0
+        and done["submitted"] <= done["accepted"]
+        and not before.missed
+        and not after.missed
     )
     return {
+        "signups": [signups_before, signups_after],
+        "pages_answered_after": answered_after,
         "errors": errors,
         "down_503": down_503,
         "recovered_seconds": recovered,
@@ -191,18 +225,18 @@ def job_links(html):
     return re.findall(r'href="(/jobs/\d+-[\w-]+/)"', html)
 
 
-def search_drill(env, seconds=20):
+def search_drill(env, seconds=20, port=SERVER_PORT):
     words = soak.SEARCH_WORDS
     # Every search reaches the engine, not the public-page cache.
     env = {**env, "PAGE_CACHE_SECONDS": "0"}
-    with soak.Server(env, SERVER_PORT, "faults-search-reference.log") as server:
+    with soak.Server(env, port, "faults-search-reference.log") as server:
         expected = {
             word: job_links(requests.get(f"{server.base}/jobs/?q={word}", timeout=30).text) for word in words
         }
     unreachable = {**env, "ELASTICSEARCH_URL": f"http://127.0.0.1:{free_port()}"}
     recorder = Phased()
     differing = set()
-    with soak.Server(unreachable, SERVER_PORT, "faults-search-gunicorn.log") as server:
+    with soak.Server(unreachable, port, "faults-search-gunicorn.log") as server:
         deadline = time.monotonic() + seconds
         session = requests.Session()
         while time.monotonic() < deadline:
@@ -223,11 +257,14 @@ def search_drill(env, seconds=20):
                     status = 0
                 recorder.record("site search", status, time.monotonic() - started, word, status == 200)
     report("(b) search engine unreachable", {"ELASTICSEARCH_URL at a closed port": (recorder, {200})})
+    searches = soak.answered(recorder, "job search")
+    words_with_results = sorted(word for word, links in expected.items() if links)
     job_errors = sum(n for status, n in recorder.statuses["job search"].items() if status != 200)
     site_errors = sum(n for status, n in recorder.statuses["site search"].items() if status != 200)
     print(
         f"job search errors {job_errors}; job searches answering other listings than without the engine: "
-        f"{sorted(differing) or 'none'}; site search errors {site_errors}"
+        f"{sorted(differing) or 'none'}; site search errors {site_errors}; job searches answered {searches}; "
+        f"words with listings to compare: {len(words_with_results)}"
     )
     engine_in_tree = (common.ROOT / "search" / "engines" / "elasticsearch" / "__init__.py").exists()
     if not engine_in_tree:
@@ -240,7 +277,14 @@ def search_drill(env, seconds=20):
         "site_search_errors": site_errors,
         "differing": sorted(differing),
         "es_engine_in_tree": engine_in_tree,
-        "passed": not job_errors and not site_errors and not differing,
+        "job_searches": searches,
+        "words_with_results": words_with_results,
+        # Nothing compared is nothing proven: searches must have run and found listings.
+        "passed": not job_errors
+        and not site_errors
+        and not differing
+        and searches > 0
+        and bool(words_with_results),
     }
 
 
@@ -261,7 +305,10 @@ class RefusingSink:
         return "250 2.0.0 OK"
 
 
-def mail_drill(env, addresses, clients, refuse_seconds=30, deliver_within=120):
+def mail_drill(env, addresses, clients, refuse_seconds=30, deliver_within=120, port=SERVER_PORT):
+    """Sign-ups while the mail server answers 451, then the server accepts: the drill fails unless
+    sign-ups were accepted (pending pledges in the database), delivery was attempted while the
+    server refused, and every accepted address got its confirmation e-mail afterwards."""
     from aiosmtpd.controller import Controller
 
     sink = RefusingSink()
@@ -281,7 +328,7 @@ def mail_drill(env, addresses, clients, refuse_seconds=30, deliver_within=120):
         cwd=common.ROOT, env=queued, stdout=worker_log, stderr=subprocess.STDOUT,
     )  # fmt: skip
     try:
-        with soak.Server(queued, SERVER_PORT, "faults-mail-gunicorn.log") as server:
+        with soak.Server(queued, port, "faults-mail-gunicorn.log") as server:
             stop, threads, visitors = soak.start_visitors(
                 server.base, addresses, recorder, clients, mix=[("pledge", 1)]
             )
@@ -289,13 +336,18 @@ def mail_drill(env, addresses, clients, refuse_seconds=30, deliver_within=120):
             stop.set()
             for thread in threads:
                 thread.join(timeout=60)
-        signed_up = {email for visitor in visitors for email in visitor.signed_up}
+        done = soak.outcomes(FAULTS_URL, visitors)
+        accepted = done["accepted"]
+        # Delivery is attempted by the worker: wait (a little) until it has tried at least once.
+        deadline = time.monotonic() + 30
+        while accepted and not sink.refused and time.monotonic() < deadline:
+            time.sleep(0.5)
         refused_while_down = sink.refused
         sink.refusing = False
         deadline = time.monotonic() + deliver_within
-        while time.monotonic() < deadline and not signed_up <= set(sink.received):
+        while time.monotonic() < deadline and not accepted <= set(sink.received):
             time.sleep(1)
-        delivered = signed_up & set(sink.received)
+        delivered = accepted & set(sink.received)
     finally:
         worker.terminate()
         worker.wait(timeout=30)
@@ -304,16 +356,25 @@ def mail_drill(env, addresses, clients, refuse_seconds=30, deliver_within=120):
     report("(c) e-mail server refusing", {"sign-ups while the server refuses": (recorder, soak.FINE)})
     errors = recorder.count(lambda status: status not in soak.FINE)
     print(
-        f"sign-ups accepted {len(signed_up)}, refused delivery attempts {refused_while_down}, "
-        f"confirmation e-mails delivered after the server came back {len(delivered)} of {len(signed_up)}; "
-        f"errors {errors}"
+        f"sign-ups submitted {len(done['submitted'])}, accepted (pending pledges in the database) "
+        f"{len(accepted)}, refused delivery attempts {refused_while_down}, confirmation e-mails delivered "
+        f"after the server came back {len(delivered)} of {len(accepted)}; errors {errors}; "
+        f"forms not found {dict(recorder.missed) or 0}"
     )
     return {
         "errors": errors,
-        "signed_up": len(signed_up),
+        "submitted": len(done["submitted"]),
+        "signed_up": len(accepted),
         "refused_attempts": refused_while_down,
         "delivered": len(delivered),
-        "passed": not errors and signed_up and delivered == signed_up,
+        "passed": (
+            not errors
+            and not recorder.missed
+            and bool(accepted)
+            and done["submitted"] <= accepted
+            and refused_while_down > 0
+            and delivered == accepted
+        ),
     }
 
 
@@ -321,7 +382,12 @@ def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--drills", default="database,search,mail")
     parser.add_argument("--clients", type=int, default=8)
-    parser.add_argument("--down-seconds", type=float, default=30)
+    parser.add_argument("--down-seconds", type=float, default=30, help="the database's outage")
+    parser.add_argument(
+        "--seconds", type=float, default=20,
+        help="load before and after the outage, searches without the engine, sign-ups while mail refuses (x1.5)",
+    )  # fmt: skip
+    parser.add_argument("--port", type=int, default=SERVER_PORT, help="gunicorn's port on loopback")
     return parser.parse_args(argv)
 
 
@@ -335,11 +401,20 @@ def main(argv=None):
     results = {}
     drills = args.drills.split(",")
     if "database" in drills:
-        results["database"] = database_drill(env, addresses, args.clients, down_seconds=args.down_seconds)
+        results["database"] = database_drill(
+            env,
+            addresses,
+            args.clients,
+            down_seconds=args.down_seconds,
+            around_seconds=args.seconds,
+            port=args.port,
+        )
     if "search" in drills:
-        results["search"] = search_drill(env)
+        results["search"] = search_drill(env, seconds=args.seconds, port=args.port)
     if "mail" in drills:
-        results["mail"] = mail_drill(env, addresses, args.clients)
+        results["mail"] = mail_drill(
+            env, addresses, args.clients, refuse_seconds=args.seconds * 1.5, port=args.port
+        )
     print("\n== summary")
     for name, result in results.items():
         print(f"{name:9} {'passed' if result['passed'] else 'FAILED'}  {result}")

@@ -471,6 +471,7 @@ def main():
     sections = [name for name in args.only.split(",") if name]
     ensure_generated(args.scale, args.seed)
     common.configure()
+    common.collect_static()  # site search renders pages with DEBUG off before gunicorn starts
     from django.conf import settings
     from django.core.cache import cache
     from django.core.management import call_command

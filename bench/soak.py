@@ -4,13 +4,20 @@
 
 Each client is a visitor or an employer doing a weighted mix: public pages (home, stories,
 campaigns, the job board, jobs, the pledge wall), searches (site search and job search), pledge
-sign-ups (the campaign page with its form, then the POST) and, for the logged-in employer clients,
-the employer area (dashboard, listings, a listing's matched graduates). It prints requests,
-errors (must be 0) and latency per kind, and the gunicorn workers' resident memory at the start
-and the end with its trend (budget: under 300 MB, no growth). Results: bench/results/soak.json.
+sign-ups (the campaign page, then its form submitted as a browser does: to the form's own action,
+with every field the page gives) and, for the logged-in employer clients, the employer area
+(dashboard, listings, a listing's matched graduates) and saving a new job listing as a draft.
+It prints requests, errors (must be 0) and latency per kind, and the gunicorn workers' resident
+memory at the start and the end with its trend (budget: under 300 MB, no growth). Results:
+bench/results/soak.json.
+
+It fails unless each kind of work it names happened: pages and searches answered, every sign-up
+submitted stored as a pledge (counted in the database by this run's addresses, never read from
+the answer), employer pages answered and every draft saved (counted in the database), and every
+form the visitors look for found on its page. A run that does none of its work fails.
 
 The database is its own (default .../portal_soak, prepared with migrate and load_demo_content
-when it has no demo logins); `--database-url` points it at Engineer F's bench database instead.
+when it has no demo logins); `--database-url` points it at the bench database instead.
 bench/faults.py reuses the server, the visitors and the report.
 """
 
@@ -33,7 +40,7 @@ import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import common
+from bench import common, forms
 
 SOAK_URL = "postgres://postgres@127.0.0.1:5432/portal_soak"
 PORT = 8731
@@ -42,6 +49,15 @@ EMPLOYER_LOGIN = "employer@example.org"
 SEARCH_WORDS = ["kitchen", "warehouse", "driver", "care", "construction", "retail", "story", "work", "chef"]
 # A confirmed page is a 200; a sign-up, a log-in or a form answer is a redirect.
 FINE = {200, 302}
+# allauth allows 30 log-ins a minute per address; 4 employer clients at one each 10 s stay below.
+LOGIN_INTERVAL = 10
+# Every address a visitor signs up with and every draft it saves carries this run's mark, so the
+# database tells what this run did (and nothing an earlier run left).
+RUN = f"{os.getpid()}-{int(time.time())}"
+# Each visitor of the run (the drills start several sets) signs up with addresses of its own.
+VISITOR_IDS = itertools.count()
+PLEDGE_EMAIL = "soak-{run}-{visitor}-{n}@example.org"
+DRAFT_TITLE = "Soak draft {run} {visitor}-{n}"
 
 
 def environment(database_url, **extra):
@@ -123,6 +139,7 @@ class Server:
         self.log_path = common.RESULTS / log_name
 
     def __enter__(self):
+        common.refuse_taken_port(self.port)
         common.RESULTS.mkdir(parents=True, exist_ok=True)
         self.log = open(self.log_path, "w")
         gunicorn = str(Path(sys.executable).with_name("gunicorn"))
@@ -178,6 +195,13 @@ class Recorder:
         self.samples = defaultdict(list)
         self.statuses = defaultdict(lambda: defaultdict(int))
         self.failures = []
+        self.missed = defaultdict(int)  # work a visitor could not even try (a form not found)
+
+    def missing(self, what, url):
+        with self.lock:
+            self.missed[what] += 1
+            if len(self.failures) < 50:
+                self.failures.append({"kind": "missing", "what": what, "url": url})
 
     def record(self, kind, status, seconds, url, fine):
         with self.lock:
@@ -219,11 +243,16 @@ class Visitor:
         self.base, self.addresses, self.recorder = base, addresses, recorder
         self.number, self.employer, self.fine, self.timeout = number, employer, fine, timeout
         self.mix = mix or self.MIX
-        self.signed_up = []  # addresses whose sign-up was accepted (302)
+        self.uid = next(VISITOR_IDS)
+        self.signed_up = []  # addresses whose sign-up was answered (not a 503 of an outage)
+        self.tried = set()  # every address and draft title this visitor submitted
         self.session = requests.Session()
         self.random = random.Random(number)  # nosec B311 # a reproducible traffic mix, not a secret
         self.logged_in = False
+        self.next_login = 0.0
         self.pledges = itertools.count()
+        self.drafts = itertools.count()
+        self.drafts_saved = []  # titles of the drafts whose save was answered with a redirect
 
     def get(self, kind, path, **kwargs):
         return self.call(kind, "GET", path, **kwargs)
@@ -267,27 +296,35 @@ class Visitor:
             self.get("search", "/jobs/?" + urlencode({"q": word}))
 
     def pledge(self):
+        """The campaign page, then its pledge form submitted as a browser would (to the form's own
+        action, with every field the page gives). Outcomes are counted in the database, not read
+        from the answer: every outcome reads the same to the person who submits."""
         if not self.addresses["campaigns"]:
             return self.page()
         campaign = self.random.choice(self.addresses["campaigns"])
-        form = self.get("pledge-form", campaign)
-        token = csrf_token(form)
-        if token is None:
+        page = self.get("pledge-form", campaign)
+        form = page_form(page, self.base + campaign, "email")
+        if form is None:
+            if page is not None and page.status_code == 200:
+                self.recorder.missing("pledge form on the campaign page", campaign)
             return None
-        email = f"soak-{os.getpid()}-{self.number}-{next(self.pledges)}-{int(time.time())}@example.org"
-        data = {
-            "csrfmiddlewaretoken": token,
-            "name": f"Soak supporter {self.number}",
-            "email": email,
-            "region": "GB-MAN",
-            "count_publicly": "on",
-        }
-        response = self.call("pledge-signup", "POST", campaign + "pledge/", data=data)
-        if response is not None and response.status_code == 302:
+        email = PLEDGE_EMAIL.format(run=RUN, visitor=self.uid, n=next(self.pledges))
+        self.tried.add(email)
+        data = pledge_data(form, email, self.number)
+        response = self.call(
+            "pledge-signup", form.method.upper(), relative(form.action, self.base), data=data
+        )
+        if response is not None and response.status_code in FINE:
+            # Submitted and answered (not a 503 of an outage): the database says if it was stored.
             self.signed_up.append(email)
         return response
 
     def log_in(self):
+        """At most one attempt per LOGIN_INTERVAL seconds, as a person would: retrying at every
+        action while the site is down would run into the log-in rate limit (429) afterwards."""
+        if time.monotonic() < self.next_login:
+            return False
+        self.next_login = time.monotonic() + LOGIN_INTERVAL
         form = self.get("employer", "/accounts/login/")
         token = csrf_token(form)
         if token is None:
@@ -305,9 +342,11 @@ class Visitor:
         if not self.employer:
             return self.page()
         if not self.logged_in and not self.log_in():
-            return None
+            return self.page()
         jobs = self.addresses["employer_jobs"]
         choice = self.random.random()
+        if choice < 0.1 or not self.drafts_saved:  # the first employer action saves a draft
+            return self.save_draft()
         if choice < 0.3 or not jobs:
             path = "/employer/"
         elif choice < 0.55:
@@ -325,6 +364,27 @@ class Visitor:
             self.logged_in = False
         return response
 
+    def save_draft(self):
+        """An employer action that writes: a new job listing saved as a draft."""
+        page = self.get("employer-draft", "/employer/jobs/new/")
+        form = page_form(page, self.base + "/employer/jobs/new/", "title")
+        if form is None:
+            if page is not None and page.status_code == 302:
+                self.logged_in = False  # logged out meanwhile: log in again next time
+            elif page is not None and page.status_code == 200:
+                self.recorder.missing("job listing form", "/employer/jobs/new/")
+            return None
+
+        title = DRAFT_TITLE.format(run=RUN, visitor=self.uid, n=next(self.drafts))
+        self.tried.add(title)
+        data = draft_data(form, title)
+        response = self.call("employer-draft", "POST", relative(form.action, self.base), data=data)
+        if response is not None and response.status_code == 302:
+            self.drafts_saved.append(title)
+        elif response is not None and response.status_code == 400:
+            self.recorder.missing("a valid draft (the form answered 400)", "/employer/jobs/new/")
+        return response
+
     def run(self, stop):
         actions = {
             "page": self.page,
@@ -336,6 +396,45 @@ class Visitor:
         weights = [weight for _name, weight in self.mix]
         while not stop.is_set():
             actions[self.random.choices(names, weights)[0]]()
+
+
+def pledge_data(form, email, number=0):
+    """What a supporter types into the campaign page's pledge form (the rest as the page gives)."""
+    regions = form.choices("region")
+    return form.data(
+        name=f"Soak supporter {number}",
+        email=email,
+        region=regions[0] if regions else "",
+        count_publicly="on",
+    )
+
+
+def draft_data(form, title):
+    """What an employer types into the new job listing form to save a draft."""
+
+    def first(name):
+        return (form.choices(name) or [""])[0]
+
+    return form.data(
+        title=title,
+        description="<p>Kitchen work on a friendly team; training given from the first day.</p>",
+        sector=first("sector"),
+        employment_type=first("employment_type"),
+        region=first("region"),
+        place="Manchester",
+        fair_chance_statement="We ask about convictions only after an offer, and only when the law requires it.",
+        apply_method="portal",
+    )
+
+
+def page_form(response, url, with_field):
+    if response is None or response.status_code != 200:
+        return None
+    return forms.find_form(response.text, url, with_field)
+
+
+def relative(url, base):
+    return url.removeprefix(base)
 
 
 def csrf_token(response):
@@ -358,6 +457,65 @@ def start_visitors(base, addresses, recorder, clients, fine=FINE, timeout=30, mi
     for thread in threads:
         thread.start()
     return stop, threads, visitors
+
+
+def outcomes(database_url, visitors):
+    """What this run's visitors did, as the database holds it: the sign-ups it accepted (pending
+    or confirmed pledges with this run's addresses) and the drafts it saved."""
+    import psycopg
+
+    with psycopg.connect(database_url) as connection:
+        accepted = connection.execute(
+            "SELECT email FROM campaigns_supporterpledge WHERE email LIKE %s AND status IN ('pending', 'confirmed')",
+            [PLEDGE_EMAIL.format(run=RUN, visitor="%", n="%")],
+        ).fetchall()
+        saved = connection.execute(
+            "SELECT title FROM employers_joblisting WHERE title LIKE %s AND status = 'draft'",
+            [DRAFT_TITLE.format(run=RUN, visitor="%", n="%")],
+        ).fetchall()
+    tried = {item for visitor in visitors for item in visitor.tried}  # these visitors' own
+    return {
+        "submitted": {email for visitor in visitors for email in visitor.signed_up},
+        "accepted": {email for (email,) in accepted} & tried,
+        "drafts_answered": {title for visitor in visitors for title in visitor.drafts_saved},
+        "drafts_saved": {title for (title,) in saved} & tried,
+    }
+
+
+def answered(recorder, kind, status=200):
+    return recorder.statuses[kind].get(status, 0) if kind in recorder.statuses else 0
+
+
+def work_checks(recorder, done, employers=True):
+    """Each kind of action the soak names, and whether it happened: {name: (count, passed)}.
+    A run that did none of its work fails, whatever its error count."""
+    checks = {
+        "pages answered (200)": (answered(recorder, "page"), answered(recorder, "page") > 0),
+        "searches answered (200)": (answered(recorder, "search"), answered(recorder, "search") > 0),
+        "pledge sign-ups accepted (in the database)": (
+            len(done["accepted"]),
+            bool(done["accepted"]) and done["submitted"] <= done["accepted"],
+        ),
+    }
+    if employers:
+        checks["employer pages answered (200)"] = (
+            answered(recorder, "employer"),
+            answered(recorder, "employer") > 0,
+        )
+        checks["employer drafts saved (in the database)"] = (
+            len(done["drafts_saved"]),
+            bool(done["drafts_saved"]) and done["drafts_answered"] <= done["drafts_saved"],
+        )
+    checks["forms found on their pages"] = (
+        dict(recorder.missed) or "all",
+        not recorder.missed,
+    )
+    return checks
+
+
+def print_checks(checks):
+    for name, (count, passed) in checks.items():
+        print(f"  {'ok    ' if passed else 'FAILED'} {name}: {count}")
 
 
 def memory_trend(samples):
@@ -407,7 +565,7 @@ def main(argv=None):
             flush=True,
         )
         started = time.monotonic()
-        stop, threads, _visitors = start_visitors(server.base, addresses, recorder, args.clients)
+        stop, threads, visitors = start_visitors(server.base, addresses, recorder, args.clients)
         deadline = started + args.minutes * 60
         while time.monotonic() < deadline:
             elapsed = time.monotonic() - started
@@ -424,6 +582,8 @@ def main(argv=None):
         memory.append((round(time.monotonic() - started), server.worker_rss_mb()))
         seconds = time.monotonic() - started
 
+    done = outcomes(args.database_url, visitors)
+    checks = work_checks(recorder, done, employers=args.clients > 1)
     rows = recorder.table()
     total = sum(row["requests"] for row in rows)
     errors = sum(row["errors"] for row in rows)
@@ -443,6 +603,12 @@ def main(argv=None):
     print(f"memory budget (< 300 MB per worker): {'met' if peak < 300 else 'MISSED'}")
     if recorder.failures:
         print("first failures:", recorder.failures[:10])
+    print("work done:")
+    print_checks(checks)
+    unaccepted = done["submitted"] - done["accepted"]
+    if unaccepted:
+        print(f"sign-ups answered but not in the database: {len(unaccepted)}, e.g. {sorted(unaccepted)[:3]}")
+    work_done = all(passed for _count, passed in checks.values())
     result = {
         "minutes": args.minutes,
         "clients": args.clients,
@@ -456,9 +622,12 @@ def main(argv=None):
         "memory_samples": memory,
         "load_average": os.getloadavg(),
         "failures": recorder.failures,
+        "work": {name: {"count": count, "passed": passed} for name, (count, passed) in checks.items()},
     }
-    (common.RESULTS / "soak.json").write_text(json.dumps(result, indent=2))
-    return 0 if errors == 0 and peak < 300 else 1
+    (common.RESULTS / "soak.json").write_text(json.dumps(result, indent=2, default=str))
+    passed = errors == 0 and peak < 300 and work_done
+    print(f"\nsoak {'passed' if passed else 'FAILED'}")
+    return 0 if passed else 1
 
 
 if __name__ == "__main__":
