@@ -8,8 +8,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.browser.admin_login import admin_staff, log_in_to_admin
 from tests.campaigns.factories import ConfirmedPledgeFactory, LiveCampaignPageFactory, PendingPledgeFactory
-from tests.employers.factories import EmployerFactory, VerifiedUserFactory
+from tests.employers.factories import EmployerFactory
 from tests.stories.factories import StoryPageFactory, ThemeFactory
 
 pytestmark = pytest.mark.browser
@@ -122,20 +123,14 @@ def show_login_errors(page):
 
 def show_admin_listing_filtered(page):
     EmployerFactory(name="Filtered Bakery")
-    VerifiedUserFactory(email="staff@example.org", is_superuser=True, is_staff=True)
-    page.goto("/accounts/login/?next=/admin/employers/%3Fq%3DBakery")
-    page.get_by_label("E-mail address").fill("staff@example.org")
-    page.get_by_label("Password").fill("correct horse battery staple")
-    page.get_by_role("button", name="Log in").click()
+    admin_staff("staff@example.org", is_superuser=True, is_staff=True)
+    log_in_to_admin(page, "staff@example.org", next_url="/admin/employers/?q=Bakery")
     expect(page.get_by_role("status").filter(has_text="There is 1 match")).to_be_visible()
 
 
 def show_admin_page_search(page):
-    VerifiedUserFactory(email="staff@example.org", is_superuser=True, is_staff=True)
-    page.goto("/accounts/login/?next=/admin/pages/search/%3Fq%3DHome")
-    page.get_by_label("E-mail address").fill("staff@example.org")
-    page.get_by_label("Password").fill("correct horse battery staple")
-    page.get_by_role("button", name="Log in").click()
+    admin_staff("staff@example.org", is_superuser=True, is_staff=True)
+    log_in_to_admin(page, "staff@example.org", next_url="/admin/pages/search/?q=Home")
     expect(page.get_by_role("status").filter(has_text="matching page")).to_be_visible()
 
 
@@ -149,7 +144,7 @@ def show_admin_page_search(page):
         "admin page search",
     ],
 )
-def test_no_accessibility_findings_of_any_impact(page, home, axe, show):
+def test_no_accessibility_findings_of_any_impact(page, home, example_schemes, axe, show):
     show(page)
     violations = axe.run(page).response["violations"]
     if "/admin/" in page.url:

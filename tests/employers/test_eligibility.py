@@ -31,6 +31,7 @@ from employers.incentive_facts import (
     parse_answer,
 )
 from employers.models import EXAMPLE_MARK, IncentiveCondition, IncentiveScheme, IncentiveStep
+from tests.portal.factories import with_totp
 
 TODAY = datetime.date(2026, 3, 1)
 
@@ -594,7 +595,7 @@ def _admin_post_data(**condition):
 
 @pytest.fixture
 def admin_client(client, home):
-    user = get_user_model().objects.create_superuser(email="boss@example.org", password="x")
+    user = with_totp(get_user_model().objects.create_superuser(email="boss@example.org", password="x"))
     client.force_login(user)
     return client
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from employers.models import Employer
 from tests.employers.factories import EmployerFactory, HiringPledgeFactory, PendingEmployerFactory, owner_of
-from tests.portal.factories import UserFactory
+from tests.portal.factories import UserFactory, with_totp
 
 OLD_NAME, NEW_NAME = "Northern Bricks & Mortar", "Totally Different Holdings"
 OLD_TEXT, NEW_TEXT = "We build homes in Manchester.", "Visit our partner casino for bonuses."
@@ -40,7 +40,7 @@ def verified(home):
 def moderator(db):
     user = UserFactory(email="moderator@example.org")
     user.groups.add(Group.objects.get(name="Campaign moderators"))
-    return user
+    return with_totp(user)  # the admin asks staff for a second factor
 
 
 def rename(client, employer, owner):

@@ -82,7 +82,7 @@ def test_renew_copies_the_listing_into_a_new_draft():
     [
         ('<p onclick="x()">Hi</p>', "<p>Hi</p>"),
         ("<script>alert(1)</script><p>ok</p>", "<p>ok</p>"),
-        ('<a href="javascript:alert(1)">link</a>', "link"),
+        ('<a href="javascript:alert(1)">link</a>', '<a rel="nofollow noopener">link</a>'),
         (
             '<a href="https://example.org" onmouseover="x()">site</a>',
             '<a href="https://example.org" rel="nofollow noopener">site</a>',

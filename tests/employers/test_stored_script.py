@@ -118,7 +118,7 @@ def test_a_description_stored_before_the_fix_is_cleaned_on_the_way_out(client, m
 def test_the_data_migration_cleans_stored_descriptions(client, payload):
     job, _ = submit_through_the_form(client, "<p>Good job</p>")
     JobListing.objects.filter(pk=job.pk).update(description=payload)
-    migration = importlib.import_module("employers.migrations.0015_resanitise_job_descriptions")
+    migration = importlib.import_module("employers.migrations.0021_resanitise_job_descriptions")
     migration.resanitise(apps, None)
     job.refresh_from_db()
     assert_harmless(job.description)

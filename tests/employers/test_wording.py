@@ -11,7 +11,7 @@ from employers.models import DeterringPhrase
 from employers.wording import find_deterring_phrases
 from tests.employers.factories import PendingJobFactory, owner_of
 from tests.employers.test_job_area import posting
-from tests.portal.factories import UserFactory
+from tests.portal.factories import UserFactory, with_totp
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +84,7 @@ def test_flagged_in_the_employer_form(client):
 
 
 def test_flagged_at_review(client):
-    moderator = UserFactory()
+    moderator = with_totp(UserFactory())  # the admin asks staff for a second factor
     moderator.groups.add(Group.objects.get(name="Campaign moderators"))
     job = PendingJobFactory(description="<p>No Felonies. Clean background\ncheck required.</p>")
     client.force_login(moderator)

@@ -8,8 +8,10 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
+from portal.management.commands.load_demo_content import DEMO_TOTP_SECRET
 from tests.employers.factories import OwnerFactory, RecruiterFactory, VerifiedUserFactory
 from tests.employers.factories_partners import CoordinatorFactory, ProviderStaffFactory
+from tests.portal.factories import TEST_TOTP_SECRET, totp_code, with_totp
 
 PASSWORD = "correct horse battery staple"  # UserFactory's
 
@@ -17,13 +19,18 @@ PASSWORD = "correct horse battery staple"  # UserFactory's
 def campaign_staff(group_name="Campaign editors", **kwargs):
     user = VerifiedUserFactory(**kwargs)
     user.groups.add(Group.objects.get(name=group_name))
-    return user
+    return with_totp(user)  # the admin asks staff for a second factor
 
 
-def log_in(client, user, next_url=None):
+def log_in(client, user_or_email, next_url=None, password=PASSWORD, totp_secret=TEST_TOTP_SECRET):
+    """Log in as a person does, giving the two-factor code when asked; where it then sends them."""
+    email = getattr(user_or_email, "email", user_or_email)
     address = "/accounts/login/" + (f"?next={next_url}" if next_url else "")
-    response = client.post(address, {"login": user.email, "password": PASSWORD})
+    response = client.post(address, {"login": email, "password": password})
     assert response.status_code == 302, response.content.decode()[:2000]
+    if response["Location"].startswith("/accounts/2fa/authenticate/"):
+        response = client.post(response["Location"], {"code": totp_code(totp_secret)})
+        assert response.status_code == 302, response.content.decode()[:2000]
     return response["Location"]
 
 
@@ -42,7 +49,7 @@ def header_links(client):
         (lambda: RecruiterFactory().user, "/employer/"),
         (lambda: campaign_staff("Campaign editors"), "/admin/"),
         (lambda: campaign_staff("Campaign moderators"), "/admin/"),
-        (lambda: VerifiedUserFactory(is_superuser=True, is_staff=True), "/admin/"),
+        (lambda: with_totp(VerifiedUserFactory(is_superuser=True, is_staff=True)), "/admin/"),
         (lambda: VerifiedUserFactory(), "/employer/"),  # no organisation yet: registers one there
     ],
     ids=["coordinator", "case worker", "owner", "recruiter", "editor", "moderator", "superuser", "newcomer"],
@@ -131,7 +138,6 @@ def test_every_demo_account_lands_where_the_readme_says(client, home, capsys):
     for email, landing in DEMO_LANDINGS.items():
         assert re.search(rf"{re.escape(email)}\s+{landing}\s", output), email
         client.logout()
-        response = client.post("/accounts/login/", {"login": email, "password": "second-chance-demo"})
-        assert response.status_code == 302, email
-        assert response["Location"] == landing, email
+        where = log_in(client, email, password="second-chance-demo", totp_secret=DEMO_TOTP_SECRET)
+        assert where == landing, email
         assert client.get(landing).status_code == 200, email
