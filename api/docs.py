@@ -7,6 +7,8 @@ none can drift from the code. No script and nothing from another host.
 from django.shortcuts import render
 from django.urls import reverse
 
+from portal.addresses import absolute_url
+
 from .main import api
 
 LONG_ENUM = 30  # past this many values, a list of values goes behind a disclosure
@@ -143,7 +145,7 @@ def docs(request):
             "description": document["info"].get("description", ""),
             "version": document["info"]["version"],
             "openapi_url": reverse("api:openapi-json"),
-            "base_url": request.build_absolute_uri(reverse("api:index")),
+            "base_url": absolute_url(reverse("api:index")),
             "operations": operations(document),
             "schemas": schemas(document),
         },
