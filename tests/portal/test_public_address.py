@@ -131,6 +131,8 @@ def test_deploy_check_passes_with_a_public_address_or_in_development():
 
 
 def test_check_deploy_command_fails_on_a_loopback_address():
-    with override_settings(DEBUG=False, PORTAL_SITE_URL="http://127.0.0.1:8000"):
-        with pytest.raises(SystemCheckError, match="portal.E001"):
-            call_command("check", "--deploy", "--fail-level", "ERROR")
+    with (
+        override_settings(DEBUG=False, PORTAL_SITE_URL="http://127.0.0.1:8000"),
+        pytest.raises(SystemCheckError, match="portal.E001"),
+    ):
+        call_command("check", "--deploy", "--fail-level", "ERROR")
