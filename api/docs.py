@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from markdown_it import MarkdownIt
 
+from portal.addresses import absolute_url
+
 from .main import api
 
 LONG_ENUM = 30  # past this many values, a list of values goes behind a disclosure
@@ -160,7 +162,7 @@ def docs(request):
             "description": markdown(document["info"].get("description", "")),
             "version": document["info"]["version"],
             "openapi_url": reverse("api:openapi-json"),
-            "base_url": request.build_absolute_uri(reverse("api:index")),
+            "base_url": absolute_url(reverse("api:index")),
             "operations": operations(document),
             "schemas": schemas(document),
         },

@@ -2,15 +2,16 @@
 
 from django.urls import reverse
 
+from portal.addresses import absolute_url
 from portal.regions import region_name
 
 
 def absolute(request, path):
-    return request.build_absolute_uri(path) if path else ""
+    return absolute_url(path)
 
 
 def api_url(request, name, **kwargs):
-    return request.build_absolute_uri(reverse(f"api:{name}", kwargs=kwargs))
+    return absolute_url(reverse(f"api:{name}", kwargs=kwargs))
 
 
 def page_url(request, page):

@@ -8,6 +8,8 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError
 from ninja.responses import NinjaJSONEncoder
 
+from portal.addresses import absolute_url
+
 from . import employers, impact, jobs, pages
 from .schemas import Error, IndexOut
 
@@ -83,7 +85,7 @@ def index(request):
     """Links to the documentation, the OpenAPI document and every list."""
 
     def link(name):
-        return request.build_absolute_uri(reverse(f"api:{name}"))
+        return absolute_url(reverse(f"api:{name}"))
 
     return {
         "title": api.title,

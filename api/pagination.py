@@ -2,6 +2,8 @@
 
 from django.core.paginator import Paginator
 
+from portal.addresses import absolute_url
+
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 MAX_PAGE = 10_000  # deep enough for every real list; stops a client asking for absurd offsets
@@ -10,7 +12,7 @@ MAX_PAGE = 10_000  # deep enough for every real list; stops a client asking for 
 def page_link(request, number):
     params = request.GET.copy()
     params["page"] = number
-    return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+    return absolute_url(f"{request.path}?{params.urlencode()}")
 
 
 def envelope(request, page, page_size, count, num_pages):

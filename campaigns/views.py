@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from portal import ratelimit
+from portal.addresses import site_url
 
 from .forms import SupporterPledgeForm
 from .models import SupporterPledge
@@ -22,7 +23,7 @@ def _thanks(campaign):
 
 
 def _base_url(request):
-    return request.build_absolute_uri("/").rstrip("/")
+    return site_url()
 
 
 def _render_campaign(request, campaign, form, status=200, **extra):

@@ -1,8 +1,8 @@
 """E-mails of the employer side: one template pair (subject, body) per event."""
 
-from django.conf import settings
 from django.template.loader import render_to_string
 
+from portal.addresses import site_url
 from portal.mail import send_email
 
 
@@ -11,7 +11,7 @@ def send_event_email(event, recipients, context):
     (retried by the task queue while the mail server refuses); returns the recipients' count."""
     if not recipients:
         return 0
-    context = {"site_url": settings.PORTAL_SITE_URL, **context}
+    context = {"site_url": site_url(), **context}
     subject = " ".join(render_to_string(f"employers/email/{event}_subject.txt", context).split())
     body = render_to_string(f"employers/email/{event}.txt", context)
     return send_email(subject, body, list(recipients))

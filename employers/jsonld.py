@@ -9,6 +9,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from portal.addresses import absolute_url
+
 from .models import EmploymentType, PayPeriod, RemoteOption
 
 EMPLOYMENT_TYPES = {
@@ -58,14 +60,15 @@ def _salary(job):
 
 def job_posting(job, site_url=None):
     """The JobPosting of a published listing, as a dict."""
-    site_url = (site_url or settings.PORTAL_SITE_URL).rstrip("/")
     country = settings.PORTAL_COUNTRY
     posting = {
         "@context": "https://schema.org",
         "@type": "JobPosting",
         "title": job.title,
         "description": str(job.description_html),
-        "url": f"{site_url}{job.get_absolute_url()}",
+        "url": f"{site_url.rstrip('/')}{job.get_absolute_url()}"
+        if site_url
+        else absolute_url(job.get_absolute_url()),
         "identifier": {"@type": "PropertyValue", "name": "Second Chance Portal", "value": str(job.pk)},
         "datePosted": timezone.localtime(job.published_at).isoformat() if job.published_at else None,
         "employmentType": EMPLOYMENT_TYPES.get(job.employment_type, "OTHER"),

@@ -6,9 +6,10 @@ Wired by importing this module from employers/listeners.py (EmployersConfig.read
 
 import logging
 
-from django.conf import settings
 from django.dispatch import receiver
 from django.urls import reverse
+
+from portal.addresses import absolute_url
 
 from .emails import owner_addresses, send_event_email
 from .models import Employer, JobListing
@@ -71,8 +72,8 @@ def email_job_decision(sender, job, action, **kwargs):
             "job": job,
             "employer": job.employer,
             "reason": job.rejection_reason,
-            "job_url": settings.PORTAL_SITE_URL + job.get_absolute_url(),
-            "area_url": settings.PORTAL_SITE_URL + reverse("employers:job_detail", args=[job.pk]),
+            "job_url": absolute_url(job.get_absolute_url()),
+            "area_url": absolute_url(reverse("employers:job_detail", args=[job.pk])),
         }
         send_event_email(event, job_recipients(job), context)
     except Exception:

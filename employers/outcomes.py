@@ -11,12 +11,13 @@ only, since they go to the employer as well as to the programme's staff.
 import logging
 
 from dateutil.relativedelta import relativedelta
-from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
+
+from portal.addresses import absolute_url
 
 from .emails import send_event_email
 from .models import (
@@ -66,9 +67,7 @@ def hire_recorded(sender, instance, created, raw=False, **kwargs):
 
 
 def answer_url(check, answer):
-    return settings.PORTAL_SITE_URL + reverse(
-        "employers_public:retention_answer", args=[check.answer_token(answer)]
-    )
+    return absolute_url(reverse("employers_public:retention_answer", args=[check.answer_token(answer)]))
 
 
 def retention_recipients(hire):
@@ -191,7 +190,7 @@ def expire_overdue_introductions(now=None):
             "employer": introduction.job.employer,
             "reference": introduction.graduate.reference,
             "days": INTRODUCTION_TTL.days,
-            "job_url": settings.PORTAL_SITE_URL + reverse("employers:job_detail", args=[introduction.job_id]),
+            "job_url": absolute_url(reverse("employers:job_detail", args=[introduction.job_id])),
         }
         try:
             send_event_email("introduction_expired", introduction_expired_recipients(introduction), context)

@@ -1,10 +1,12 @@
 from django.contrib.sitemaps import Sitemap
 
+from portal.sitemaps import PublicAddressSitemap
+
 from .figures import on_the_wall
 from .models import JobListing
 
 
-class EmployerSitemap(Sitemap):
+class EmployerSitemap(PublicAddressSitemap, Sitemap):
     """The pledge wall, the profiles of the employers on it, the job board and its published jobs.
 
     Nothing unverified: jobs come from JobListing.objects.published(), the board's own rule.

@@ -2,11 +2,12 @@
 
 import logging
 
-from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
+
+from portal.addresses import absolute_url
 
 from .emails import owner_addresses, send_event_email
 from .models import Employer, HiringPledge
@@ -50,8 +51,8 @@ def _send_once(pledge, field, event, context, now):
 def send_renewal_reminders():
     """E-mail the owners of pledges expiring within 30 days, once per pledge. Returns how many."""
     now = timezone.now()
-    renew_url = settings.PORTAL_SITE_URL + reverse("employers:sign_pledge")
-    progress_url = settings.PORTAL_SITE_URL + reverse("employers:pledge_progress")
+    renew_url = absolute_url(reverse("employers:sign_pledge"))
+    progress_url = absolute_url(reverse("employers:pledge_progress"))
     sent = 0
     for pledge in _not_superseded(HiringPledge.objects.due_for_renewal_reminder(now), now):
         context = {
@@ -68,7 +69,7 @@ def send_renewal_reminders():
 def request_progress_reports():
     """E-mail the owners of pledges due a progress report (every 6 months). Returns how many."""
     now = timezone.now()
-    progress_url = settings.PORTAL_SITE_URL + reverse("employers:pledge_progress")
+    progress_url = absolute_url(reverse("employers:pledge_progress"))
     sent = 0
     due = HiringPledge.objects.due_for_progress_request(now).prefetch_related("commitments__commitment")
     for pledge in _not_superseded(due, now):

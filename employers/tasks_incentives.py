@@ -3,10 +3,11 @@
 import datetime
 import logging
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
+
+from portal.addresses import absolute_url
 
 from .emails import owner_addresses, send_event_email
 from .models import IncentiveDeadline
@@ -27,7 +28,7 @@ def _send_once(deadline, field, days_left, now):
         "deadline": deadline,
         "employer": result.employer,
         "days_left": days_left,
-        "result_url": settings.PORTAL_SITE_URL + reverse("employers:incentive_result", args=[result.pk]),
+        "result_url": absolute_url(reverse("employers:incentive_result", args=[result.pk])),
     }
     try:
         send_event_email("incentive_deadline", owner_addresses(result.employer), context)

@@ -3,12 +3,13 @@
 import datetime
 
 from dateutil.relativedelta import relativedelta
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+
+from portal.addresses import absolute_url
 
 from . import figures
 from .models import MonthlySummary
@@ -37,9 +38,9 @@ def summary_context(month):
         "hires": figures.hire_count(period),
         "hires_by_sector": figures.hires_split(period, by="sector"),
         "retention": figures.retention_rates(period),
-        "dashboard_url": settings.PORTAL_SITE_URL
-        + reverse("impact_dashboard")
-        + f"?start={period.start:%Y-%m-%d}&end={period.end:%Y-%m-%d}",
+        "dashboard_url": absolute_url(
+            reverse("impact_dashboard") + f"?start={period.start:%Y-%m-%d}&end={period.end:%Y-%m-%d}"
+        ),
     }
 
 

@@ -9,6 +9,13 @@ def create_cache_table(using="default", **kwargs):
     call_command("createcachetable", database=using, verbosity=0)
 
 
+def sync_wagtail_site(**kwargs):
+    """`migrate` (every deploy runs it) points the default Wagtail Site at SITE_URL."""
+    from .addresses import sync_site
+
+    sync_site()
+
+
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = "Portal"
@@ -17,3 +24,4 @@ class PortalConfig(AppConfig):
         from . import checks, page_cache  # noqa: F401 (registers the deploy checks, connects the page cache)
 
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="portal.create_cache_table")
+        post_migrate.connect(sync_wagtail_site, sender=self, dispatch_uid="portal.sync_wagtail_site")

@@ -2,6 +2,7 @@
 
 from wagtail.models import Page, Site
 
+from .addresses import site_host_and_port, sync_site
 from .models import HomePage
 
 
@@ -19,9 +20,10 @@ def ensure_home_page(**fields):
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
+        hostname, port = site_host_and_port()
         Site.objects.create(
-            hostname="localhost",
-            port=80,
+            hostname=hostname,
+            port=port,
             root_page=home,
             is_default_site=True,
             site_name="Second Chance Portal",
@@ -30,6 +32,8 @@ def ensure_home_page(**fields):
         site.root_page = home
         site.site_name = "Second Chance Portal"
         site.save()
+    if site is not None:
+        sync_site(site)
     return home
 
 

@@ -2,7 +2,6 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from employers.sitemaps import EmployerSitemap
@@ -11,13 +10,17 @@ from stories.feeds import LatestStoriesFeed
 from . import views
 from .accounts import two_factor
 from .accounts import views as account_views
+from .sitemaps import PagesSitemap
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(
-        "sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap, "employers": EmployerSitemap}}, name="sitemap"
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": PagesSitemap, "employers": EmployerSitemap}},
+        name="sitemap",
     ),
     # Before Wagtail's own: its login and password reset skip allauth's protections.
     path("admin/login/", two_factor.admin_login),

@@ -6,6 +6,8 @@ from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from .addresses import absolute_url
+
 logger = logging.getLogger(__name__)
 
 
@@ -72,7 +74,7 @@ def robots_txt(request):
         "Disallow: /employer/",
         "Disallow: /partner/",
         "Disallow: /accounts/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {absolute_url('/sitemap.xml')}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

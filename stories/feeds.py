@@ -1,6 +1,7 @@
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils.translation import gettext_lazy as _
+
+from portal.addresses import absolute_url, tag_uri
 
 from .models import StoryPage
 
@@ -10,7 +11,10 @@ class LatestStoriesFeed(Feed):
     description = _("The latest stories of people who found work and a place after prison.")
 
     def link(self):
-        return "/stories/"
+        return absolute_url("/stories/")
+
+    def feed_url(self):
+        return absolute_url("/stories/feed/")
 
     def items(self):
         return StoryPage.objects.visible().order_by("-first_published_at")[:20]
@@ -22,12 +26,12 @@ class LatestStoriesFeed(Feed):
         return item.standfirst
 
     def item_link(self, item):
-        return item.get_url()
+        return absolute_url(item.get_url())
 
     def item_pubdate(self, item):
         return item.first_published_at
 
     def item_guid(self, item):
-        return f"{settings.PORTAL_SITE_URL}/stories/{item.pk}"
+        return tag_uri("story", item.pk)
 
     item_guid_is_permalink = False

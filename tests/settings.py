@@ -8,6 +8,8 @@ os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("SESSION_COOKIE_SECURE", "0")
 os.environ.setdefault("CSRF_COOKIE_SECURE", "0")
+# Absolute links name the test client's host; tests/portal/test_public_address.py moves it elsewhere.
+os.environ.setdefault("SITE_URL", "http://testserver")
 
 from portal.settings import *  # noqa: F403
 from portal.settings import DATABASES, REDIS_URL, STORAGES

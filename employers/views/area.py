@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.addresses import absolute_url
+
 from ..emails import send_invitation
 from ..forms import EmployerForm, InvitationForm
 from ..models import Employer, Hire, Introduction, Invitation, Membership
@@ -200,7 +202,7 @@ def invite(request):
     )
     send_invitation(
         invitation,
-        request.build_absolute_uri(reverse("employers:accept_invitation", args=[invitation.token()])),
+        absolute_url(reverse("employers:accept_invitation", args=[invitation.token()])),
     )
     messages.success(request, _("We have e-mailed an invitation to %(email)s.") % {"email": invitation.email})
     return redirect("employers:members")

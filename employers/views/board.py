@@ -4,7 +4,6 @@ Everything here shows only JobListing.objects.published() (published, employer v
 past its closing date), and search goes through `search.jobs`, never an engine directly.
 """
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import strip_tags
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from portal.addresses import absolute_url, tag_uri
 from portal.ratelimit import hit
 from search.jobs import FACET_LABELS, SORT_LABELS
 from search.jobs import search as search_jobs
@@ -60,7 +60,7 @@ def job_board(request):
             "filter_query": results.filter_query,
             "facets": facets,
             "sorts": list(SORT_LABELS.items()),
-            "canonical_url": request.build_absolute_uri("/jobs/"),
+            "canonical_url": absolute_url("/jobs/"),
         },
     )
 
@@ -97,7 +97,7 @@ def _job_page(request, job, form=None, status=200):
             "apply_methods": ApplyMethod,
             "form": form or ReportJobForm(),
             "jsonld": job_posting_json(job),
-            "canonical_url": request.build_absolute_uri(job.get_absolute_url()),
+            "canonical_url": absolute_url(job.get_absolute_url()),
         },
         status=status,
     )
@@ -131,7 +131,10 @@ class LatestJobsFeed(Feed):
     description = gettext_lazy("The newest jobs from verified employers who welcome people with convictions.")
 
     def link(self):
-        return "/jobs/"
+        return absolute_url("/jobs/")
+
+    def feed_url(self):
+        return absolute_url("/jobs/feed/")
 
     def items(self):
         return (
@@ -149,7 +152,7 @@ class LatestJobsFeed(Feed):
         return f"{item.employer.name} · {where} · {item.get_employment_type_display()}\n\n{summary}"
 
     def item_link(self, item):
-        return item.get_absolute_url()
+        return absolute_url(item.get_absolute_url())
 
     def item_pubdate(self, item):
         return item.published_at
@@ -161,6 +164,6 @@ class LatestJobsFeed(Feed):
         return [item.get_sector_display()]
 
     def item_guid(self, item):
-        return f"{settings.PORTAL_SITE_URL}/jobs/{item.pk}"
+        return tag_uri("job", item.pk)
 
     item_guid_is_permalink = False

@@ -21,6 +21,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.addresses import absolute_url
+
 from .. import matching
 from ..emails import owner_addresses, send_event_email
 from ..forms_partner import (
@@ -389,7 +391,7 @@ def graduate_export(request, reference):
 
 
 def _employer_job_url(request, job):
-    return request.build_absolute_uri(reverse("employers:job_matches", args=[job.pk]))
+    return absolute_url(reverse("employers:job_matches", args=[job.pk]))
 
 
 def _requester_addresses(introduction):

@@ -20,6 +20,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from portal.addresses import absolute_url
 from portal.regions import region_choices, region_name
 
 from ..certificates import certificate_pdf
@@ -88,7 +89,7 @@ def pledge_wall(request):
             "sizes": SizeBand.choices,
             "regions": _regions_on_the_wall(active.get("region")),
             "found_pledge": public_pledge_by_reference(active.get("q", "")),
-            "canonical_url": request.build_absolute_uri(reverse("employers_public:pledge_wall")),
+            "canonical_url": absolute_url(reverse("employers_public:pledge_wall")),
         },
     )
 
@@ -196,8 +197,8 @@ def pledge_verification(request, reference):
         context["commitments"] = list(pledge.commitments.select_related("commitment"))
         context["progress"] = _latest_progress(pledge) if state == ACTIVE else None
     if state == ACTIVE:
-        verification_url = request.build_absolute_uri(pledge.get_absolute_url())
-        badge_url = request.build_absolute_uri(reverse("employers_public:pledge_badge", args=[reference]))
+        verification_url = absolute_url(pledge.get_absolute_url())
+        badge_url = absolute_url(reverse("employers_public:pledge_badge", args=[reference]))
         context["embed_code"] = format_html(
             '<a href="{}"><img src="{}" alt="{}" width="{}" height="{}"></a>',
             verification_url,
@@ -243,7 +244,7 @@ def pledge_certificate(request, reference):
             "pledge": pledge,
             "employer": pledge.employer,
             "commitments": list(pledge.commitments.select_related("commitment")),
-            "verification_url": request.build_absolute_uri(pledge.get_absolute_url()),
+            "verification_url": absolute_url(pledge.get_absolute_url()),
         },
     )
 
@@ -252,7 +253,7 @@ def pledge_certificate_pdf(request, reference):
     pledge, gone = _certificate_or_gone(request, reference)
     if gone:
         return gone
-    pdf = certificate_pdf(pledge, request.build_absolute_uri(pledge.get_absolute_url()))
+    pdf = certificate_pdf(pledge, absolute_url(pledge.get_absolute_url()))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{pledge.reference}.pdf"'
     return response

@@ -8,9 +8,9 @@ def accessible_widget(field):
     """The field's widget, tied to its help text and errors for screen readers."""
     described_by = []
     if field.errors:
-        described_by.append(f"{field.id_for_label}-error")
+        described_by.append(f"{field.auto_id}-error")
     if field.help_text:
-        described_by.append(f"{field.id_for_label}-help")
+        described_by.append(f"{field.auto_id}-help")
     attrs = {}
     if described_by:
         attrs["aria-describedby"] = " ".join(described_by)

@@ -99,6 +99,13 @@ def _browser_database(transactional_db, django_db_serialized_rollback):
     """Every browser test talks to the live server, which needs committed data."""
 
 
+@pytest.fixture(autouse=True)
+def _public_address_is_the_live_server(live_server, settings):
+    """SITE_URL names the server the browser talks to, as it does in production: the addresses in
+    e-mails, canonical links and feeds lead back to it."""
+    settings.PORTAL_SITE_URL = live_server.url
+
+
 @pytest.fixture
 def live_site(live_server, home):
     """The default site answers on the live server's address, so full URLs point at it."""

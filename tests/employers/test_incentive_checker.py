@@ -112,7 +112,7 @@ def test_bad_numbers_get_an_error_next_to_the_field_and_are_kept(client, home, f
     assert response.status_code == 400
     html = response.content.decode()
     assert f"Step {step} of 3" in html
-    assert f'<p class="error-message" id="id_{field}-error">{message}</p>' in html
+    assert f'<div id="id_{field}-error"><p class="error-message">{message}</p></div>' in html
     assert f'value="{value}"' in html
     assert 'aria-invalid="true"' in html
 

@@ -480,9 +480,10 @@ def test_an_invalid_report_shows_the_job_again_with_the_errors(client):
     assert response.status_code == 400
     html = response.content.decode()
     assert "<h1>Night baker</h1>" in html
-    assert re.search(r'<p class="error-message" id="id_reason-error">[^<]+</p>', html)
+    assert re.search(r'<div id="id_reason-error"><p class="error-message">[^<]+</p></div>', html)
     assert re.search(
-        r'<p class="error-message" id="id_reporter_email-error">Enter a valid email address.</p>', html
+        r'<div id="id_reporter_email-error"><p class="error-message">Enter a valid email address.</p></div>',
+        html,
     )
     assert "aria-describedby" in html or "aria-invalid" in html
     assert JobReport.objects.count() == 0

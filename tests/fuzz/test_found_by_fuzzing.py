@@ -5,7 +5,8 @@ from bs4 import BeautifulSoup
 
 def errors_next_to_fields(response):
     soup = BeautifulSoup(response.content, "html.parser")
-    return {error["id"] for error in soup.select(".field-error .error-message")}
+    # The id is on the message, or on the element holding a field's messages (components/field.html).
+    return {error.get("id") or error.parent["id"] for error in soup.select(".field-error .error-message")}
 
 
 def test_attaching_a_result_to_a_job_id_that_is_not_a_number_is_not_found(client, world):

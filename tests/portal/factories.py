@@ -21,7 +21,11 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
+    """Large enough for every rendition the templates ask for (up to 1440 wide, 1200x630 cards), so
+    srcset lists distinct widths as in real use (the Nu checker rejects repeated widths)."""
+
     title = factory.Sequence(lambda n: f"Picture {n}")
+    file = factory.django.ImageField(width=1600, height=1040, color="green")
 
 
 class StandardPageFactory(wagtail_factories.PageFactory):
