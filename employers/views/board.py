@@ -7,7 +7,7 @@ past its closing date), and search goes through `search.jobs`, never an engine d
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.html import strip_tags
+from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -144,9 +144,14 @@ class LatestJobsFeed(Feed):
         return f"{item.title} — {item.employer.name}"
 
     def item_description(self, item):
+        """HTML, as RSS readers expect in a description: paragraphs and list items stay apart.
+
+        The description is stored cleaned (employers.richtext), so its markup can go out as it
+        is; Truncator keeps the tags balanced when it cuts after 60 words.
+        """
         where = ", ".join(part for part in (item.place, item.region_name) if part)
-        summary = Truncator(strip_tags(item.description)).words(60)
-        return f"{item.employer.name} · {where} · {item.get_employment_type_display()}\n\n{summary}"
+        about = format_html("<p>{} · {} · {}</p>", item.employer.name, where, item.get_employment_type_display())
+        return about + Truncator(item.description).words(60, html=True)
 
     def item_link(self, item):
         return item.get_absolute_url()

@@ -487,6 +487,21 @@ def test_feed_lists_the_twenty_newest_published_jobs(client):
     assert "Manchester" in entry.summary
 
 
+def test_feed_keeps_list_items_and_paragraphs_apart(client):
+    JobListingFactory(
+        title="Prep cook",
+        description="<p>Training in the first months.</p><ul><li>Regular hours</li><li>Paid training</li></ul>",
+    )
+    feed = feedparser.parse(client.get("/jobs/feed/").content)
+    assert not feed.bozo
+    summary = feed.entries[0].summary
+    # A reader shows the summary as HTML: each item in its own element, nothing run together.
+    items = re.findall(r"<li>(.*?)</li>", summary)
+    assert items == ["Regular hours", "Paid training"]
+    assert "<p>Training in the first months.</p>" in summary
+    assert "months.Regular" not in summary and "hoursPaid" not in summary
+
+
 def test_home_page_shows_open_jobs(client, home):
     JobListingFactory.create_batch(3)
     JobListingFactory(status="draft")
