@@ -150,7 +150,9 @@ class LatestJobsFeed(Feed):
         is; Truncator keeps the tags balanced when it cuts after 60 words.
         """
         where = ", ".join(part for part in (item.place, item.region_name) if part)
-        about = format_html("<p>{} · {} · {}</p>", item.employer.name, where, item.get_employment_type_display())
+        about = format_html(
+            "<p>{} · {} · {}</p>", item.employer.name, where, item.get_employment_type_display()
+        )
         return about + Truncator(item.description).words(60, html=True)
 
     def item_link(self, item):

@@ -132,3 +132,14 @@ def test_unknown_addresses_answer_404_in_json(client, db):
         assert response.status_code == 404, url
         assert "/api/v1/docs" in response.json()["detail"]
         assert response["Access-Control-Allow-Origin"] == "*"
+
+
+def test_a_weak_etag_from_a_compressing_proxy_still_matches(client, board):
+    etag = client.get("/api/v1/jobs")["ETag"]
+    # nginx's gzip turns "abc" into W/"abc"; the client sends back what it was given.
+    assert client.get("/api/v1/jobs", HTTP_IF_NONE_MATCH=f"W/{etag}").status_code == 304
+    gzipped = client.get("/api/v1/jobs", HTTP_ACCEPT_ENCODING="gzip")
+    assert gzipped["Content-Encoding"] == "gzip" and gzipped["ETag"].startswith('W/"')
+    again = client.get("/api/v1/jobs", HTTP_IF_NONE_MATCH=gzipped["ETag"], HTTP_ACCEPT_ENCODING="gzip")
+    assert again.status_code == 304
+    assert client.get("/api/v1/jobs", HTTP_IF_NONE_MATCH=f'W/"x", {etag}').status_code == 304
