@@ -1,23 +1,29 @@
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from employers.sitemaps import EmployerSitemap
+from employers.sitemaps import EmployerSitemap, JobSitemap
 from stories.feeds import LatestStoriesFeed
 
-from . import views
+from . import sitemaps, views
 from .accounts import views as account_views
+
+# One sitemap per section, each paged; /sitemap.xml is their index (portal/sitemaps.py).
+SITEMAPS = {
+    "pages": Sitemap,
+    "addresses": sitemaps.AddressSitemap,
+    "employers": EmployerSitemap,
+    "jobs": JobSitemap,
+}
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path(
-        "sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap, "employers": EmployerSitemap}}, name="sitemap"
-    ),
+    path("sitemap.xml", sitemaps.index, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap-<section>.xml", sitemaps.section, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("admin/", include(wagtailadmin_urls)),
     path("accounts/delete/", account_views.delete_account, name="account_delete"),
     path("accounts/", include("allauth.urls")),
