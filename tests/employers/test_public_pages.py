@@ -374,6 +374,23 @@ def test_private_and_unknown_pledges_are_not_found(client):
             assert client.get(f"/pledges/{reference}/{suffix}").status_code == 404, suffix
 
 
+def test_badge_of_an_unknown_or_private_pledge_is_a_picture_that_says_so(client):
+    """The <img> on the employer's own site shows a badge, never a broken image of an HTML page."""
+    private = HiringPledgeFactory(employer=EmployerFactory(), is_public=False)
+    answers = []
+    for reference in (private.reference, "HP-1999-00001"):
+        response = client.get(f"/pledges/{reference}/badge.svg")
+        assert response.status_code == 404
+        assert response["Content-Type"].startswith("image/svg+xml")
+        root = ET.fromstring(response.content)
+        assert root.tag == f"{SVG}svg" and root.get("role") == "img"
+        texts = " ".join(element.text for element in root.iter(f"{SVG}text"))
+        assert "No public pledge" in texts
+        assert reference not in response.content.decode()
+        answers.append(response.content)
+    assert answers[0] == answers[1], "a private pledge is not told apart from an unknown one"
+
+
 def test_badge_escapes_what_it_shows(client):
     employer, pledge = pledged(name='<Tricky> & "Co"')
     root, title, texts = badge_of(client, pledge)  # parses: nothing unescaped
