@@ -33,7 +33,10 @@ def site_search(request):
 @require_safe
 def suggest(request):
     query = site.clean_query(request.GET.get("q", ""))
-    suggestions = [{"label": each.label, "url": each.url, "type": each.type} for each in site.suggest(query)]
+    suggestions = [
+        {"label": each.label, "url": each.url, "type": each.type, "detail": each.detail}
+        for each in site.suggest(query)
+    ]
     response = JsonResponse({"query": query, "suggestions": suggestions})
     patch_cache_control(response, public=True, max_age=SUGGEST_MAX_AGE)
     return response
