@@ -1,6 +1,8 @@
 """The public pages of the employer side: the pledge wall, profiles, verification, badge, certificate."""
 
+import io
 import re
+import unicodedata
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -10,6 +12,7 @@ from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from pypdf import PdfReader
 
 from employers.models import Employer, PledgeCommitment, ProgressItem, ProgressReport
 from tests.crawl import sitemap_urls
@@ -426,6 +429,42 @@ def test_certificate_pdf(client):
     assert response["Content-Disposition"] == f'attachment; filename="{pledge.reference}.pdf"'
     assert response.content.startswith(b"%PDF")
     assert b"/MediaBox [ 0 0 595.2756 841.8898 ]" in response.content  # A4
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "شركة الفرصة الثانية",  # Arabic
+        "Пекарня «Второй шанс»",  # Cyrillic
+        "Ψωμί και Δεύτερη Ευκαιρία",  # Greek
+        "Zoë & Søn <Bakers>",
+    ],
+)
+def test_certificate_pdf_prints_names_in_any_script_with_an_embedded_font(client, name):
+    employer = EmployerFactory(name=name)
+    pledge = HiringPledgeFactory(employer=employer)
+    response = client.get(f"/pledges/{pledge.reference}/certificate.pdf")
+    assert response.status_code == 200
+    reader = PdfReader(io.BytesIO(response.content))
+    # Arabic is stored joined (presentation forms), which NFKC, as every search does, reads back.
+    text = unicodedata.normalize("NFKC", " ".join(page.extract_text() for page in reader.pages))
+    assert name in text, "the name comes out of the PDF as it was typed"
+    assert pledge.reference in text
+    fonts = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = (
+                font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+                if "/DescendantFonts" in font
+                else font.get("/FontDescriptor")
+            )
+            descriptor = descriptor.get_object() if descriptor else {}
+            embedded = any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+            fonts.add((str(font["/BaseFont"]).split("+")[-1], embedded))
+    assert ("DejaVuSans", True) in fonts
+    assert all(embedded for _name, embedded in fonts), f"every font is embedded: {fonts}"
+    assert str(reader.trailer["/Root"]["/Lang"]).startswith("en"), "the language is declared"
 
 
 def test_certificate_needs_a_verified_employer_and_an_active_pledge(client):
