@@ -6,9 +6,13 @@ with the section's `lastmod`. Sections are cached for SITEMAP_CACHE_SECONDS (a c
 yesterday's list for a few minutes loses nothing; building 40,000 job URLs takes about a second).
 """
 
+import datetime
+from xml.sax.saxutils import escape  # nosec B406 # escapes output; nothing is parsed
+
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.cache import cache_page
 from wagtail.contrib.sitemaps import views as sitemap_views
 
@@ -41,7 +45,37 @@ def index(request, sitemaps):
     )
 
 
+def _day(value):
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return f"{value:%Y-%m-%d}"
+
+
+def urlset(urls):
+    """The <urlset> of one page, written directly: Django's template takes 3/4 of the time at 40,000."""
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+    ]
+    for url in urls:
+        out.append(f"<url><loc>{escape(url['location'])}</loc>")
+        if url.get("lastmod"):
+            out.append(f"<lastmod>{_day(url['lastmod'])}</lastmod>")
+        if url.get("changefreq"):
+            out.append(f"<changefreq>{escape(url['changefreq'])}</changefreq>")
+        if url.get("priority"):
+            out.append(f"<priority>{escape(str(url['priority']))}</priority>")
+        out.append("</url>\n")
+    out.append("</urlset>\n")
+    return "".join(out)
+
+
+def _section(request, sitemaps, section):
+    response = sitemap_views.sitemap(request, sitemaps=sitemaps, section=section)
+    response.content = urlset(response.context_data["urlset"])  # marks it rendered
+    return response
+
+
 def section(request, sitemaps, section):
-    return cache_page(cache_seconds(), key_prefix="sitemap")(sitemap_views.sitemap)(
+    return cache_page(cache_seconds(), key_prefix="sitemap")(_section)(
         request, sitemaps=sitemaps, section=section
     )
