@@ -14,7 +14,7 @@ from employers.models.pledges import HiringPledgeCommitment
 from employers.taxonomy import SectorChoices, SizeBand
 
 from .links import absolute, api_url, coded, region
-from .pagination import DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, paginate
+from .pagination import DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, PAGE_DESCRIPTION, paginate
 from .schemas import EmployerOut, EmployerPage, Error, Region, ValidationErrorOut
 
 router = Router(tags=["employers"])
@@ -27,7 +27,7 @@ class WallFilters(Schema):
         None, description="Head office or operating in this ISO 3166-2 subdivision."
     )
     size: SizeBand | None = None
-    page: int = Field(1, ge=1, le=MAX_PAGE)
+    page: int = Field(1, ge=1, le=MAX_PAGE, description=PAGE_DESCRIPTION)
     page_size: int = Field(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
 
 

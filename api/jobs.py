@@ -15,7 +15,7 @@ from search.jobs import MAX_QUERY_LENGTH
 from search.jobs import search as search_jobs
 
 from .links import absolute, api_url, coded, region
-from .pagination import DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, envelope
+from .pagination import DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, PAGE_DESCRIPTION, envelope, past_the_end
 from .schemas import Error, JobDetail, JobPage, Region, ValidationErrorOut
 
 router = Router(tags=["jobs"])
@@ -41,7 +41,7 @@ class JobFilters(Schema):
     remote: list[RemoteOption] = Field([], description="A job matches any of them.")
     posted_within: PostedWithin | None = Field(None, description="Published in the last 1, 7 or 30 days.")
     sort: Sort = Sort.RELEVANCE
-    page: int = Field(1, ge=1, le=MAX_PAGE)
+    page: int = Field(1, ge=1, le=MAX_PAGE, description=PAGE_DESCRIPTION)
     page_size: int = Field(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
 
 
@@ -104,6 +104,7 @@ def list_jobs(request, filters: Query[JobFilters]):
         page=filters.page,
         per_page=filters.page_size,
     )
+    past_the_end(filters.page, results.num_pages)
     return {
         **envelope(request, results.page, results.per_page, results.total, results.num_pages),
         "results": [job_summary(request, job) for job in results.jobs],

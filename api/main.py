@@ -18,7 +18,8 @@ MAX_MESSAGE = 300
 DESCRIPTION = """Public, read-only data of the Second Chance Portal: published fair-chance jobs,
 employers with a public hiring pledge, published success stories and campaigns, and the public
 impact figures. No key needed; every origin may read it (CORS). Lists are paged (`page`,
-`page_size` up to 100) and carry absolute `next` and `previous` links. Answers carry an `ETag`:
+`page_size` up to 100) and carry absolute `next` and `previous` links; a `page` past the last one
+is refused with 422 naming `page` (an empty list has one page, empty). Answers carry an `ETag`:
 send it back in `If-None-Match` to get 304 when nothing changed. Each address is limited per
 client address; past the limit the answer is 429 with `Retry-After` in seconds. Nothing about any
 person who uses the portal's programmes is ever part of this data."""

@@ -12,7 +12,7 @@ from portal.visibility import visible
 from stories.models import ProgrammeType, StoryPage
 
 from .links import coded, page_url, region
-from .pagination import DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, paginate
+from .pagination import DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, PAGE_DESCRIPTION, paginate
 from .schemas import CampaignPage as CampaignPageOut
 from .schemas import Error, Region, ValidationErrorOut
 from .schemas import StoryPage as StoryPageOut
@@ -21,7 +21,7 @@ router = Router(tags=["stories and campaigns"])
 
 
 class Paging(Schema):
-    page: int = Field(1, ge=1, le=MAX_PAGE)
+    page: int = Field(1, ge=1, le=MAX_PAGE, description=PAGE_DESCRIPTION)
     page_size: int = Field(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
 
 

@@ -97,6 +97,10 @@ MIDDLEWARE = [
     # Gzip for anonymous public pages only, never for a response that carries a secret (BREACH);
     # above the page cache so cached pages are compressed on the way out (portal/compression.py).
     "portal.compression.PublicPageGZipMiddleware",
+    # ETag from the content and 304 for If-None-Match / If-Modified-Since, below gzip (so the tag
+    # is the uncompressed page's, which gzip weakens to W/"...") and above the page cache (so a
+    # cached page is answered 304 too, without being sent again).
+    "django.middleware.http.ConditionalGetMiddleware",
     # Anonymous visitors' public pages from the cache (portal/page_cache.py says when).
     "portal.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

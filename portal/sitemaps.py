@@ -1,10 +1,34 @@
-"""Sitemaps whose addresses come from SITE_URL, whatever host the request came in on."""
+"""The sitemap index at /sitemap.xml and one paged sitemap per section, cached; every address
+in them comes from SITE_URL, whatever host the request came in on.
 
+/sitemap.xml is an index (robots.txt names it) listing /sitemap-<section>.xml for every section
+and `?p=N` for each further page of a long one (jobs: one page per SITEMAP_LIMIT jobs), each
+with the section's `lastmod`. Sections are cached for SITEMAP_CACHE_SECONDS (a crawler reading
+yesterday's list for a few minutes loses nothing; building 40,000 job URLs takes about a second).
+"""
+
+import datetime
 from urllib.parse import urlsplit
+from xml.sax.saxutils import escape  # nosec B406 # escapes output; nothing is parsed
 
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import SitemapIndexItem
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import cache_page
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
+from wagtail.contrib.sitemaps import views as sitemap_views
 
 from .addresses import absolute_url, site_url
+
+# Public addresses that are views rather than Wagtail pages (the pages section lists those).
+ADDRESSES = (
+    "employers_public:pledge_wall",
+    "employers_public:job_board",
+    "incentives:schemes",
+    "impact:public",
+)
 
 
 class PublicAddressSitemap:
@@ -25,3 +49,67 @@ class PagesSitemap(PublicAddressSitemap, WagtailSitemap):
         for url_info in urls:
             url_info["location"] = absolute_url(url_info["location"])
         return urls
+
+
+class AddressSitemap(PublicAddressSitemap, Sitemap):
+    changefreq = "daily"
+
+    def items(self):
+        return list(ADDRESSES)
+
+    def location(self, item):
+        return reverse(item)
+
+
+def cache_seconds():
+    return getattr(settings, "SITEMAP_CACHE_SECONDS", 600)
+
+
+def _index(request, sitemaps):
+    response = sitemap_views.index(request, sitemaps=sitemaps, sitemap_url_name="sitemap_section")
+    # Django names each section on the request's host; the index names them on SITE_URL.
+    response.context_data["sitemaps"] = [
+        SitemapIndexItem(absolute_url(item.location), item.last_mod)
+        for item in response.context_data["sitemaps"]
+    ]
+    return response
+
+
+def index(request, sitemaps):
+    return cache_page(cache_seconds(), key_prefix="sitemap")(_index)(request, sitemaps=sitemaps)
+
+
+def _day(value):
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return f"{value:%Y-%m-%d}"
+
+
+def urlset(urls):
+    """The <urlset> of one page, written directly: Django's template takes 3/4 of the time at 40,000."""
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+    ]
+    for url in urls:
+        out.append(f"<url><loc>{escape(url['location'])}</loc>")
+        if url.get("lastmod"):
+            out.append(f"<lastmod>{_day(url['lastmod'])}</lastmod>")
+        if url.get("changefreq"):
+            out.append(f"<changefreq>{escape(url['changefreq'])}</changefreq>")
+        if url.get("priority"):
+            out.append(f"<priority>{escape(str(url['priority']))}</priority>")
+        out.append("</url>\n")
+    out.append("</urlset>\n")
+    return "".join(out)
+
+
+def _section(request, sitemaps, section):
+    response = sitemap_views.sitemap(request, sitemaps=sitemaps, section=section)
+    response.content = urlset(response.context_data["urlset"])  # marks it rendered
+    return response
+
+
+def section(request, sitemaps, section):
+    return cache_page(cache_seconds(), key_prefix="sitemap")(_section)(
+        request, sitemaps=sitemaps, section=section
+    )

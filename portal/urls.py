@@ -1,27 +1,29 @@
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from employers.sitemaps import EmployerSitemap
+from employers.sitemaps import EmployerSitemap, JobSitemap
 from stories.feeds import LatestStoriesFeed
 
-from . import views
+from . import sitemaps, views
 from .accounts import two_factor
 from .accounts import views as account_views
-from .sitemaps import PagesSitemap
+
+# One sitemap per section, each paged; /sitemap.xml is their index (portal/sitemaps.py).
+SITEMAPS = {
+    "pages": sitemaps.PagesSitemap,
+    "addresses": sitemaps.AddressSitemap,
+    "employers": EmployerSitemap,
+    "jobs": JobSitemap,
+}
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path(
-        "sitemap.xml",
-        sitemap,
-        {"sitemaps": {"pages": PagesSitemap, "employers": EmployerSitemap}},
-        name="sitemap",
-    ),
+    path("sitemap.xml", sitemaps.index, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap-<section>.xml", sitemaps.section, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     # Before Wagtail's own: its login and password reset skip allauth's protections.
     path("admin/login/", two_factor.admin_login),
     re_path(r"^admin/password_reset/", two_factor.admin_password_reset),

@@ -37,11 +37,21 @@ def site_search(request):
 @require_safe
 def suggest(request):
     query = site.clean_query(request.GET.get("q", ""))
-    suggestions = [{"label": each.label, "url": each.url, "type": each.type} for each in site.suggest(query)]
+    suggestions = [
+        {"label": each.label, "url": each.url, "type": each.type, "detail": each.detail}
+        for each in site.suggest(query)
+    ]
     pledge = public_pledge_by_reference(query)
     if pledge:
-        label = f"{pledge.reference} · {pledge.employer.name}"
-        suggestions.insert(0, {"label": label, "url": pledge.get_absolute_url(), "type": "pledge"})
+        suggestions.insert(
+            0,
+            {
+                "label": pledge.reference,
+                "url": pledge.get_absolute_url(),
+                "type": "pledge",
+                "detail": pledge.employer.name,
+            },
+        )
     response = JsonResponse({"query": query, "suggestions": suggestions})
     patch_cache_control(response, public=True, max_age=SUGGEST_MAX_AGE)
     return response

@@ -6,7 +6,7 @@ past its closing date), and search goes through `search.jobs`, never an engine d
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.html import strip_tags
+from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -147,9 +147,16 @@ class LatestJobsFeed(Feed):
         return f"{item.title} — {item.employer.name}"
 
     def item_description(self, item):
+        """HTML, as RSS readers expect in a description: paragraphs and list items stay apart.
+
+        The description goes out as the pages show it, cleaned again by nh3 (employers.richtext);
+        Truncator keeps the tags balanced when it cuts after 60 words.
+        """
         where = item.where
-        summary = Truncator(strip_tags(item.description)).words(60)
-        return f"{item.employer.name} · {where} · {item.get_employment_type_display()}\n\n{summary}"
+        about = format_html(
+            "<p>{} · {} · {}</p>", item.employer.name, where, item.get_employment_type_display()
+        )
+        return about + Truncator(str(item.description_html)).words(60, html=True)
 
     def item_link(self, item):
         return absolute_url(item.get_absolute_url())

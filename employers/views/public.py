@@ -162,20 +162,33 @@ def badge_title(pledge, state):
     }
 
 
-def badge_svg(pledge, state):
-    heading, detail = _badge_lines(pledge, state)
-    width, height = _badge_size((heading, detail))
-    state_attr = quoteattr(state)
-    title = escape(badge_title(pledge, state))
+def _svg(lines, title, colour, state):
+    heading, detail = lines
+    width, height = _badge_size(lines)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="badge-title" data-state={state_attr}>'
-        f'<title id="badge-title">{title}</title>'
-        f'<rect width="{width}" height="{height}" rx="6" fill="{BADGE_COLOURS[state]}"/>'
+        f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="badge-title" data-state={quoteattr(state)}>'
+        f'<title id="badge-title">{escape(title)}</title>'
+        f'<rect width="{width}" height="{height}" rx="6" fill="{colour}"/>'
         '<g fill="#ffffff" font-family="Verdana, \'DejaVu Sans\', Arial, sans-serif">'
         f'<text x="12" y="19" font-size="13" font-weight="700">{escape(heading)}</text>'
         f'<text x="12" y="36" font-size="12">{escape(detail)}</text>'
         "</g></svg>"
+    )
+
+
+def badge_svg(pledge, state):
+    return _svg(_badge_lines(pledge, state), badge_title(pledge, state), BADGE_COLOURS[state], state)
+
+
+def unknown_badge_svg():
+    """For a reference that is unknown or private: says so, and nothing of the reference."""
+    lines = (_("Fair-chance employer"), _("No public pledge at this address"))
+    return _svg(
+        lines,
+        _("Fair-chance employer — no public pledge at this address"),
+        BADGE_COLOURS[NOT_VALID],
+        NOT_VALID,
     )
 
 
@@ -212,7 +225,17 @@ def pledge_verification(request, reference):
 
 
 def pledge_badge(request, reference):
-    pledge = _public_pledge(reference)
+    """Always a picture, so the employer's own page never shows a broken image.
+
+    An expired, withdrawn or no-longer-valid pledge says so; an unknown or private reference
+    answers 404 with a picture that says there is no public pledge (browsers show the picture
+    of a 404 answer in an <img>).
+    """
+    pledge = HiringPledge.objects.public().select_related("employer").filter(reference=reference).first()
+    if pledge is None:
+        response = HttpResponse(unknown_badge_svg(), status=404, content_type="image/svg+xml; charset=utf-8")
+        response["Cache-Control"] = f"public, max-age={BADGE_MAX_AGE}"
+        return response
     response = HttpResponse(badge_svg(pledge, standing(pledge)), content_type="image/svg+xml; charset=utf-8")
     response["Cache-Control"] = f"public, max-age={BADGE_MAX_AGE}"
     return response

@@ -94,3 +94,22 @@ class Suggestion:
     label: str
     url: str
     type: str  # one of SITE_TYPES
+    detail: str = ""  # what tells two alike apart: a job's employer and place
+
+
+def job_detail(employer_name, place):
+    """ "Employer, place" under a job's title (the same words the job's search document keeps)."""
+    return ", ".join(part for part in (employer_name, place) if part)
+
+
+def distinct(suggestions):
+    """Without repeats: one entry per address, and one per label and detail (the newest first)."""
+    unique, urls, seen = [], set(), set()
+    for each in suggestions:
+        key = (each.type, each.label.casefold(), each.detail.casefold())
+        if not each.url or each.url in urls or key in seen:
+            continue
+        urls.add(each.url)
+        seen.add(key)
+        unique.append(each)
+    return unique

@@ -32,7 +32,7 @@ from employers.models import JobListing, Skill
 from portal.visibility import public_q, visible
 from stories.models import StoryPage
 
-from .base import SITE_TYPES, SiteHit, SiteHits, SiteQuery, Suggestion, clamp_page
+from .base import SITE_TYPES, SiteHit, SiteHits, SiteQuery, Suggestion, clamp_page, distinct, job_detail
 
 WORD = re.compile(r"\w[\w'-]*", re.UNICODE)
 MAX_WORDS = 10
@@ -313,16 +313,13 @@ class SiteSearchDatabaseMixin:
         for page in pages[:limit]:
             kind = kinds.get(page.content_type_id, "page")
             found.append(Suggestion(page.title, page.url or "", kind))
-        jobs = JobListing.objects.published().filter(word_start("title"))
-        for job in jobs.order_by("-published_at", "-pk")[:limit]:
-            found.append(Suggestion(job.title, job.get_absolute_url(), "job"))
+        jobs = JobListing.objects.published().filter(word_start("title")).select_related("employer")
+        # More than `limit`: listings alike (same title, employer and place) count once below.
+        for job in jobs.order_by("-published_at", "-pk")[: limit * 4]:
+            detail = job_detail(job.employer.name, job.place or job.region_name)
+            found.append(Suggestion(job.title, job.get_absolute_url(), "job", detail))
         for employer in on_the_wall().filter(word_start("name")).order_by("name", "pk")[:limit]:
             found.append(Suggestion(employer.name, employer.get_absolute_url(), "employer"))
         lowered = text.lower()
         found.sort(key=lambda each: (not each.label.lower().startswith(lowered), len(each.label)))
-        unique, seen = [], set()
-        for each in found:
-            if each.url and each.url not in seen:
-                seen.add(each.url)
-                unique.append(each)
-        return unique[:limit]
+        return distinct(found)[:limit]

@@ -160,3 +160,40 @@ def test_a_trailing_slash_on_an_unknown_address_is_still_404(client, db):
         response = client.get(url)
         assert response.status_code == 404, url
         assert "/api/v1/docs" in response.json()["detail"]
+
+
+def test_a_weak_etag_from_a_compressing_proxy_still_matches(client, board):
+    etag = client.get("/api/v1/jobs")["ETag"]
+    # nginx's gzip turns "abc" into W/"abc"; the client sends back what it was given.
+    assert client.get("/api/v1/jobs", HTTP_IF_NONE_MATCH=f"W/{etag}").status_code == 304
+    gzipped = client.get("/api/v1/jobs", HTTP_ACCEPT_ENCODING="gzip")
+    assert gzipped["Content-Encoding"] == "gzip" and gzipped["ETag"].startswith('W/"')
+    again = client.get("/api/v1/jobs", HTTP_IF_NONE_MATCH=gzipped["ETag"], HTTP_ACCEPT_ENCODING="gzip")
+    assert again.status_code == 304
+    assert client.get("/api/v1/jobs", HTTP_IF_NONE_MATCH=f'W/"x", {etag}').status_code == 304
+
+
+@pytest.mark.parametrize(
+    "address", ["/api/v1/jobs", "/api/v1/employers", "/api/v1/stories", "/api/v1/campaigns"]
+)
+def test_a_page_past_the_end_is_refused_not_answered_with_the_last(client, openapi, board, address):
+    last = client.get(address, {"page_size": 1}).json()["num_pages"]
+    assert client.get(address, {"page_size": 1, "page": last}).status_code == 200
+    response = client.get(address, {"page_size": 1, "page": 9999})
+    assert response.status_code == 422
+    assert_conforms(openapi, address, response)
+    body = response.json()
+    assert [error["parameter"] for error in body["errors"]] == ["page"]
+    assert f"This list has {last} page" in body["errors"][0]["message"]
+
+
+def test_an_empty_list_has_one_empty_page(client, db):
+    body = client.get("/api/v1/stories").json()
+    assert (body["count"], body["page"], body["num_pages"], body["results"]) == (0, 1, 1, [])
+    assert client.get("/api/v1/stories", {"page": 2}).status_code == 422
+
+
+def test_the_document_says_what_a_page_past_the_end_gets(openapi):
+    parameters = {p["name"]: p for p in openapi["paths"]["/api/v1/jobs"]["get"]["parameters"]}
+    assert "422" in parameters["page"]["description"]
+    assert "past the last one is refused with 422" in " ".join(openapi["info"]["description"].split())

@@ -71,6 +71,7 @@ def test_typing_shows_suggestions_and_arrow_keys_with_enter_open_one(page, forkl
     # Titles starting with the words come first, the shortest first.
     expect(first.locator(".search-suggestion-label")).to_have_text("Forklift driver")
     expect(first.locator(".search-suggestion-type")).to_have_text("Job")
+    expect(first.locator(".search-suggestion-detail")).to_have_text("Forklift Hire Co, Manchester")
     box.press("Enter")
     expect(page).to_have_url(re.compile(re.escape(forklift["job"].get_absolute_url()) + "$"))
 

@@ -15,6 +15,7 @@ from employers.figures import open_jobs
 from employers.jsonld import job_posting
 from employers.models import JobCertification, JobReport, JobSkill, Occupation, Skill
 from employers.models.taxonomy import Certification
+from tests.crawl import sitemap_urls
 from tests.employers.factories import EmployerFactory, HiringPledgeFactory, PendingEmployerFactory, owner_of
 from tests.employers.factories_board import JobListingFactory
 from tests.employers.test_job_area import posting
@@ -530,6 +531,21 @@ def test_feed_lists_the_twenty_newest_published_jobs(client):
     assert "Manchester" in entry.summary
 
 
+def test_feed_keeps_list_items_and_paragraphs_apart(client):
+    JobListingFactory(
+        title="Prep cook",
+        description="<p>Training in the first months.</p><ul><li>Regular hours</li><li>Paid training</li></ul>",
+    )
+    feed = feedparser.parse(client.get("/jobs/feed/").content)
+    assert not feed.bozo
+    summary = feed.entries[0].summary
+    # A reader shows the summary as HTML: each item in its own element, nothing run together.
+    items = re.findall(r"<li>(.*?)</li>", summary)
+    assert items == ["Regular hours", "Paid training"]
+    assert "<p>Training in the first months.</p>" in summary
+    assert "months.Regular" not in summary and "hoursPaid" not in summary
+
+
 def test_home_page_shows_open_jobs(client, home):
     JobListingFactory.create_batch(3)
     JobListingFactory(status="draft")
@@ -541,10 +557,10 @@ def test_home_page_shows_open_jobs(client, home):
 def test_sitemap_lists_published_jobs_only(client, home):
     shown = JobListingFactory(title="Night baker")
     hidden = JobListingFactory(title="Draft baker", status="draft")
-    xml = client.get("/sitemap.xml").content.decode()
-    assert f"/jobs/{shown.pk}-night-baker/</loc>" in xml
-    assert f"/jobs/{hidden.pk}-" not in xml
-    assert "/jobs/</loc>" in xml
+    urls = sitemap_urls(client)
+    assert f"http://testserver/jobs/{shown.pk}-night-baker/" in urls
+    assert not [url for url in urls if f"/jobs/{hidden.pk}-" in url]
+    assert "http://testserver/jobs/" in urls
 
 
 def test_main_navigation_links_to_the_board(client):

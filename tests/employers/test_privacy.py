@@ -141,6 +141,9 @@ def public_urls(world, markers):
         world["employer"].get_absolute_url(),
         reverse("employers_public:pledge_verification", args=[pledge.reference]),
         "/sitemap.xml",
+        "/sitemap-employers.xml",
+        "/sitemap-jobs.xml",
+        "/sitemap-pages.xml",
         "/search/?q=bricklayer",
     ]
     return urls

@@ -1,6 +1,8 @@
 """The public pages of the employer side: the pledge wall, profiles, verification, badge, certificate."""
 
+import io
 import re
+import unicodedata
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -10,8 +12,10 @@ from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from pypdf import PdfReader
 
 from employers.models import Employer, PledgeCommitment, ProgressItem, ProgressReport
+from tests.crawl import sitemap_urls
 from tests.employers.factories import (
     EmployerFactory,
     HiringPledgeFactory,
@@ -373,6 +377,23 @@ def test_private_and_unknown_pledges_are_not_found(client):
             assert client.get(f"/pledges/{reference}/{suffix}").status_code == 404, suffix
 
 
+def test_badge_of_an_unknown_or_private_pledge_is_a_picture_that_says_so(client):
+    """The <img> on the employer's own site shows a badge, never a broken image of an HTML page."""
+    private = HiringPledgeFactory(employer=EmployerFactory(), is_public=False)
+    answers = []
+    for reference in (private.reference, "HP-1999-00001"):
+        response = client.get(f"/pledges/{reference}/badge.svg")
+        assert response.status_code == 404
+        assert response["Content-Type"].startswith("image/svg+xml")
+        root = ET.fromstring(response.content)
+        assert root.tag == f"{SVG}svg" and root.get("role") == "img"
+        texts = " ".join(element.text for element in root.iter(f"{SVG}text"))
+        assert "No public pledge" in texts
+        assert reference not in response.content.decode()
+        answers.append(response.content)
+    assert answers[0] == answers[1], "a private pledge is not told apart from an unknown one"
+
+
 def test_badge_escapes_what_it_shows(client):
     employer, pledge = pledged(name='<Tricky> & "Co"')
     root, title, texts = badge_of(client, pledge)  # parses: nothing unescaped
@@ -410,6 +431,42 @@ def test_certificate_pdf(client):
     assert b"/MediaBox [ 0 0 595.2756 841.8898 ]" in response.content  # A4
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "شركة الفرصة الثانية",  # Arabic
+        "Пекарня «Второй шанс»",  # Cyrillic
+        "Ψωμί και Δεύτερη Ευκαιρία",  # Greek
+        "Zoë & Søn <Bakers>",
+    ],
+)
+def test_certificate_pdf_prints_names_in_any_script_with_an_embedded_font(client, name):
+    employer = EmployerFactory(name=name)
+    pledge = HiringPledgeFactory(employer=employer)
+    response = client.get(f"/pledges/{pledge.reference}/certificate.pdf")
+    assert response.status_code == 200
+    reader = PdfReader(io.BytesIO(response.content))
+    # Arabic is stored joined (presentation forms), which NFKC, as every search does, reads back.
+    text = unicodedata.normalize("NFKC", " ".join(page.extract_text() for page in reader.pages))
+    assert name in text, "the name comes out of the PDF as it was typed"
+    assert pledge.reference in text
+    fonts = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = (
+                font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+                if "/DescendantFonts" in font
+                else font.get("/FontDescriptor")
+            )
+            descriptor = descriptor.get_object() if descriptor else {}
+            embedded = any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+            fonts.add((str(font["/BaseFont"]).split("+")[-1], embedded))
+    assert ("DejaVuSans", True) in fonts
+    assert all(embedded for _name, embedded in fonts), f"every font is embedded: {fonts}"
+    assert str(reader.trailer["/Root"]["/Lang"]).startswith("en"), "the language is declared"
+
+
 def test_certificate_needs_a_verified_employer_and_an_active_pledge(client):
     employer, pledge = pledged(name="Gone Away Ltd")
     pledge.withdraw(by=None, reason="Stopped hiring")
@@ -439,7 +496,7 @@ def test_sitemap_lists_the_wall_and_pledged_employers_only(client, home):
     pledged = EmployerFactory(name="Listed Ltd")
     HiringPledgeFactory(employer=pledged)
     pending = PendingEmployerFactory(name="Waiting Ltd")
-    body = client.get("/sitemap.xml").content.decode()
+    body = " ".join(sitemap_urls(client))
     assert "http://testserver/pledge-wall/" in body
     assert f"http://testserver/employers/{pledged.slug}/" in body
     assert pending.slug not in body

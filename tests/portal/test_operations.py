@@ -3,11 +3,11 @@ import secrets
 import subprocess
 import sys
 from pathlib import Path
-from xml.etree import ElementTree
 
 import pytest
 
 from tests.campaigns.factories import LiveCampaignPageFactory
+from tests.crawl import sitemap_urls
 from tests.stories.factories import DraftStoryPageFactory, StoryPageFactory
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -62,10 +62,7 @@ class TestCrawlers:
         live = StoryPageFactory(parent=story_index)
         draft = DraftStoryPageFactory(parent=story_index)
         campaign = LiveCampaignPageFactory(parent=campaign_index)
-        response = client.get("/sitemap.xml")
-        assert response.status_code == 200
-        namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-        urls = {loc.text for loc in ElementTree.fromstring(response.content).findall(".//s:loc", namespace)}
+        urls = set(sitemap_urls(client))
         assert f"http://testserver{live.url}" in urls
         assert f"http://testserver{campaign.url}" in urls
         assert "http://testserver/stories/" in urls

@@ -42,6 +42,7 @@ def test_answers_labels_addresses_and_types(client, forklift):
         "label": "Forklift driver",
         "url": forklift.get_absolute_url(),
         "type": "job",
+        "detail": "Forklift Hire Co, Manchester",
     }
     assert by_label["Forklift Hire Co"]["type"] == "employer"
     assert by_label["Forklifts for freedom"]["type"] == "campaign"
@@ -103,7 +104,27 @@ def test_a_pledge_reference_is_suggested_first(client, home):
     pledge = HiringPledgeFactory(employer=employer)
     first = suggestions_for(client, pledge.reference.lower())["suggestions"][0]
     assert first == {
-        "label": f"{pledge.reference} · Northern Bricks",
+        "label": pledge.reference,
         "url": f"/pledges/{pledge.reference}/",
         "type": "pledge",
+        "detail": "Northern Bricks",
     }
+
+
+def test_alike_jobs_are_told_apart_and_never_repeated(client, db):
+    """Eight "Commis chef" listings: one entry per employer and place, each saying which."""
+    kitchens = []
+    for name, place in (("Harbour Kitchen", "Leeds"), ("Hilltop Hotel", "York"), ("Quay Bistro", "Hull")):
+        employer = EmployerFactory(name=name)
+        kitchens.append((employer, place))
+    for n in range(8):
+        employer, place = kitchens[n % 3]
+        JobListingFactory(employer=employer, title="Commis chef", place=place)
+    suggestions = suggestions_for(client, "chef")["suggestions"]
+    chefs = [each for each in suggestions if each["label"] == "Commis chef"]
+    details = [each["detail"] for each in chefs]
+    assert sorted(details) == ["Harbour Kitchen, Leeds", "Hilltop Hotel, York", "Quay Bistro, Hull"]
+    pairs = [(each["label"], each["detail"]) for each in suggestions]
+    assert len(pairs) == len(set(pairs)), "no two entries alike"
+    for each in chefs:
+        assert client.get(each["url"]).status_code == 200

@@ -12,7 +12,7 @@ from django.utils.html import escape
 from django.utils.text import Truncator
 from elasticsearch.dsl import Q, Search
 
-from ..base import SITE_TYPES, SiteHit, SiteHits, SiteQuery, Suggestion, clamp_page
+from ..base import SITE_TYPES, SiteHit, SiteHits, SiteQuery, Suggestion, clamp_page, distinct
 from .documents import SITE_DOCUMENTS
 from .jobs import open_on
 
@@ -134,18 +134,23 @@ def build_suggest(text, limit=8, using="default", today=None):
         Search(using=using, index=site_indices())
         .query(Q("match", **{"title.autocomplete": {"query": text, "operator": "and"}}))
         .filter(open_on(today))
-        .source(["type", "title", "url"])
+        .source(["type", "title", "url", "summary"])
     )
-    return search[:limit]
+    # More than `limit`: listings alike (same title, employer and place) count once.
+    return search[: limit * 4]
 
 
 def suggestions_of(response):
-    return [
-        Suggestion(label=hit.title, url=hit.url, type=hit.type)
-        for hit in response
-        if hit.to_dict().get("url")
-    ]
+    found = []
+    for hit in response:
+        source = hit.to_dict()
+        if not source.get("url"):
+            continue
+        # A job's summary is "employer, place" (documents.JobDocument), what tells alike jobs apart.
+        detail = source.get("summary", "") if source.get("type") == "job" else ""
+        found.append(Suggestion(label=source["title"], url=source["url"], type=source["type"], detail=detail))
+    return distinct(found)
 
 
 def suggest(text, limit, using):
-    return suggestions_of(build_suggest(text, limit, using=using).execute())
+    return suggestions_of(build_suggest(text, limit, using=using).execute())[:limit]

@@ -120,6 +120,14 @@
         kind.className = "search-suggestion-type";
         kind.textContent = typeName(item.type);
         option.appendChild(label);
+        if (item.detail) {
+          // Employer and place: what tells two jobs of the same title apart.
+          var detail = document.createElement("span");
+          detail.className = "search-suggestion-detail";
+          detail.textContent = item.detail;
+          option.appendChild(document.createTextNode(" "));
+          option.appendChild(detail);
+        }
         option.appendChild(document.createTextNode(" "));
         option.appendChild(kind);
         // mousedown, not click: the input keeps focus, so the list is not closed by blur first.
