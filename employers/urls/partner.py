@@ -20,4 +20,5 @@ urlpatterns = [
     path("graduates/<str:reference>/suggest/<int:job_id>/", partner.suggest, name="suggest"),
     path("graduates/<str:reference>/hire/", partner.hire, name="hire"),
     path("introductions/<int:introduction_id>/", partner.introduction, name="introduction"),
+    path("introductions/<int:introduction_id>/hire/", partner.introduction_hire, name="introduction_hire"),
 ]

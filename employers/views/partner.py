@@ -27,7 +27,6 @@ from ..forms_partner import (
     ConsentForm,
     ErasureForm,
     GraduateForm,
-    HireForm,
     PersonalDataForm,
     ReleaseForm,
     completion_formset,
@@ -37,7 +36,6 @@ from ..models import (
     Graduate,
     GraduatePersonalData,
     GraduateProgramme,
-    Hire,
     Introduction,
     JobListing,
     MatchingConsent,
@@ -46,6 +44,7 @@ from ..models import (
 from ..models.introductions import INTRODUCTION_TTL
 from ..partner_permissions import ANY_ROLE, COORDINATOR, act_for, partner_area
 from ..signals import graduate_matching_changed
+from .hires import hire_from_introduction
 
 PER_PAGE = 50
 Action = PersonalDataAccess.Action
@@ -513,6 +512,8 @@ def introduction(request, introduction_id):
         "form": form,
         "is_open": is_open,
         "days_left": _days_left(intro, timezone.now()),
+        "hire": getattr(intro, "hire", None),
+        "may_record_hire": intro.status == Introduction.Status.ACCEPTED and not graduate.is_erased,
     }
     status = 400 if request.method == "POST" and is_open else 200
     return TemplateResponse(request, "employers/partner/introduction.html", context, status=status)
@@ -520,24 +521,28 @@ def introduction(request, introduction_id):
 
 @partner_area(roles=ANY_ROLE)
 def hire(request, reference):
+    """Hires are recorded from where they happen, an accepted introduction: this page lists them."""
     graduate = _graduate(request, reference)
-    form = HireForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        job = form.cleaned_data["job"]
-        # Recording the hire places the graduate and schedules retention checks (employers.outcomes).
-        Hire.objects.create(
-            graduate=graduate,
-            job=job,
-            employer=job.employer,
-            start_date=form.cleaned_data["start_date"],
-            recorded_by=request.user,
-        )
-        messages.success(
-            request,
-            _("The hire is recorded: %(ref)s is placed and leaves matching.") % {"ref": graduate.reference},
-        )
-        return redirect("partners:graduate_detail", graduate.reference)
-    status = 400 if request.method == "POST" else 200
-    return TemplateResponse(
-        request, "employers/partner/hire.html", {"graduate": graduate, "form": form}, status=status
+    accepted = (
+        graduate.introductions.filter(status=Introduction.Status.ACCEPTED, hire__isnull=True)
+        .select_related("job__employer")
+        .order_by("-answered_at")
+    )
+    context = {"graduate": graduate, "introductions": accepted}
+    return TemplateResponse(request, "employers/partner/hire.html", context)
+
+
+@partner_area(roles=ANY_ROLE)
+def introduction_hire(request, introduction_id):
+    """Record the hire an accepted introduction led to: the job and the graduate are fixed."""
+    intro = get_object_or_404(
+        _introductions(request).filter(status=Introduction.Status.ACCEPTED, graduate__erased_at__isnull=True),
+        pk=introduction_id,
+    )
+    return hire_from_introduction(
+        request,
+        intro,
+        template="employers/partner/introduction_hire.html",
+        done_url=reverse("partners:graduate_detail", args=[intro.graduate.reference]),
+        extra={"graduate": intro.graduate},
     )
