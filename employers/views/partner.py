@@ -39,7 +39,9 @@ from ..models import (
     Introduction,
     JobListing,
     MatchingConsent,
+    Membership,
     PersonalDataAccess,
+    ProviderStaff,
 )
 from ..models.introductions import INTRODUCTION_TTL
 from ..partner_permissions import ANY_ROLE, COORDINATOR, act_for, partner_area
@@ -240,12 +242,73 @@ def _not_matched_because(graduate, consent):
     return reasons
 
 
+TRAIL_ON_PAGE = 10
+
+
+def _trail_context(request, graduate):
+    if not _may_read_trail(request):
+        return {}
+    entries = _trail(request, graduate)
+    latest = list(entries[: TRAIL_ON_PAGE + 1])
+    return {
+        "trail": _trail_rows(request, latest[:TRAIL_ON_PAGE]),
+        "trail_has_more": len(latest) > TRAIL_ON_PAGE,
+    }
+
+
+def _trail(request, graduate):
+    """The audit entries of the graduate's personal data, newest first."""
+    return graduate.personal_data_accesses.select_related("user").order_by("-at", "-pk")
+
+
+def _trail_rows(request, entries):
+    """[(entry, who, where)]: `where` says whether the person is one of this provider's staff or
+    which employer they act for (an employer sees the contact an accepted introduction released)."""
+    entries = list(entries)
+    user_ids = {entry.user_id for entry in entries if entry.user_id}
+    staff_ids = set(
+        ProviderStaff.objects.filter(provider=request.provider, user_id__in=user_ids).values_list(
+            "user_id", flat=True
+        )
+    )
+    employers = {}
+    for user_id, name in Membership.objects.filter(user_id__in=user_ids - staff_ids).values_list(
+        "user_id", "employer__name"
+    ):
+        employers.setdefault(user_id, []).append(name)
+    rows = []
+    for entry in entries:
+        if entry.user_id is None:
+            who = (
+                _("Nobody (the retention rules)")
+                if entry.path == "enforce_retention"
+                else _("A deleted account")
+            )
+            where = ""
+        else:
+            who = entry.user.get_full_name() or entry.user.email
+            if entry.user_id in staff_ids:
+                where = _("Staff of %(provider)s") % {"provider": request.provider.name}
+            elif entry.user_id in employers:
+                where = _("Employer: %(names)s") % {"names": ", ".join(sorted(employers[entry.user_id]))}
+            else:
+                where = _("Not one of your staff")
+        rows.append((entry, who, where))
+    return rows
+
+
+def _may_read_trail(request):
+    # Coordinators oversee their staff; case workers, whose own accesses the trail records, do not read it.
+    return request.staff.role in COORDINATOR
+
+
 def _detail_page(request, graduate, consent_form=None, status=200):
     if graduate.is_erased:
         context = {
             "graduate": graduate,
             "completions": graduate.completions.select_related("programme"),
             "hires": graduate.hires.select_related("job", "employer"),
+            **_trail_context(request, graduate),
         }
         return TemplateResponse(request, "employers/partner/graduate_erased.html", context, status=status)
     consent = graduate.current_consent()
@@ -275,12 +338,22 @@ def _detail_page(request, graduate, consent_form=None, status=200):
         "may_erase": request.staff.role in COORDINATOR,
     }
     PersonalDataAccess.record(request, graduate, Action.VIEW)
+    context.update(_trail_context(request, graduate))
     return TemplateResponse(request, "employers/partner/graduate_detail.html", context, status=status)
 
 
 @partner_area(roles=ANY_ROLE)
 def graduate_detail(request, reference):
     return _detail_page(request, _graduate(request, reference, erased_too=True))
+
+
+@partner_area(roles=COORDINATOR)
+def graduate_trail(request, reference):
+    """The whole trail of a graduate's personal data, page by page (coordinators only)."""
+    graduate = _graduate(request, reference, erased_too=True)
+    page = Paginator(_trail(request, graduate), PER_PAGE).get_page(request.GET.get("page"))
+    context = {"graduate": graduate, "page_obj": page, "trail": _trail_rows(request, page.object_list)}
+    return TemplateResponse(request, "employers/partner/graduate_trail.html", context)
 
 
 @partner_area(roles=COORDINATOR)
