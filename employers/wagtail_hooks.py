@@ -685,6 +685,14 @@ class AuditLogViewSet(ReadOnlyModelViewSet):
     filterset_class = AuditLogFilterSet
     search_fields = ["graduate__reference", "user__email", "path"]
 
+    def get_permissions_to_register(self):
+        """Only "Can view" appears on a group's page in Settings → Groups: nothing else applies."""
+        return (
+            super()
+            .get_permissions_to_register()
+            .model.objects.filter(content_type__app_label="employers", codename="view_personaldataaccess")
+        )
+
     def get_urlpatterns(self):
         return [
             path("", self.index_view, name="index"),

@@ -230,3 +230,15 @@ def test_the_csv_export_defuses_formulas(client, world, officer, dangerous):
     assert row[5] == "'" + dangerous
     assert row[3] == "'" + user.email
     assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row)
+
+
+def test_the_permission_is_granted_from_a_groups_page(client, world):
+    """Settings → Groups offers "view" for the audit log, and nothing else, and no group holds it."""
+    assert not Group.objects.filter(permissions__codename="view_personaldataaccess").exists()
+    client.force_login(UserFactory(is_superuser=True, email="root@example.org"))
+    soup = BeautifulSoup(client.get(reverse("wagtailusers_groups:add")).content, "html.parser")
+    view = Permission.objects.get(codename="view_personaldataaccess")
+    assert soup.select_one(f"input[name=permissions][value='{view.pk}']")
+    for codename in ("add_personaldataaccess", "change_personaldataaccess", "delete_personaldataaccess"):
+        other = Permission.objects.get(codename=codename)
+        assert not soup.select_one(f"input[name=permissions][value='{other.pk}']")
