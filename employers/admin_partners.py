@@ -194,7 +194,9 @@ class HireInspectView(PlainValuesMixin, InspectView):
     page_title = _("Hire")
 
     def get_object(self, queryset=None):
-        queryset = Hire.objects.select_related("employer", "job", "graduate__provider", "recorded_by")
+        queryset = Hire.objects.select_related(
+            "employer", "job", "graduate__provider", "recorded_by", "introduction"
+        )
         return get_object_or_404(queryset, pk=unquote(str(self.pk)))
 
     def get_graduate_display_value(self):
@@ -206,6 +208,15 @@ class HireInspectView(PlainValuesMixin, InspectView):
 
     def get_recorded_by_display_value(self):
         return user_label(self.object.recorded_by) if self.object.recorded_by_id else "—"
+
+    def get_introduction_display_value(self):
+        intro = self.object.introduction
+        if intro is None:
+            return _("None (recorded before hires came from introductions)")
+        return _("Accepted on %(day)s") % {"day": day(intro.answered_at)}
+
+    def get_hours_per_week_display_value(self):
+        return self.object.hours_per_week or "—"
 
     def get_retention_checks_display_value(self):
         rows = []

@@ -3,7 +3,6 @@
 import datetime
 
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -14,14 +13,12 @@ from .models import (
     EmploymentType,
     Graduate,
     GraduatePersonalData,
-    JobListing,
     MatchingConsent,
     Skill,
 )
 from .taxonomy import SectorChoices
 from .widgets import SkillPicker
 
-RECENTLY_CLOSED = datetime.timedelta(days=90)
 RESTRICTIONS = [
     "no_vulnerable_work",
     "no_driving",
@@ -255,34 +252,28 @@ def contact_suggestion(graduate):
     return "\n".join(line for line in lines if line)
 
 
-def hireable_jobs(on=None):
-    """Jobs a hire may be recorded for: published, or closed or expired in the last 90 days."""
-    now = on or timezone.now()
-    return (
-        JobListing.objects.filter(
-            Q(status=JobListing.Status.PUBLISHED)
-            | Q(
-                status__in=[JobListing.Status.CLOSED, JobListing.Status.EXPIRED],
-                closed_at__gte=now - RECENTLY_CLOSED,
-            )
-        )
-        .select_related("employer")
-        .order_by("employer__name", "title")
+class IntroductionHireForm(forms.Form):
+    """A hire from an accepted introduction: the job and the graduate are fixed by the introduction."""
+
+    start_date = forms.DateField(label=_("Start date"), widget=DATE_INPUT)
+    hours_per_week = forms.IntegerField(
+        label=_("Hours per week"),
+        min_value=1,
+        max_value=80,
+        help_text=_("As agreed with the employer, for example 16 or 37."),
     )
 
-
-class JobChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.title} — {obj.employer.name} ({obj.get_status_display()})"
-
-
-class HireForm(forms.Form):
-    job = JobChoiceField(queryset=None, label=_("Job"), empty_label=_("Choose the job"))
-    start_date = forms.DateField(label=_("Start date"), widget=DATE_INPUT)
-
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, introduction, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["job"].queryset = hireable_jobs()
+        self.introduction = introduction
+
+    def clean_start_date(self):
+        start = self.cleaned_data["start_date"]
+        if start < timezone.localtime(self.introduction.requested_at).date():
+            raise forms.ValidationError(_("The start date cannot be before the introduction was made."))
+        if start > timezone.localdate() + datetime.timedelta(days=365):
+            raise forms.ValidationError(_("The start date must be within the next twelve months."))
+        return start
 
 
 class ErasureForm(forms.Form):

@@ -5,16 +5,26 @@ job listings, read reports about them, and edit skills, certifications and deter
 """
 
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, StatusFlagColumn, StatusTagColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permissions import policy_registry
+from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_audit import (
+    AuditLogFilterSet,
+    AuditLogIndexView,
+    AuditLogPermissionPolicy,
+    LinkColumn,
+    graduate_trail_url,
+    person_label,
+    person_url,
+)
 from .admin_jobs import (
     ApproveJobView,
     CloseJobView,
@@ -67,6 +77,7 @@ from .models import (
     Introduction,
     JobListing,
     JobReport,
+    PersonalDataAccess,
     PledgeCommitment,
     ProgrammeProvider,
     Skill,
@@ -628,18 +639,75 @@ class HireViewSet(ReadOnlyModelViewSet):
         "graduate",
         "employer",
         "job",
+        "introduction",
         "start_date",
+        "hours_per_week",
         "recorded_by",
         "recorded_at",
         "retention_checks",
     ]
 
 
+register_permission_policy(PersonalDataAccess, AuditLogPermissionPolicy(PersonalDataAccess))
+
+
+class AuditLogViewSet(ReadOnlyModelViewSet):
+    """Who saw or changed a graduate's personal data, and when (employers/admin_audit.py)."""
+
+    model = PersonalDataAccess
+    name = "audit_log"
+    url_prefix = "audit-log"
+    icon = "history"
+    menu_label = _("Audit log")
+    inspect_view_enabled = False
+    index_view_class = AuditLogIndexView
+    list_per_page = 50
+    ordering = "-at"
+    list_display = [
+        Column(
+            "at",
+            label=_("When"),
+            accessor=lambda entry: timezone.localtime(entry.at).strftime("%-d %b %Y %H:%M:%S"),
+            sort_key="at",
+        ),
+        LinkColumn(
+            "graduate",
+            url=graduate_trail_url,
+            label=_("Graduate"),
+            accessor=lambda entry: entry.graduate.reference,
+            sort_key="graduate__reference",
+        ),
+        Column(
+            "provider", label=_("Programme provider"), accessor=lambda entry: entry.graduate.provider.name
+        ),
+        LinkColumn("user", url=person_url, label=_("Person"), accessor=person_label, sort_key="user__email"),
+        Column("action", label=_("Action"), accessor="get_action_display", sort_key="action"),
+        Column("path", label=_("Address"), accessor=lambda entry: f"{entry.method} {entry.path}".strip()),
+        Column("ip_address", label=_("Client address"), accessor=lambda entry: entry.ip_address or "—"),
+    ]
+    filterset_class = AuditLogFilterSet
+    search_fields = ["graduate__reference", "user__email", "path"]
+
+    def get_permissions_to_register(self):
+        """Only "Can view" appears on a group's page in Settings → Groups: nothing else applies."""
+        return (
+            super()
+            .get_permissions_to_register()
+            .model.objects.filter(content_type__app_label="employers", codename="view_personaldataaccess")
+        )
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+        ]
+
+
 class PartnersGroup(ViewSetGroup):
     menu_label = _("Partners")
     menu_name = "partners"
     menu_icon = "group"
-    items = (ProgrammeProviderViewSet, IntroductionViewSet, HireViewSet)
+    items = (ProgrammeProviderViewSet, IntroductionViewSet, HireViewSet, AuditLogViewSet)
 
 
 @hooks.register("register_admin_viewset")

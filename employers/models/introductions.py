@@ -4,7 +4,8 @@ import datetime
 
 from django.conf import settings
 from django.core import signing
-from django.db import models
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -90,6 +91,35 @@ class Introduction(models.Model):
     def expire(self):
         return self._answer(self.Status.EXPIRED, None)
 
+    @property
+    def hireable(self):
+        """A hire may be recorded from an accepted introduction of a graduate not erased, once."""
+        return (
+            self.status == self.Status.ACCEPTED
+            and not self.graduate.is_erased
+            and not Hire.objects.filter(introduction=self).exists()
+        )
+
+    def record_hire(self, by, start_date, hours_per_week):
+        """The hire, with the job and the graduate of this introduction; None if one is already
+        recorded (the database holds one hire per introduction, whoever races)."""
+        if self.status != self.Status.ACCEPTED:
+            raise ValueError("A hire is recorded only from an accepted introduction.")
+        try:
+            with transaction.atomic():
+                # Recording the hire places the graduate and schedules retention checks (employers.outcomes).
+                return Hire.objects.create(
+                    graduate=self.graduate,
+                    job=self.job,
+                    employer=self.job.employer,
+                    introduction=self,
+                    start_date=start_date,
+                    hours_per_week=hours_per_week,
+                    recorded_by=by,
+                )
+        except IntegrityError:
+            return None
+
 
 class Hire(models.Model):
     """A graduate started a job found through the portal; retention is asked at 3, 6 and 12 months."""
@@ -98,6 +128,14 @@ class Hire(models.Model):
     job = models.ForeignKey(JobListing, on_delete=models.SET_NULL, null=True, related_name="hires")
     employer = models.ForeignKey("employers.Employer", on_delete=models.CASCADE, related_name="hires")
     start_date = models.DateField()
+    hours_per_week = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(80)]
+    )
+    # The accepted introduction the hire came from (none for hires recorded before it was asked);
+    # one hire per introduction, held by the database.
+    introduction = models.OneToOneField(
+        Introduction, null=True, blank=True, on_delete=models.SET_NULL, related_name="hire"
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

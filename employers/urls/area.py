@@ -36,6 +36,11 @@ urlpatterns = [
         matches.request_introduction,
         name="request_introduction",
     ),
+    path(
+        "jobs/<int:job_id>/introductions/<int:introduction_id>/hire/",
+        matches.introduction_hire,
+        name="introduction_hire",
+    ),
     path("incentives/", incentives_area.saved_results, name="incentive_results"),
     path("incentives/save/", incentives_area.save_result, name="save_incentive_result"),
     path("incentives/<int:result_id>/", incentives_area.saved_result, name="incentive_result"),

@@ -13,6 +13,7 @@ urlpatterns = [
     path("graduates/new/", partner.graduate_create, name="graduate_create"),
     path("graduates/<str:reference>/", partner.graduate_detail, name="graduate_detail"),
     path("graduates/<str:reference>/edit/", partner.graduate_edit, name="graduate_edit"),
+    path("graduates/<str:reference>/trail/", partner.graduate_trail, name="graduate_trail"),
     path("graduates/<str:reference>/erase/", partner.graduate_erase, name="graduate_erase"),
     path("graduates/<str:reference>/export/", partner.graduate_export, name="graduate_export"),
     path("graduates/<str:reference>/consent/", partner.consent_record, name="consent_record"),
@@ -20,4 +21,5 @@ urlpatterns = [
     path("graduates/<str:reference>/suggest/<int:job_id>/", partner.suggest, name="suggest"),
     path("graduates/<str:reference>/hire/", partner.hire, name="hire"),
     path("introductions/<int:introduction_id>/", partner.introduction, name="introduction"),
+    path("introductions/<int:introduction_id>/hire/", partner.introduction_hire, name="introduction_hire"),
 ]

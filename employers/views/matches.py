@@ -18,9 +18,10 @@ from django.utils.translation import gettext as _
 from ..emails import send_event_email
 from ..forms_matches import IntroductionRequestForm
 from ..matching import graduates_for_job, match_for
-from ..models import Graduate, Introduction, ProviderStaff
+from ..models import Graduate, Hire, Introduction, PersonalDataAccess, ProviderStaff
 from ..permissions import ANY_ROLE, employer_area
 from ..signals import matches_shown
+from .hires import hire_from_introduction
 
 MATCH_LIMIT = 50
 
@@ -59,6 +60,9 @@ def _page(request, job, form=None, form_for=None, status=200):
     context = {
         "employer": request.employer,
         "job": job,
+        "hired_introductions": set(
+            Hire.objects.filter(introduction__job=job).values_list("introduction_id", flat=True)
+        ),
         "matches": matches,
         "match_limit": MATCH_LIMIT,
         "accepted_elsewhere": accepted_elsewhere,
@@ -78,6 +82,13 @@ def _page(request, job, form=None, form_for=None, status=200):
 def job_matches(request, job_id):
     job = _job(request, job_id)
     response = _page(request, job)
+    # The contact details released to this employer are the graduate's personal data: each showing
+    # is recorded, so the graduate's programme can see who saw them and when.
+    context = response.context_data
+    shown = [m.graduate for m in context["matches"] if m.accepted and m.introduction.released_contact]
+    shown += [i.graduate for i in context["accepted_elsewhere"] if i.released_contact]
+    for graduate in shown:
+        PersonalDataAccess.record(request, graduate, PersonalDataAccess.Action.VIEW)
     matches_shown.send(sender=type(job), job=job, count=len(response.context_data["matches"]))
     return response
 
@@ -149,3 +160,22 @@ def _already_asked(graduate):
         "You have already asked to meet %(reference)s about this job, and the programme staff have "
         "not answered yet. There is no need to ask again: we will tell you as soon as they do."
     ) % {"reference": graduate.reference}
+
+
+@employer_area(roles=ANY_ROLE)
+def introduction_hire(request, job_id, introduction_id):
+    """Record the hire of a graduate introduced for one of the organisation's jobs."""
+    job = _job(request, job_id)
+    intro = get_object_or_404(
+        job.introductions.filter(
+            status=Introduction.Status.ACCEPTED, graduate__erased_at__isnull=True
+        ).select_related("graduate", "job__employer"),
+        pk=introduction_id,
+    )
+    return hire_from_introduction(
+        request,
+        intro,
+        template="employers/area/introduction_hire.html",
+        done_url=f"{reverse('employers:job_matches', args=[job.pk])}#graduate-{intro.graduate.reference}",
+        extra={"employer": request.employer},
+    )

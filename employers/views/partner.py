@@ -29,7 +29,6 @@ from ..forms_partner import (
     ConsentForm,
     ErasureForm,
     GraduateForm,
-    HireForm,
     PersonalDataForm,
     ReleaseForm,
     completion_formset,
@@ -39,15 +38,17 @@ from ..models import (
     Graduate,
     GraduatePersonalData,
     GraduateProgramme,
-    Hire,
     Introduction,
     JobListing,
     MatchingConsent,
+    Membership,
     PersonalDataAccess,
+    ProviderStaff,
 )
 from ..models.introductions import INTRODUCTION_TTL
 from ..partner_permissions import ANY_ROLE, COORDINATOR, act_for, partner_area
 from ..signals import graduate_matching_changed
+from .hires import hire_from_introduction
 
 PER_PAGE = 50
 Action = PersonalDataAccess.Action
@@ -243,12 +244,73 @@ def _not_matched_because(graduate, consent):
     return reasons
 
 
+TRAIL_ON_PAGE = 10
+
+
+def _trail_context(request, graduate):
+    if not _may_read_trail(request):
+        return {}
+    entries = _trail(request, graduate)
+    latest = list(entries[: TRAIL_ON_PAGE + 1])
+    return {
+        "trail": _trail_rows(request, latest[:TRAIL_ON_PAGE]),
+        "trail_has_more": len(latest) > TRAIL_ON_PAGE,
+    }
+
+
+def _trail(request, graduate):
+    """The audit entries of the graduate's personal data, newest first."""
+    return graduate.personal_data_accesses.select_related("user").order_by("-at", "-pk")
+
+
+def _trail_rows(request, entries):
+    """[(entry, who, where)]: `where` says whether the person is one of this provider's staff or
+    which employer they act for (an employer sees the contact an accepted introduction released)."""
+    entries = list(entries)
+    user_ids = {entry.user_id for entry in entries if entry.user_id}
+    staff_ids = set(
+        ProviderStaff.objects.filter(provider=request.provider, user_id__in=user_ids).values_list(
+            "user_id", flat=True
+        )
+    )
+    employers = {}
+    for user_id, name in Membership.objects.filter(user_id__in=user_ids - staff_ids).values_list(
+        "user_id", "employer__name"
+    ):
+        employers.setdefault(user_id, []).append(name)
+    rows = []
+    for entry in entries:
+        if entry.user_id is None:
+            who = (
+                _("Nobody (the retention rules)")
+                if entry.path == "enforce_retention"
+                else _("A deleted account")
+            )
+            where = ""
+        else:
+            who = entry.user.get_full_name() or entry.user.email
+            if entry.user_id in staff_ids:
+                where = _("Staff of %(provider)s") % {"provider": request.provider.name}
+            elif entry.user_id in employers:
+                where = _("Employer: %(names)s") % {"names": ", ".join(sorted(employers[entry.user_id]))}
+            else:
+                where = _("Not one of your staff")
+        rows.append((entry, who, where))
+    return rows
+
+
+def _may_read_trail(request):
+    # Coordinators oversee their staff; case workers, whose own accesses the trail records, do not read it.
+    return request.staff.role in COORDINATOR
+
+
 def _detail_page(request, graduate, consent_form=None, status=200):
     if graduate.is_erased:
         context = {
             "graduate": graduate,
             "completions": graduate.completions.select_related("programme"),
             "hires": graduate.hires.select_related("job", "employer"),
+            **_trail_context(request, graduate),
         }
         return TemplateResponse(request, "employers/partner/graduate_erased.html", context, status=status)
     consent = graduate.current_consent()
@@ -278,12 +340,22 @@ def _detail_page(request, graduate, consent_form=None, status=200):
         "may_erase": request.staff.role in COORDINATOR,
     }
     PersonalDataAccess.record(request, graduate, Action.VIEW)
+    context.update(_trail_context(request, graduate))
     return TemplateResponse(request, "employers/partner/graduate_detail.html", context, status=status)
 
 
 @partner_area(roles=ANY_ROLE)
 def graduate_detail(request, reference):
     return _detail_page(request, _graduate(request, reference, erased_too=True))
+
+
+@partner_area(roles=COORDINATOR)
+def graduate_trail(request, reference):
+    """The whole trail of a graduate's personal data, page by page (coordinators only)."""
+    graduate = _graduate(request, reference, erased_too=True)
+    page = Paginator(_trail(request, graduate), PER_PAGE).get_page(request.GET.get("page"))
+    context = {"graduate": graduate, "page_obj": page, "trail": _trail_rows(request, page.object_list)}
+    return TemplateResponse(request, "employers/partner/graduate_trail.html", context)
 
 
 @partner_area(roles=COORDINATOR)
@@ -515,6 +587,8 @@ def introduction(request, introduction_id):
         "form": form,
         "is_open": is_open,
         "days_left": _days_left(intro, timezone.now()),
+        "hire": getattr(intro, "hire", None),
+        "may_record_hire": intro.status == Introduction.Status.ACCEPTED and not graduate.is_erased,
     }
     status = 400 if request.method == "POST" and is_open else 200
     return TemplateResponse(request, "employers/partner/introduction.html", context, status=status)
@@ -522,24 +596,28 @@ def introduction(request, introduction_id):
 
 @partner_area(roles=ANY_ROLE)
 def hire(request, reference):
+    """Hires are recorded from where they happen, an accepted introduction: this page lists them."""
     graduate = _graduate(request, reference)
-    form = HireForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        job = form.cleaned_data["job"]
-        # Recording the hire places the graduate and schedules retention checks (employers.outcomes).
-        Hire.objects.create(
-            graduate=graduate,
-            job=job,
-            employer=job.employer,
-            start_date=form.cleaned_data["start_date"],
-            recorded_by=request.user,
-        )
-        messages.success(
-            request,
-            _("The hire is recorded: %(ref)s is placed and leaves matching.") % {"ref": graduate.reference},
-        )
-        return redirect("partners:graduate_detail", graduate.reference)
-    status = 400 if request.method == "POST" else 200
-    return TemplateResponse(
-        request, "employers/partner/hire.html", {"graduate": graduate, "form": form}, status=status
+    accepted = (
+        graduate.introductions.filter(status=Introduction.Status.ACCEPTED, hire__isnull=True)
+        .select_related("job__employer")
+        .order_by("-answered_at")
+    )
+    context = {"graduate": graduate, "introductions": accepted}
+    return TemplateResponse(request, "employers/partner/hire.html", context)
+
+
+@partner_area(roles=ANY_ROLE)
+def introduction_hire(request, introduction_id):
+    """Record the hire an accepted introduction led to: the job and the graduate are fixed."""
+    intro = get_object_or_404(
+        _introductions(request).filter(status=Introduction.Status.ACCEPTED, graduate__erased_at__isnull=True),
+        pk=introduction_id,
+    )
+    return hire_from_introduction(
+        request,
+        intro,
+        template="employers/partner/introduction_hire.html",
+        done_url=reverse("partners:graduate_detail", args=[intro.graduate.reference]),
+        extra={"graduate": intro.graduate},
     )

@@ -12,7 +12,6 @@ from employers import matching
 from employers.models import (
     Graduate,
     GraduatePersonalData,
-    Hire,
     Introduction,
     JobListing,
     MatchingConsent,
@@ -525,30 +524,14 @@ class TestIntroductions:
 
 
 class TestHire:
-    def test_recording_a_hire_places_the_graduate(self, logged_in, staff, graduate, job):
-        url = f"/partner/graduates/{graduate.reference}/hire/"
-        assert logged_in.get(url).status_code == 200
-        response = logged_in.post(url, {"job": job.pk, "start_date": "2025-03-03"})
-        assert response.status_code == 302
-        hire = Hire.objects.get()
-        assert (hire.graduate, hire.job, hire.employer, hire.recorded_by) == (
-            graduate,
-            job,
-            job.employer,
-            staff.user,
-        )
-        assert hire.start_date == datetime.date(2025, 3, 3)
-        graduate.refresh_from_db()
-        assert graduate.status == Graduate.Status.PLACED
-        assert not Graduate.objects.matchable().filter(pk=graduate.pk).exists()
+    """Hires are recorded from accepted introductions (tests/employers/test_hire_from_introduction.py)."""
 
-    def test_a_draft_job_or_missing_date_is_refused(self, logged_in, graduate):
-        draft = JobListingFactory(status=JobListing.Status.DRAFT)
-        response = logged_in.post(f"/partner/graduates/{graduate.reference}/hire/", {"job": draft.pk})
-        assert response.status_code == 400
-        soup = BeautifulSoup(response.content, "html.parser")
-        assert soup.select_one("#id_job-error") and soup.select_one("#id_start_date-error")
-        assert not Hire.objects.exists()
+    def test_the_hire_page_lists_no_job_of_other_employers(self, logged_in, graduate, job):
+        page = logged_in.get(f"/partner/graduates/{graduate.reference}/hire/")
+        assert page.status_code == 200
+        soup = BeautifulSoup(page.content, "html.parser")
+        assert not soup.select("select") and soup.select_one("[data-flag=no-accepted-introductions]")
+        assert job.title not in page.content.decode()
 
 
 def test_graduate_page_names_regions_and_restrictions(logged_in, provider, programme):

@@ -114,9 +114,13 @@ def run_flows(client, world):
     url = reverse("partners:introduction", args=[second.pk])
     assert client.post(url, {"decline": "1"}).status_code == 302
     start = timezone.localdate() - datetime.timedelta(days=100)
+    # The introduction was made before the hire started (a hire cannot start before it).
+    Introduction.objects.filter(pk=first.pk).update(
+        requested_at=timezone.now() - datetime.timedelta(days=120)
+    )
     hired = client.post(
-        reverse("partners:hire", args=[graduates[4].reference]),
-        {"job": job.pk, "start_date": start.isoformat()},
+        reverse("partners:introduction_hire", args=[first.pk]),
+        {"start_date": start.isoformat(), "hours_per_week": "37"},
     )
     assert hired.status_code == 302
     assert send_due_retention_checks() == 1
@@ -224,7 +228,7 @@ def test_nothing_personal_reaches_the_public_or_employers(client, world, mailout
     assert world["graduates"][2].reference in matches
 
     # The one-click retention page is public (a token in a link): nothing personal there either.
-    check = world["graduates"][4].hires.get().retention_checks.get(months=3)
+    check = world["graduates"][0].hires.get().retention_checks.get(months=3)
     client.logout()
     page = client.get(reverse("employers_public:retention_answer", args=[check.answer_token("employed")]))
     assert page.status_code == 200

@@ -38,6 +38,14 @@ def world(home, story_index, campaign_index):
     graduate = GraduateFactory(provider=provider, programmes=[programme], skills=[skill])
     placed = GraduateFactory(provider=provider, programmes=[programme])
     introduction = Introduction.objects.create(job=job, graduate=graduate, requested_by=owner, message="Hi")
+    accepted = Introduction.objects.create(
+        job=job,
+        graduate=GraduateFactory(provider=provider, programmes=[programme]),
+        requested_by=owner,
+        status=Introduction.Status.ACCEPTED,
+        answered_at=datetime.datetime.now(datetime.UTC),
+        released_contact="Sam, 07700 900123",
+    )
     hire = Hire.objects.create(
         graduate=placed,
         job=job,
@@ -61,6 +69,7 @@ def world(home, story_index, campaign_index):
         "provider": provider,
         "graduate": graduate,
         "introduction": introduction,
+        "accepted": accepted,
         "hire": hire,
         "saved": saved,
     }

@@ -23,7 +23,8 @@ FORM_PAGES = [
     ("owner", "/employer/jobs/{job}/edit/", "title"),
     ("coordinator", "/partner/graduates/new/", None),
     ("coordinator", "/partner/graduates/{graduate}/edit/", None),
-    ("coordinator", "/partner/graduates/{graduate}/hire/", None),
+    ("coordinator", "/partner/introductions/{accepted}/hire/", None),
+    ("owner", "/employer/jobs/{job}/introductions/{accepted}/hire/", None),
     ("coordinator", "/partner/introductions/{introduction}/", None),
 ]
 
@@ -53,6 +54,7 @@ def address(template, world):
         job=world["job"].pk,
         graduate=world["graduate"].reference,
         introduction=world["introduction"].pk,
+        accepted=world["accepted"].pk,
         saved=world["saved"].pk,
     )
 

@@ -36,7 +36,7 @@ def test_an_empty_organisation_edit_says_what_is_missing(client, world):
 
 def test_an_empty_hire_says_what_is_missing(client, world):
     client.force_login(world["coordinator"])
-    response = client.post(f"/partner/graduates/{world['graduate'].reference}/hire/", {})
+    response = client.post(f"/partner/introductions/{world['accepted'].pk}/hire/", {})
     assert response.status_code == 400
     assert errors_next_to_fields(response)
 
