@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from employers.models import PersonalDataAccess
 from tests.employers.factories_partners import GraduateFactory, ProgrammeProviderFactory, personal_markers
-from tests.portal.factories import UserFactory
+from tests.portal.factories import UserFactory, with_totp
 
 INDEX = reverse("audit_log:index")
 Action = PersonalDataAccess.Action
@@ -101,7 +101,7 @@ def test_only_the_dedicated_permission_opens_the_log(client, world, officer, who
         "change_only": lambda: with_permissions("change_personaldataaccess", "delete_personaldataaccess"),
         "admin_only": lambda: with_permissions(),
     }
-    client.force_login(users[who]())
+    client.force_login(with_totp(users[who]()))
     response = client.get(INDEX)
     export = client.get(INDEX + "?export=csv")
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
@@ -134,7 +134,7 @@ def test_the_log_is_read_only(client, world, officer):
     for name in ("add", "edit", "delete", "inspect", "copy", "history"):
         with pytest.raises(NoReverseMatch):
             reverse(f"audit_log:{name}", args=[] if name == "add" else [world["alice-view"].pk])
-    client.force_login(UserFactory(is_superuser=True, email="root@example.org"))
+    client.force_login(with_totp(UserFactory(is_superuser=True, email="root@example.org")))
     client.post(INDEX, {"action": "delete"})
     assert PersonalDataAccess.objects.count() == 4
 
@@ -143,7 +143,7 @@ def test_the_log_is_read_only(client, world, officer):
 
 
 def test_each_filter_narrows_the_list(client, world, officer):
-    client.force_login(officer)
+    client.force_login(with_totp(officer))
     first, second = world["first"].reference, world["second"].reference
     assert len(rows(client.get(INDEX))) == 4
     assert len(rows(client.get(INDEX, {"graduate": first.lower()}))) == 2
@@ -160,7 +160,7 @@ def test_each_filter_narrows_the_list(client, world, officer):
 
 
 def test_search_and_pagination(client, world, officer):
-    client.force_login(officer)
+    client.force_login(with_totp(officer))
     assert references(client.get(INDEX, {"q": "alice@north"})) == [world["first"].reference] * 2
     PersonalDataAccess.objects.bulk_create(
         PersonalDataAccess(graduate=world["first"], user=world["alice"], action=Action.VIEW)
@@ -171,7 +171,7 @@ def test_search_and_pagination(client, world, officer):
 
 
 def test_each_entry_links_to_the_person_and_the_graduate(client, world, officer):
-    client.force_login(officer)
+    client.force_login(with_totp(officer))
     response = client.get(INDEX, {"graduate": world["second"].reference, "action": "edit"})
     links = [a["href"] for a in rows(response)[0].select("a")]
     assert reverse("wagtailusers_users:edit", args=[world["bob"].pk]) in links
@@ -181,7 +181,7 @@ def test_each_entry_links_to_the_person_and_the_graduate(client, world, officer)
 def test_an_erasure_appears_and_nothing_personal_shows(client, world, officer):
     markers = personal_markers(world["first"])
     world["first"].erase(None)  # by the retention rules: nobody
-    client.force_login(officer)
+    client.force_login(with_totp(officer))
     response = client.get(INDEX, {"action": "erase"})
     (row,) = rows(response)
     assert "Erased" in row.get_text() and "Nobody (the retention rules)" in row.get_text()
@@ -200,7 +200,7 @@ def exported(client, **params):
 
 
 def test_the_csv_export_follows_the_filters(client, world, officer):
-    client.force_login(officer)
+    client.force_login(with_totp(officer))
     table = exported(client, graduate=world["second"].reference)
     assert table[0] == [
         "When (UTC)",
@@ -224,7 +224,7 @@ def test_the_csv_export_follows_the_filters(client, world, officer):
 def test_the_csv_export_defuses_formulas(client, world, officer, dangerous):
     user = UserFactory(email=f"{dangerous[0]}x@example.org", first_name="", last_name="")
     PersonalDataAccess.objects.create(graduate=world["first"], user=user, action=Action.VIEW, path=dangerous)
-    client.force_login(officer)
+    client.force_login(with_totp(officer))
     table = exported(client, person="x@example.org")
     (row,) = table[1:]
     assert row[5] == "'" + dangerous
@@ -235,7 +235,7 @@ def test_the_csv_export_defuses_formulas(client, world, officer, dangerous):
 def test_the_permission_is_granted_from_a_groups_page(client, world):
     """Settings → Groups offers "view" for the audit log, and nothing else, and no group holds it."""
     assert not Group.objects.filter(permissions__codename="view_personaldataaccess").exists()
-    client.force_login(UserFactory(is_superuser=True, email="root@example.org"))
+    client.force_login(with_totp(UserFactory(is_superuser=True, email="root@example.org")))
     soup = BeautifulSoup(client.get(reverse("wagtailusers_groups:add")).content, "html.parser")
     view = Permission.objects.get(codename="view_personaldataaccess")
     assert soup.select_one(f"input[name=permissions][value='{view.pk}']")

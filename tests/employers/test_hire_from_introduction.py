@@ -15,7 +15,7 @@ from django.utils import timezone
 from employers.models import Graduate, Hire, Introduction, PersonalDataAccess, RetentionCheck
 from tests.employers.factories import JobListingFactory, OwnerFactory, RecruiterFactory
 from tests.employers.factories_partners import GraduateFactory, ProgrammeFactory, ProviderStaffFactory
-from tests.portal.factories import UserFactory
+from tests.portal.factories import UserFactory, with_totp
 
 START = (timezone.localdate() + datetime.timedelta(days=7)).isoformat()
 
@@ -217,6 +217,6 @@ def test_the_employer_seeing_released_contact_is_in_the_audit(client, owner, gra
 def test_the_admin_hire_page_shows_the_introduction_and_hours(client, staff, accepted):
     accepted.record_hire(staff.user, datetime.date.today(), 24)
     hire = Hire.objects.get()
-    client.force_login(UserFactory(is_superuser=True, email="root@example.org"))
+    client.force_login(with_totp(UserFactory(is_superuser=True, email="root@example.org")))
     page = client.get(reverse("hires_admin:inspect", args=[hire.pk])).content.decode()
     assert "Accepted on" in page and "24" in page
