@@ -4,18 +4,24 @@ Each test caches a page (the second anonymous visit is a hit), changes what the 
 the ORM the way the app does, and reads the page again: it must be rendered afresh with the change.
 """
 
+import datetime
 import json
 import re
 
 import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
 from django.test import Client
+from django.utils import timezone
 
 from campaigns.models import Audience
 from employers.models import IncentiveScheme, ProgressItem, ProgressReport
 from tests.campaigns.factories import LiveCampaignPageFactory, PendingPledgeFactory
 from tests.employers.factories import EmployerFactory, HiringPledgeFactory, JobListingFactory
 from tests.impact.factories import HireFactory
-from tests.stories.factories import StoryPageFactory, ThemeFactory
+from tests.portal.test_operations import run_manage
+from tests.stories.factories import DraftStoryPageFactory, StoryPageFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -236,3 +242,51 @@ def test_a_job_that_closes_leaves_the_board_at_once(home):
     assert "Kitchen porter" in cached("/jobs/")
     job.close()
     assert "Kitchen porter" not in fresh("/jobs/")
+
+
+# Another process -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def shared_cache(settings):
+    """The cache a management command in another process shares with the web process: Redis when
+    the suite runs with REDIS_URL (the subprocess inherits it), else the embedded database cache."""
+    if not settings.REDIS_URL:
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                "LOCATION": "portal_cache",
+                "KEY_PREFIX": "portal",
+            }
+        }
+        call_command("createcachetable", verbosity=0)
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def database_environment():
+    database = connection.settings_dict
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        return {"DATABASE_URL": "", "SQLITE_PATH": database["NAME"]}
+    user, host, port = database["USER"], database["HOST"] or "127.0.0.1", database["PORT"] or 5432
+    return {"DATABASE_URL": f"postgres://{user}@{host}:{port}/{database['NAME']}"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_publish_scheduled_in_another_process_drops_the_web_process_s_pages(story_index, shared_cache):
+    StoryPageFactory(parent=story_index, title="Bread and butter")
+    scheduled = DraftStoryPageFactory(parent=story_index, title="Published while nobody watched")
+    scheduled.save_revision(approved_go_live_at=timezone.now() - datetime.timedelta(minutes=1))
+    assert "Published while nobody watched" not in cached(story_index.url)
+
+    command = run_manage(
+        "publish_scheduled",
+        DEBUG="1",
+        CACHE_KEY_PREFIX="portal",
+        ELASTICSEARCH_URL="",
+        **database_environment(),
+    )
+
+    assert command.returncode == 0, command.stderr
+    assert "Published while nobody watched" in fresh(story_index.url)
