@@ -20,6 +20,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -317,8 +318,18 @@ class IncentiveStep(Orderable):
         if self.days_offset == 0:
             return _("by the day of %(anchor)s") % {"anchor": anchor}
         if self.days_offset > 0:
-            return _("within %(days)s days of %(anchor)s") % {"days": self.days_offset, "anchor": anchor}
-        return _("%(days)s days before %(anchor)s") % {"days": -self.days_offset, "anchor": anchor}
+            days = self.days_offset
+            return ngettext(
+                "within %(days)s day of %(anchor)s", "within %(days)s days of %(anchor)s", days
+            ) % {
+                "days": days,
+                "anchor": anchor,
+            }
+        days = -self.days_offset
+        return ngettext("%(days)s day before %(anchor)s", "%(days)s days before %(anchor)s", days) % {
+            "days": days,
+            "anchor": anchor,
+        }
 
     def due_on(self, offer_date=None, start_date=None):
         import datetime
