@@ -18,6 +18,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal import page_cache
 from portal.regions import region_name, validate_region
 from portal.visibility import PublicPageMixin, public_q
 
@@ -284,6 +285,7 @@ class SupporterPledge(models.Model):
         if changed:
             forget_confirmed_counts()
             self.refresh_from_db(fields=["status", "confirmed_at"])
+            page_cache.forget_pages()  # campaign, home and impact pages count supporters
         return bool(changed)
 
 

@@ -1,7 +1,7 @@
 from django.template.loader import render_to_string
 from django_tasks import task
 
-from portal.mail import send_email
+from portal.mail import render_subject, send_email
 
 from .models import SupporterPledge
 
@@ -23,7 +23,7 @@ def send_pledge_email(pledge_id, event, base_url):
         "erase_url": f"{base_url}/support/erase/{pledge.erasure_token()}/",
         "campaign_url": f"{base_url}{pledge.campaign.url}",
     }
-    subject = render_to_string(f"campaigns/email/{event}_subject.txt", context).strip()
+    subject = render_subject(f"campaigns/email/{event}_subject.txt", context)
     body = render_to_string(f"campaigns/email/{event}.txt", context)
     # Delivery is its own task, retried with a backoff while the mail server refuses.
     send_email(subject, body, [pledge.email])

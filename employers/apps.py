@@ -5,4 +5,30 @@ class EmployersConfig(AppConfig):
     name = "employers"
 
     def ready(self):
-        from . import listeners, notifications, outcomes, retention  # noqa: F401
+        from portal import page_cache
+
+        from . import listeners, models, notifications, outcomes, retention  # noqa: F401
+
+        # What the job board, job pages, the pledge wall, employer profiles, pledge pages, the
+        # incentive checker and the impact figures show.
+        page_cache.register(
+            models.Employer,
+            models.JobListing,
+            models.JobSkill,
+            models.JobCertification,
+            models.Skill,
+            models.Certification,
+            models.Occupation,
+            models.HiringPledge,
+            models.HiringPledgeCommitment,
+            models.PledgeCommitment,
+            models.ProgressReport,
+            models.ProgressItem,
+            models.IncentiveScheme,
+            models.IncentiveCondition,
+            models.IncentiveStep,
+            models.Introduction,
+            models.Hire,
+            models.RetentionCheck,
+            models.GraduateProgramme,
+        )

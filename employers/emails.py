@@ -3,7 +3,7 @@
 from django.template.loader import render_to_string
 
 from portal.addresses import site_url
-from portal.mail import send_email
+from portal.mail import render_subject, send_email
 
 
 def send_event_email(event, recipients, context):
@@ -12,7 +12,7 @@ def send_event_email(event, recipients, context):
     if not recipients:
         return 0
     context = {"site_url": site_url(), **context}
-    subject = " ".join(render_to_string(f"employers/email/{event}_subject.txt", context).split())
+    subject = render_subject(f"employers/email/{event}_subject.txt", context)
     body = render_to_string(f"employers/email/{event}.txt", context)
     return send_email(subject, body, list(recipients))
 

@@ -14,6 +14,7 @@ from functools import cache
 import pycountry
 from django.conf import settings
 from django.db import models
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext_lazy as _
 
 from portal.regions import region_choices
@@ -320,6 +321,26 @@ def parse_choice(fact, raw, country=None):
     if code not in dict(fact.choices(country)):
         raise ValueError(str(_("Choose one of the options.")))
     return code
+
+
+def describe_answer(fact, raw, country=None):
+    """A stored answer in words, as the person chose it: "Yes", "Construction", "12 staff",
+    "3 March 2026"; an answer that no longer parses is shown as it was typed."""
+    fact = get_fact(fact)
+    try:
+        value = parse_answer(fact, raw, country)
+    except ValueError:
+        return str(raw)
+    if value is None:
+        return ""
+    if fact.type == FactType.YES_NO:
+        return str(_("Yes") if value else _("No"))
+    if fact.type == FactType.CHOICE:
+        return str(fact.choice_label(value, country))
+    if fact.type == FactType.DATE:
+        return date_format(value, "j F Y")
+    number = number_format(value, force_grouping=True)
+    return f"{number} {fact.unit}" if fact.unit else number
 
 
 def parse_answer(fact, raw, country=None):

@@ -17,6 +17,7 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 
+from portal import page_cache
 from portal.addresses import absolute_url
 
 from .emails import send_event_email
@@ -134,11 +135,12 @@ def record_retention_answer(check, answer):
     """Record the answer once; False when the check was already answered (or the answer is unknown)."""
     if answer not in RetentionCheck.Answer.values:
         return False
-    return bool(
-        RetentionCheck.objects.filter(pk=check.pk, answer="").update(
-            answer=answer, answered_at=timezone.now()
-        )
+    recorded = RetentionCheck.objects.filter(pk=check.pk, answer="").update(
+        answer=answer, answered_at=timezone.now()
     )
+    if recorded:
+        page_cache.forget_pages()  # the public retention rates change
+    return bool(recorded)
 
 
 # -- Introductions nobody answered ----------------------------------------------------------------

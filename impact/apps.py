@@ -7,4 +7,6 @@ class ImpactConfig(AppConfig):
     verbose_name = _("Impact")
 
     def ready(self):
+        # MatchesShown is not registered with the page cache: it grows on every view of a matches
+        # page (a raw upsert), so the public "matches shown" count may lag PAGE_CACHE_SECONDS.
         from . import listeners  # noqa: F401

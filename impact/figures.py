@@ -34,6 +34,7 @@ from employers.models import (
     RetentionCheck,
 )
 from employers.taxonomy import SectorChoices
+from portal import page_cache
 from portal.regions import region_name
 
 from .models import MatchesShown
@@ -356,7 +357,8 @@ def _compute_public_figures():
 
 def public_figures():
     """The figures anyone may see (the /impact/ page and the open data API), cached a few minutes."""
-    key = f"{PUBLIC_CACHE_KEY}:{get_language()}"  # the labels are in the reader's language
+    # The labels are in the reader's language; any change to public data makes a new generation.
+    key = f"{PUBLIC_CACHE_KEY}:{page_cache.generation()}:{get_language()}"
     figures = cache.get(key)
     if figures is None:
         figures = _compute_public_figures()

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from portal.addresses import absolute_url
+from portal.mail import render_subject
 
 from . import figures
 from .models import MonthlySummary
@@ -62,7 +63,7 @@ def send_monthly_summary(month):
             claim.delete()  # nobody to tell yet: the month stays open for when staff exist
             return 0
         context = summary_context(month)
-        subject = " ".join(render_to_string("impact/email/monthly_summary_subject.txt", context).split())
+        subject = render_subject("impact/email/monthly_summary_subject.txt", context)
         text = render_to_string("impact/email/monthly_summary.txt", context)
         html = render_to_string("impact/email/monthly_summary.html", context)
         for address in recipients:

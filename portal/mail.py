@@ -25,6 +25,8 @@ from email.mime.base import MIMEBase
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
+from django.template import Context
+from django.template.loader import get_template
 from django.utils import timezone
 from django_tasks import task
 
@@ -45,6 +47,15 @@ def backoff(attempt):
     """Seconds to wait after the given failed attempt: doubling from MAIL_RETRY_BASE_SECONDS."""
     base = getattr(settings, "MAIL_RETRY_BASE_SECONDS", 60)
     return base * 2 ** (attempt - 1)
+
+
+def render_subject(template_name, context=None):
+    """Render a subject template as the plain text a subject is: without HTML escaping (an
+    organisation called "Bricks & Mortar" keeps its ampersand), on one line, stripped. Every
+    e-mail's subject goes through here."""
+    template = get_template(template_name).template  # the Django template behind the backend's
+    text = template.render(Context(dict(context or {}), autoescape=False))
+    return " ".join(text.split())
 
 
 def send_email(subject, body, recipients, from_email=None):

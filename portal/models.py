@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from . import page_cache
 from .blocks import BodyBlock
 from .visibility import PublicPageMixin
 
@@ -113,7 +114,8 @@ class HomePage(PublicPageMixin, Page):
         from campaigns.figures import confirmed_supporters
         from employers.figures import hires, open_jobs, pledged_employers
 
-        figures = cache.get(cls.FIGURES_CACHE_KEY)
+        key = f"{cls.FIGURES_CACHE_KEY}:{page_cache.generation()}"  # a change to them makes a new key
+        figures = cache.get(key)
         if figures is None:
             figures = {
                 "supporters": confirmed_supporters(),
@@ -121,7 +123,7 @@ class HomePage(PublicPageMixin, Page):
                 "jobs": open_jobs(),
                 "hires": hires(),
             }
-            cache.set(cls.FIGURES_CACHE_KEY, figures, cls.FIGURES_CACHE_SECONDS)
+            cache.set(key, figures, cls.FIGURES_CACHE_SECONDS)
         return figures
 
     def linked_pages(self):

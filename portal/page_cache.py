@@ -16,9 +16,16 @@ rate limit) runs again and may refuse, and a conditional GET whose If-None-Match
 If-Modified-Since matches the stored ETag or Last-Modified gets a 304.
 
 Everything stored is dropped at once when editors publish, unpublish, move or delete a page, or
-a job listing, employer or hiring pledge changes (a generation number in the key); otherwise an
-entry lives PAGE_CACHE_SECONDS (60 by default, 0 switches the cache off), the same freshness as
-the home page's figures.
+when anything a public page shows is saved or deleted (a generation number in the key, kept in
+the shared cache so that a management command in another process drops the web processes'
+pages too); otherwise an entry lives PAGE_CACHE_SECONDS (60 by default, 0 switches the cache off).
+
+Each app names the models its public pages show, once, from its AppConfig.ready():
+`page_cache.register(JobListing, HiringPledge, ...)`. A save, a delete or a change to a
+many-to-many relation of a registered model then drops every cached page. Code that changes such
+a model with `QuerySet.update()` or `bulk_create()` (no signal) calls `forget_pages()` itself.
+Figures cached apart from the pages (the home page's counts, the impact figures) put
+`generation()` in their key, so they follow the data too.
 
 The key holds the host and full address, the language the visitor would get (as Django's
 LocaleMiddleware chooses it: URL prefix, language cookie, Accept-Language), and the value of
@@ -31,7 +38,8 @@ import logging
 from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.utils import translation
 from django.utils.cache import cc_delim_re, get_conditional_response
@@ -50,7 +58,8 @@ def cache_seconds():
     return getattr(settings, "PAGE_CACHE_SECONDS", 60)
 
 
-def _generation():
+def generation():
+    """The current generation of public data: any key holding it goes stale on every change."""
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, 1, timeout=None)
@@ -65,7 +74,17 @@ def generation():
 
 
 def forget_pages(**kwargs):
-    """Drop every cached page (they all share a navigation, so a partial purge would be wrong)."""
+    """Drop every cached page (they all share a navigation, so a partial purge would be wrong).
+
+    Inside a transaction the pages are dropped now and again when it commits, so that a visit
+    between the two cannot keep the old data under the new generation."""
+    _increment()
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and not any(entry[1] is _increment for entry in connection.run_on_commit):
+        transaction.on_commit(_increment)
+
+
+def _increment():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not set yet: nothing cached under a generation that could be reused
@@ -83,7 +102,7 @@ def _base_key(request):
     prefixed, _ = is_language_prefix_patterns_used(settings.ROOT_URLCONF)
     language = translation.get_language_from_request(request, check_path=prefixed)
     address = f"{request.get_host()}{request.get_full_path()}"
-    return f"portal:page-cache:{_generation()}:{language}:{_digest(address)}"
+    return f"portal:page-cache:{generation()}:{language}:{_digest(address)}"
 
 
 def _vary_headers(response):
@@ -183,8 +202,30 @@ def _forget_after_page_change(**kwargs):
     forget_pages()
 
 
-# Job listings, employers and pledges show on public pages that are not Wagtail pages.
-WATCHED_MODELS = {"employers.JobListing", "employers.Employer", "employers.HiringPledge"}
+# The models public pages show, by label ("employers.JobListing"); apps add theirs with register().
+_public_models = set()
+
+
+def register(*models):
+    """Say that public pages show these models: saving or deleting one (or changing one of its
+    many-to-many relations) drops every cached page."""
+    for model in models:
+        _public_models.add(model._meta.concrete_model._meta.label)
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                _forget_after_m2m_change,
+                sender=field.remote_field.through,
+                dispatch_uid=f"portal.page_cache.m2m:{model._meta.label}.{field.name}",
+            )
+
+
+def is_public(model):
+    return model._meta.concrete_model._meta.label in _public_models
+
+
+def _forget_after_m2m_change(sender, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        forget_pages()
 
 
 @receiver(post_save)
@@ -193,5 +234,5 @@ def _forget_after_change(sender, **kwargs):
     meta = getattr(sender, "_meta", None)
     if meta is None:
         return
-    if meta.label in WATCHED_MODELS or (kwargs.get("signal") is post_delete and issubclass(sender, Page)):
+    if is_public(sender) or (kwargs.get("signal") is post_delete and issubclass(sender, Page)):
         forget_pages()

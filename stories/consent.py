@@ -3,8 +3,25 @@
 import logging
 
 from django.utils import timezone
+from wagtail.log_actions import log
 
 logger = logging.getLogger(__name__)
+
+# The page history entry of a story taken down by its consent (its formatter: stories/wagtail_hooks.py).
+UNPUBLISH_ACTION = "stories.unpublish_consent"
+
+
+def unpublish_for_consent(story, problems):
+    """Take the story down, say why in its history, and cancel any publication scheduled for it
+    (a lapsed consent cannot be published later either; the history then shows nothing scheduled)."""
+    story.unpublish(log_action=False)
+    scheduled = story.revisions.filter(approved_go_live_at__isnull=False)
+    if scheduled.exists():
+        scheduled.update(approved_go_live_at=None)
+    if story.go_live_at:
+        type(story).objects.filter(pk=story.pk).update(go_live_at=None)
+    log(instance=story, action=UNPUBLISH_ACTION, data={"reasons": [str(problem) for problem in problems]})
+    logger.info("Unpublished story %s: %s", story.pk, "; ".join(str(p) for p in problems))
 
 
 def unpublish_stories_without_consent(consent_ids=None, on=None):
@@ -19,7 +36,6 @@ def unpublish_stories_without_consent(consent_ids=None, on=None):
     for story in stories:
         problems = story.consent_problems(on=on)
         if problems:
-            story.unpublish(log_action="wagtail.unpublish")
-            logger.info("Unpublished story %s: %s", story.pk, "; ".join(str(p) for p in problems))
+            unpublish_for_consent(story, problems)
             count += 1
     return count

@@ -1,7 +1,10 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .consent import UNPUBLISH_ACTION
 from .models import StoryConsent, Theme
 
 
@@ -34,3 +37,16 @@ def record_who_recorded_consent(request, instance):
     if isinstance(instance, StoryConsent) and instance.recorded_by_id is None:
         instance.recorded_by = request.user
         instance.save(update_fields=["recorded_by"])
+
+
+@hooks.register("register_log_actions")
+def register_consent_unpublish(actions):
+    @actions.register_action(UNPUBLISH_ACTION)
+    class ConsentUnpublishFormatter(LogFormatter):
+        label = _("Unpublish: consent withdrawn or expired")
+
+        def format_message(self, log_entry):
+            reasons = " ".join((log_entry.data or {}).get("reasons", []))
+            if not reasons:
+                return _("Unpublished: the consent no longer allows publishing.")
+            return _("Unpublished: %(reasons)s") % {"reasons": reasons}

@@ -9,6 +9,8 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal import page_cache
+
 from .jobs import JobListing
 from .partners import Graduate
 
@@ -80,6 +82,8 @@ class Introduction(models.Model):
             status=status, answered_at=timezone.now(), answered_by=by, released_contact=released_contact
         )
         self.refresh_from_db()
+        if changed:
+            page_cache.forget_pages()  # the impact figures count introductions (no signal on update)
         return bool(changed)
 
     def accept(self, by, released_contact):

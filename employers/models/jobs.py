@@ -1,5 +1,7 @@
 """Fair-chance job listings and their moderation: the states live here, and only here."""
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -209,6 +211,15 @@ class JobListing(models.Model):
             errors["apply_email"] = _("Give the e-mail address applications go to.")
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def hours_plural_count(self):
+        """The number that picks the plural form of "hours a week": gettext takes whole numbers,
+        and a fraction of an hour reads in the plural ("1.5 hours"), like any number but 1."""
+        if self.hours_per_week is None:
+            return None
+        hours = Decimal(str(self.hours_per_week))
+        return int(hours) if hours == hours.to_integral_value() else 2
 
     def get_absolute_url(self):
         return f"/jobs/{self.pk}-{self.slug}/"

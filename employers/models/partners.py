@@ -11,6 +11,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal import page_cache
 from portal.regions import region_name, validate_region
 
 from ..signals import graduate_matching_changed
@@ -267,6 +268,7 @@ class Graduate(models.Model):
                 status=introductions.Status.WITHDRAWN, answered_at=timezone.now()
             )
             self.introductions.update(message="", released_contact="")
+            page_cache.forget_pages()  # introductions withdrawn: the impact figures count them
             self.extra_skills.clear()
             self.certifications.clear()
             self.personal_statement = ""

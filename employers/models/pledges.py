@@ -3,6 +3,7 @@ import datetime
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -67,15 +68,21 @@ class HiringPledgeQuerySet(models.QuerySet):
         )
 
     def due_for_progress_request(self, on=None):
-        """Six months after signing; the second report is asked for by the renewal reminder."""
+        """Six months after signing; the second report is asked for by the renewal reminder.
+
+        A report counts as an answer: nobody is asked again until six months after the later of
+        the last request and the last report (a report made since the last request is not
+        followed by a request)."""
         now = on or timezone.now()
         cutoff = now - PROGRESS_INTERVAL
+        reported_since = ProgressReport.objects.filter(pledge=OuterRef("pk"), submitted_at__gt=cutoff)
         return (
             self.active(now)
             .filter(signed_at__lte=cutoff)
             .filter(
                 models.Q(progress_requested_at__isnull=True) | models.Q(progress_requested_at__lte=cutoff)
             )
+            .exclude(Exists(reported_since))
         )
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ..eligibility import ELIGIBLE, NEED_MORE, NOT_ELIGIBLE, check
-from ..incentive_facts import CATALOGUE, EXAMPLE_COUNTRY, parse_answer
+from ..incentive_facts import CATALOGUE, EXAMPLE_COUNTRY, describe_answer, parse_answer
 from ..models import SavedIncentiveResult
 from ..models.incentive_results import snapshot_of
 from ..permissions import ANY_ROLE, employer_area
@@ -80,9 +80,9 @@ def saved_result(request, result_id):
     result = get_object_or_404(_results_of(request), pk=result_id)
     employer = request.employer
     answers = [
-        (CATALOGUE[key].question, value)
+        (CATALOGUE[key].question, describe_answer(key, value))
         for key, value in result.answers.items()
-        if key in CATALOGUE and value
+        if key in CATALOGUE and describe_answer(key, value)
     ]
     context = {
         "result": result,

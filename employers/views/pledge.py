@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from portal import page_cache
+
 from ..emails import owner_addresses, send_event_email
 from ..forms_pledge import ProgressReportForm, SignPledgeForm, WithdrawPledgeForm
 from ..models import Employer, HiringPledge, ProgressItem, ProgressReport
@@ -205,6 +207,7 @@ def progress(request):
                 ProgressItem(report=report, commitment=item, state=state, number=number)
                 for item, state, number in form.answers()
             )
+            page_cache.forget_pages()  # bulk_create sends no signal; the pledge page shows the items
         messages.success(
             request,
             _("Thank you. Your progress on pledge %(reference)s is recorded.")

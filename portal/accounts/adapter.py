@@ -12,7 +12,7 @@ from allauth.core import context as allauth_context
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 
-from portal.mail import send_message
+from portal.mail import render_subject, send_message
 from portal.ratelimit import client_address
 
 from .areas import landing_url
@@ -29,6 +29,12 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def format_email_subject(self, subject):
         return f"[{settings.WAGTAIL_SITE_NAME}] {subject}"
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        message = super().render_mail(template_prefix, email, context, headers=headers)
+        # allauth renders the subject with HTML escaping ("&amp;"); the portal's way does not.
+        message.subject = self.format_email_subject(render_subject(f"{template_prefix}_subject.txt", context))
+        return message
 
     def send_mail(self, template_prefix, email, context):
         # A notice sent once the transaction commits may come after the request is over: the

@@ -277,3 +277,23 @@ def test_a_saved_result_records_the_live_revision_not_an_unpublished_draft(logge
     assert entry_for(saved, scheme)["revision_id"] == live
     page = logged_in.get(reverse("employers:incentive_result", args=[saved.pk])).content.decode()
     assert "500 in cash." in page and "A draft nobody approved." not in page
+
+
+def test_a_saved_result_shows_its_answers_in_words(logged_in, scheme):
+    # The checker's save form carries the typed answers as Python writes them ("True", "F").
+    save(
+        logged_in,
+        employer_sector="F",
+        first_job_since_release="True",
+        receiving_benefits="False",
+        employer_headcount="1200",
+        offer_date="2026-03-03",
+    )
+    saved = SavedIncentiveResult.objects.get()
+    page = logged_in.get(reverse("employers:incentive_result", args=[saved.pk])).content.decode()
+    answers = page.split('id="answers-heading"')[1].split("</dl>")[0]
+    assert "<dd>Construction</dd>" in answers
+    assert "<dd>Yes</dd>" in answers and "<dd>No</dd>" in answers  # a "no" is an answer too
+    assert "1,200" in answers and "3 March 2026" in answers
+    for code in ("<dd>F</dd>", "True", "False", "2026-03-03"):
+        assert code not in answers

@@ -9,7 +9,7 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.management import call_command
 
-from employers.models import Employer, HiringPledge
+from employers.models import Employer, HiringPledge, ProgressReport
 from employers.tasks import request_progress_reports, send_renewal_reminders
 from tests.employers.factories import (
     EmployerFactory,
@@ -111,6 +111,28 @@ class TestProgressRequests:
         HiringPledge.objects.filter(pk=pledge.pk).update(expires_at=EXPIRES + relativedelta(months=12))
         assert run(request_progress_reports, asked + relativedelta(months=6)) == 1
         assert len(mailoutbox) == 2
+
+    def test_no_request_when_progress_was_reported_since_the_last_one(self, pledge, mailoutbox):
+        HiringPledge.objects.filter(pk=pledge.pk).update(expires_at=EXPIRES + relativedelta(months=12))
+        asked = SIGNED + relativedelta(months=6, hours=1)
+        assert run(request_progress_reports, asked) == 1
+        reported = asked + relativedelta(months=2)
+        with time_machine.travel(reported, tick=False):
+            ProgressReport.objects.create(pledge=pledge)
+
+        # Six months after the request, the report made since then is the answer.
+        assert run(request_progress_reports, asked + relativedelta(months=6, days=1)) == 0
+        assert len(mailoutbox) == 1
+        # Six months after the report, a new one is asked for.
+        assert run(request_progress_reports, reported + relativedelta(months=6, days=1)) == 1
+        assert len(mailoutbox) == 2
+
+    def test_no_first_request_when_progress_was_reported_before_it(self, pledge, mailoutbox):
+        with time_machine.travel(SIGNED + relativedelta(months=4), tick=False):
+            ProgressReport.objects.create(pledge=pledge)
+        assert run(request_progress_reports, SIGNED + relativedelta(months=6, hours=1)) == 0
+        assert run(request_progress_reports, SIGNED + relativedelta(months=10, hours=1)) == 1
+        assert len(mailoutbox) == 1
 
     def test_expired_and_withdrawn_pledges_are_not_asked(self, pledge, mailoutbox):
         pledge.withdraw(None, "Closed")

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import ngettext
 from django_tasks import TaskResultStatus
 
 from employers.tasks_jobs import expire_past_closing_jobs
@@ -14,7 +15,10 @@ class Command(BaseCommand):
         result = expire_past_closing_jobs.enqueue()
         if result.status == TaskResultStatus.SUCCESSFUL:
             count = result.return_value
-            self.stdout.write(f"Expired {count} job listing{'' if count == 1 else 's'}.")
+            self.stdout.write(
+                ngettext("Expired %(count)d job listing.", "Expired %(count)d job listings.", count)
+                % {"count": count}
+            )
         elif result.status == TaskResultStatus.FAILED:
             raise CommandError(f"Expiring job listings failed (task {result.id}).")
         else:

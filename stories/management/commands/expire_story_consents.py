@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.utils.translation import ngettext
 
 from stories.tasks import enforce_story_consent
 
@@ -9,6 +10,14 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         result = enforce_story_consent.enqueue()
         if result.is_finished:
-            self.stdout.write(f"Unpublished {result.return_value} stories without current consent.")
+            count = result.return_value
+            self.stdout.write(
+                ngettext(
+                    "Unpublished %(count)d story without current consent.",
+                    "Unpublished %(count)d stories without current consent.",
+                    count,
+                )
+                % {"count": count}
+            )
         else:
             self.stdout.write(f"Queued consent check as task {result.id}.")
