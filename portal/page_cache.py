@@ -67,12 +67,6 @@ def generation():
     return generation
 
 
-def generation():
-    """A number that changes whenever cached pages are dropped (a page published, a listing,
-    employer or pledge changed): other caches of figures those pages show key on it too."""
-    return _generation()
-
-
 def forget_pages(**kwargs):
     """Drop every cached page (they all share a navigation, so a partial purge would be wrong).
 

@@ -236,8 +236,8 @@ def test_suggestions_match_the_start_of_title_words(settings):
                 "must": [{"match": {"title.autocomplete": {"query": "forkl dri", "operator": "and"}}}],
             }
         },
-        "size": 5,
-        "_source": ["type", "title", "url"],
+        "size": 20,
+        "_source": ["type", "title", "url", "summary"],
     }
 
 

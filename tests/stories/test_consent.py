@@ -97,7 +97,7 @@ class TestConsentRules:
 
         assert not StoryPage.objects.get(pk=expiring.pk).live
         assert StoryPage.objects.get(pk=lasting.pk).live
-        assert "Unpublished 1 stories" in capsys.readouterr().out
+        assert "Unpublished 1 story without" in capsys.readouterr().out
 
     def test_consent_cannot_expire_before_it_was_given(self):
         from django.core.exceptions import ValidationError

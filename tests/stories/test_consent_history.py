@@ -10,7 +10,7 @@ from django.utils import timezone
 from time_machine import travel
 
 from stories.models import StoryPage
-from tests.portal.factories import UserFactory
+from tests.portal.factories import UserFactory, with_totp
 from tests.stories.factories import DraftStoryPageFactory, StoryConsentFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +22,7 @@ def publish(story):
 
 
 def history(client, story):
-    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    client.force_login(with_totp(UserFactory(is_superuser=True, is_staff=True)))
     response = client.get(f"/admin/pages/{story.pk}/history/")
     assert response.status_code == 200
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
