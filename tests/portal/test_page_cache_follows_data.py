@@ -273,7 +273,7 @@ def database_environment():
     return {"DATABASE_URL": f"postgres://{user}@{host}:{port}/{database['NAME']}"}
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_publish_scheduled_in_another_process_drops_the_web_process_s_pages(story_index, shared_cache):
     StoryPageFactory(parent=story_index, title="Bread and butter")
     scheduled = DraftStoryPageFactory(parent=story_index, title="Published while nobody watched")
