@@ -92,13 +92,23 @@ def prepare(database_url, env):
     """Migrate, and load the demo content when the database has no demo logins yet."""
     import psycopg
 
-    if common.database_name(database_url) != common.database_name(common.DEFAULT_URL):
+    own_database = common.database_name(database_url) != common.database_name(common.DEFAULT_URL)
+    if own_database:
         common.ensure_database(database_url)
     manage(env, "migrate", "--no-input", "-v", "0")
     with psycopg.connect(database_url) as connection:
         has_employer = connection.execute(
             "SELECT 1 FROM accounts_user WHERE email = %s", [EMPLOYER_LOGIN]
         ).fetchone()
+        pictures = [row[0] for row in connection.execute("SELECT file FROM wagtailimages_image")]
+    media = Path(env.get("MEDIA_ROOT") or common.ROOT / "media")
+    if has_employer and own_database and not all((media / picture).exists() for picture in pictures):
+        # The database outlived the folder its pictures were uploaded to (a run from another
+        # clone): every page showing one would answer 500, so it is loaded afresh here.
+        print("The demo pictures of this database are not in this folder: loading it afresh ...", flush=True)
+        common.ensure_database(database_url, fresh=True)
+        manage(env, "migrate", "--no-input", "-v", "0")
+        has_employer = False
     if not has_employer:
         print("Loading the demo content ...", flush=True)
         manage(env, "load_demo_content", stdout=subprocess.DEVNULL)
