@@ -58,7 +58,7 @@ def _salary(job):
     return {"@type": "MonetaryAmount", "currency": job.pay_currency, "value": value}
 
 
-def job_posting(job, site_url=None):
+def job_posting(job):
     """The JobPosting of a published listing, as a dict."""
     country = settings.PORTAL_COUNTRY
     posting = {
@@ -66,9 +66,7 @@ def job_posting(job, site_url=None):
         "@type": "JobPosting",
         "title": job.title,
         "description": str(job.description_html),
-        "url": f"{site_url.rstrip('/')}{job.get_absolute_url()}"
-        if site_url
-        else absolute_url(job.get_absolute_url()),
+        "url": absolute_url(job.get_absolute_url()),
         "identifier": {"@type": "PropertyValue", "name": "Second Chance Portal", "value": str(job.pk)},
         "datePosted": timezone.localtime(job.published_at).isoformat() if job.published_at else None,
         "employmentType": EMPLOYMENT_TYPES.get(job.employment_type, "OTHER"),
@@ -110,5 +108,5 @@ def dumps_for_script(data):
     return mark_safe(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))  # nosec B308 B703
 
 
-def job_posting_json(job, site_url=None):
-    return dumps_for_script(job_posting(job, site_url))
+def job_posting_json(job):
+    return dumps_for_script(job_posting(job))
