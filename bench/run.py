@@ -437,8 +437,15 @@ def ensure_generated(scale, seed):
     with psycopg.connect(os.environ["DATABASE_URL"]) as connection:
         try:
             have = connection.execute("SELECT count(*) FROM employers_joblisting").fetchone()[0]
+            recorded = connection.execute("SELECT app, name FROM django_migrations").fetchall()
         except psycopg.errors.UndefinedTable:
-            have = 0
+            have, recorded = 0, []
+    foreign = foreign_migrations(recorded)
+    if foreign:
+        # Made by another version of the code (a branch, an older checkout): its schema cannot
+        # be migrated forwards from here, so it is made again rather than half-migrated.
+        print(f"The bench database records migrations this tree does not have ({', '.join(foreign[:3])}): generating again.", flush=True)
+        have = 0
     if have < wanted:
         print(f"The bench database holds {have} jobs, fewer than {wanted}: generating.", flush=True)
         subprocess.run(
@@ -452,6 +459,16 @@ def ensure_generated(scale, seed):
             ],
             check=True,
         )
+
+
+def foreign_migrations(recorded):
+    """The project's migrations recorded in the database with no file in this tree."""
+    root = Path(__file__).resolve().parent.parent
+    folders = [*root.glob("*/migrations"), *root.glob("*/*/migrations")]
+    ours = {folder.parent.name: folder for folder in folders if (folder / "__init__.py").exists()}
+    return sorted(
+        f"{app}.{name}" for app, name in recorded if app in ours and not (ours[app] / f"{name}.py").exists()
+    )
 
 
 def vacuum():
