@@ -54,6 +54,11 @@ def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--label", default="latest", help="results go to bench/results/run-<label>.json")
     parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated, of {SECTIONS}")
+    parser.add_argument(
+        "--pages",
+        default="",
+        help="load section: only the pages whose names contain one of these (comma-separated)",
+    )
     parser.add_argument("--rounds", type=int, default=int(os.environ.get("BENCH_ROUNDS", "40")))
     parser.add_argument("--duration", type=int, default=15, help="seconds of load per page (default 15)")
     parser.add_argument("--scale", type=float, default=1.0, help="generate at this scale when needed")
@@ -323,9 +328,15 @@ def under_load(server, name, path, duration, cookie=None, **extra):
     }
 
 
-def load(duration):
+def load(duration, only=""):
     """Public pages with the page cache on, then off; logged-in people's and staff pages."""
-    pages = bench_pages()
+    wanted = [word.strip() for word in only.split(",") if word.strip()]
+
+    def chosen(name):
+        return not wanted or any(word in name for word in wanted)
+
+    pages = {name: path for name, path in bench_pages().items() if chosen(name)}
+    others = [(name, path, email) for name, path, email in AREA_PAGES + STAFF_PAGES if chosen(name)]
     public, private = [], []
     for cache_seconds in (None, 0):  # as configured (on), then off
         environment = {} if cache_seconds is None else {"PAGE_CACHE_SECONDS": str(cache_seconds)}
@@ -337,7 +348,7 @@ def load(duration):
                 )
             if cache_seconds is None:
                 first_load = first_load_bytes(server.base)
-                for name, path, email in AREA_PAGES + STAFF_PAGES:
+                for name, path, email in others:
                     client = logged_in_client(email)
                     cookie, queries = session_cookie(client), page_queries(path, client)
                     private.append(
@@ -444,7 +455,10 @@ def ensure_generated(scale, seed):
     if foreign:
         # Made by another version of the code (a branch, an older checkout): its schema cannot
         # be migrated forwards from here, so it is made again rather than half-migrated.
-        print(f"The bench database records migrations this tree does not have ({', '.join(foreign[:3])}): generating again.", flush=True)
+        print(
+            f"The bench database records migrations this tree does not have ({', '.join(foreign[:3])}): generating again.",
+            flush=True,
+        )
         have = 0
     if have < wanted:
         print(f"The bench database holds {have} jobs, fewer than {wanted}: generating.", flush=True)
@@ -534,7 +548,7 @@ def main():
         save("site_search", site_search(args.rounds))
         print_table("Site search (GET /search/)", report["site_search"], timing)
     if "load" in sections or "bytes" in sections:
-        public, private, first_load = load(args.duration)
+        public, private, first_load = load(args.duration, args.pages)
         save("pages_under_load", public)
         save("logged_in_pages_under_load", private)
         save("home_first_load", first_load)
