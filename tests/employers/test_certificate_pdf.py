@@ -3,6 +3,9 @@ tree, marked, language, title), every font embedded, and names in any script pri
 that come back out of the PDF as they were typed."""
 
 import io
+import re
+import shutil
+import subprocess  # nosec B404 # poppler-utils reads the PDF back
 import unicodedata
 
 import pytest
@@ -147,3 +150,28 @@ def test_the_document_language_follows_the_active_language():
         reader = PdfReader(io.BytesIO(certificate_pdf(pledge, "https://example.org/pledges/x/")))
     assert str(reader.trailer["/Root"]["/Lang"]) == "ar"
     assert NAMES["arabic"] in text_of(reader)
+
+
+def words_outside_the_page(pdf):
+    """Words poppler's pdftotext places beyond the page's edges (scripts/system-packages.sh
+    installs poppler-utils)."""
+    pdftotext = shutil.which("pdftotext")
+    assert pdftotext, "poppler-utils is missing: run scripts/system-packages.sh"
+    html = subprocess.run(  # nosec B603 # a fixed program on our own bytes
+        [pdftotext, "-bbox", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
+    page = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', html)
+    width, height = float(page[1]), float(page[2])
+    words = re.findall(r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">', html)
+    assert words
+    return [
+        w for w in words if float(w[0]) < 0 or float(w[1]) < 0 or float(w[2]) > width or float(w[3]) > height
+    ]
+
+
+def test_a_long_name_without_spaces_wraps_inside_the_page(client):
+    name = "Ü" * 160  # the longest name an organisation can have, with nowhere to break
+    pledge = HiringPledgeFactory(employer=EmployerFactory(name=name))
+    pdf = download(client, pledge)
+    assert not words_outside_the_page(pdf), "every word is on the page"
+    assert name in "".join(text_of(PdfReader(io.BytesIO(pdf))).split())
