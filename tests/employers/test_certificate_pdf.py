@@ -28,6 +28,7 @@ NAMES = {
     "japanese": "株式会社セカンドチャンス",
     "korean": "두번째 기회 베이커리",
 }
+CJK = {"chinese", "japanese", "korean"}
 
 
 def download(client, pledge):
@@ -81,6 +82,11 @@ def test_names_in_any_script_print_with_an_embedded_font_and_read_back_as_typed(
     assert pledge.reference in text
     fonts = fonts_of(reader)
     assert fonts and all(embedded for _font, embedded in fonts), f"every font is embedded: {fonts}"
+    families = {font for font, _embedded in fonts}
+    if script in CJK:
+        assert any(font.startswith("Noto-Sans-CJK") for font in families), families
+    else:  # the shipped DejaVu Sans (employers/fonts/), whatever fonts the machine has
+        assert families == {"Certificate-Sans", "Certificate-Sans-Bold"}, families
     assert reader.metadata.author == name
 
 
