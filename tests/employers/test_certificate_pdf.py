@@ -104,6 +104,9 @@ def test_the_certificate_is_tagged_for_accessibility(client):
     assert {"/Document", "/P", "/L", "/Link"} <= set(kinds), kinds
     for page in reader.pages:
         assert "/StructParents" in page, "page content is tied to the structure tree"
+    assert b'pdfuaid:part="1"' in reader.xmp_metadata.stream.get_data(), "it claims PDF/UA-1"
+    link = reader.pages[0]["/Annots"][0].get_object()
+    assert str(link["/Contents"]) == f"http://testserver/pledges/{pledge.reference}/", "the link has a text"
 
 
 def test_the_certificate_keeps_its_content(client):
