@@ -6,7 +6,7 @@ STAMPS := .make-stamps
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install install-test validators run serve migrate demo test test-fast lint format check security services bench soak faults requirements screenshot smoke clean
+.PHONY: help install install-test system-packages validators run serve migrate demo test test-fast lint format check security services bench soak faults requirements screenshot smoke clean
 
 help:
 	@echo "make run        install, migrate, load demo content and serve on http://$(HOST):$(PORT)"
@@ -35,8 +35,13 @@ $(STAMPS)/install-test: requirements-test.txt $(STAMPS)/install
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	@mkdir -p $(STAMPS) && touch $@
 
-install: $(STAMPS)/install
-install-test: $(STAMPS)/install-test
+# Debian's Pango, HarfBuzz, fontconfig and CJK fonts for the certificate PDF (WeasyPrint), installed
+# when missing; quiet and quick when they are there (scripts/system-packages.sh).
+system-packages:
+	@bash scripts/system-packages.sh
+
+install: system-packages $(STAMPS)/install
+install-test: system-packages $(STAMPS)/install-test
 
 # The W3C Nu Html Checker (tools/vnu, npm package vnu-jar, needs Java 17) for tests/validators;
 # without npm the HTML validation test skips with its reason (REQUIRE_VALIDATORS=1 makes it fail).

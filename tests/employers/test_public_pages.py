@@ -2,7 +2,6 @@
 
 import io
 import re
-import unicodedata
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -428,43 +427,9 @@ def test_certificate_pdf(client):
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == f'attachment; filename="{pledge.reference}.pdf"'
     assert response.content.startswith(b"%PDF")
-    assert b"/MediaBox [ 0 0 595.2756 841.8898 ]" in response.content  # A4
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        "شركة الفرصة الثانية",  # Arabic
-        "Пекарня «Второй шанс»",  # Cyrillic
-        "Ψωμί και Δεύτερη Ευκαιρία",  # Greek
-        "Zoë & Søn <Bakers>",
-    ],
-)
-def test_certificate_pdf_prints_names_in_any_script_with_an_embedded_font(client, name):
-    employer = EmployerFactory(name=name)
-    pledge = HiringPledgeFactory(employer=employer)
-    response = client.get(f"/pledges/{pledge.reference}/certificate.pdf")
-    assert response.status_code == 200
-    reader = PdfReader(io.BytesIO(response.content))
-    # Arabic is stored joined (presentation forms), which NFKC, as every search does, reads back.
-    text = unicodedata.normalize("NFKC", " ".join(page.extract_text() for page in reader.pages))
-    assert name in text, "the name comes out of the PDF as it was typed"
-    assert pledge.reference in text
-    fonts = set()
-    for page in reader.pages:
-        for font in page["/Resources"]["/Font"].values():
-            font = font.get_object()
-            descriptor = (
-                font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
-                if "/DescendantFonts" in font
-                else font.get("/FontDescriptor")
-            )
-            descriptor = descriptor.get_object() if descriptor else {}
-            embedded = any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
-            fonts.add((str(font["/BaseFont"]).split("+")[-1], embedded))
-    assert ("DejaVuSans", True) in fonts
-    assert all(embedded for _name, embedded in fonts), f"every font is embedded: {fonts}"
-    assert str(reader.trailer["/Root"]["/Lang"]).startswith("en"), "the language is declared"
+    page = PdfReader(io.BytesIO(response.content)).pages[0]
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)  # A4
+    # Names in any script, tagging and fonts: tests/employers/test_certificate_pdf.py
 
 
 def test_certificate_needs_a_verified_employer_and_an_active_pledge(client):
