@@ -19,10 +19,29 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
+import logging
+
 from django.template.loader import render_to_string
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher
+
+logger = logging.getLogger(__name__)
+
+try:
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import URLFetcher
+except OSError as error:
+    # WeasyPrint loads Pango when imported. Without it (a machine where scripts/system-packages.sh
+    # could not run) the site still starts and the certificate page still shows; only the PDF
+    # answers that it cannot be made here.
+    MISSING_LIBRARIES = str(error)
+    URLFetcher = object
+    logger.warning("The certificate PDF cannot be made: %s (see scripts/system-packages.sh)", error)
+else:
+    MISSING_LIBRARIES = ""
+
+
+class CertificateUnavailable(RuntimeError):
+    """The libraries that draw the PDF are missing on this server."""
 
 HERE = Path(__file__).resolve().parent
 FONTS = HERE / "fonts"
@@ -42,6 +61,8 @@ class _ShippedFontsOnly(URLFetcher):
 
 def certificate_pdf(pledge, verification_url):
     """The certificate of an active pledge as PDF bytes; the caller checks it may be shown."""
+    if MISSING_LIBRARIES:
+        raise CertificateUnavailable(MISSING_LIBRARIES)
     html = render_to_string(
         "employers/pdf/certificate.html",
         {

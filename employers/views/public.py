@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 from portal.addresses import absolute_url
 from portal.regions import region_choices, region_name
 
-from ..certificates import certificate_pdf
+from ..certificates import CertificateUnavailable, certificate_pdf
 from ..figures import filtered_wall, on_the_wall, public_pledge_by_reference
 from ..models import Employer, HiringPledge
 from ..taxonomy import SectorChoices, SizeBand
@@ -276,7 +276,12 @@ def pledge_certificate_pdf(request, reference):
     pledge, gone = _certificate_or_gone(request, reference)
     if gone:
         return gone
-    pdf = certificate_pdf(pledge, absolute_url(pledge.get_absolute_url()))
+    try:
+        pdf = certificate_pdf(pledge, absolute_url(pledge.get_absolute_url()))
+    except CertificateUnavailable:
+        return render(
+            request, "employers/public/certificate_pdf_unavailable.html", {"pledge": pledge}, status=503
+        )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{pledge.reference}.pdf"'
     return response

@@ -12,6 +12,7 @@ import pytest
 from django.utils import translation
 from pypdf import PdfReader
 
+from employers import certificates
 from employers.certificates import certificate_pdf
 from employers.models import PledgeCommitment
 from tests.employers.factories import EmployerFactory, HiringPledgeFactory
@@ -184,3 +185,14 @@ def test_a_long_name_without_spaces_wraps_inside_the_page(client):
     pdf = download(client, pledge)
     assert not words_outside_the_page(pdf), "every word is on the page"
     assert name in "".join(text_of(PdfReader(io.BytesIO(pdf))).split())
+
+
+def test_without_pango_the_pdf_says_so_and_points_to_the_certificate_page(client, monkeypatch):
+    # A server where scripts/system-packages.sh could not install Pango: the site runs, and the
+    # PDF answers with a page, not a 500.
+    monkeypatch.setattr(certificates, "MISSING_LIBRARIES", "cannot load library 'libpango-1.0-0'")
+    pledge = HiringPledgeFactory(employer=EmployerFactory(name="No Pango Bakery"))
+    response = client.get(f"/pledges/{pledge.reference}/certificate.pdf")
+    assert response.status_code == 503
+    assert response["Content-Type"].startswith("text/html")
+    assert f'href="/pledges/{pledge.reference}/certificate/"' in response.content.decode()
