@@ -15,11 +15,10 @@ embedded, as the subset of glyphs the certificate uses.
 Nothing is fetched from outside: the only addresses the page loads are the two font files.
 """
 
+import logging
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
-
-import logging
 
 from django.template.loader import render_to_string
 
@@ -42,6 +41,7 @@ else:
 
 class CertificateUnavailable(RuntimeError):
     """The libraries that draw the PDF are missing on this server."""
+
 
 HERE = Path(__file__).resolve().parent
 FONTS = HERE / "fonts"
