@@ -28,6 +28,7 @@ from wagtail.admin.widgets.boolean_radio_select import BooleanRadioSelect
 from wagtail.admin.widgets.button import Button
 from wagtail.permissions import policy_registry
 
+from .admin_tables import EstimatingPaginator, PlainRowsIndexMixin
 from .admin_views import PlainValuesMixin, user_label
 from .models import Employer, InvalidTransition, JobListing, JobReport
 from .taxonomy import SectorChoices
@@ -139,7 +140,9 @@ class JobListingFilterSet(WagtailFilterSet):
         return queryset.filter(open_report_count__gt=0) if value else queryset.filter(open_report_count=0)
 
 
-class JobListingIndexView(IndexView):
+class JobListingIndexView(PlainRowsIndexMixin, IndexView):
+    paginator_class = EstimatingPaginator
+
     def get_base_queryset(self):
         queryset = super().get_base_queryset().select_related("employer")
         # The listing never shows the description; still needed to count the flagged wording.

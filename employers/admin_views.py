@@ -26,6 +26,7 @@ from wagtail.admin.widgets.boolean_radio_select import BooleanRadioSelect
 from wagtail.admin.widgets.button import Button
 from wagtail.permissions import policy_registry
 
+from .admin_tables import PlainRowsIndexMixin
 from .models import (
     Employer,
     HiringPledge,
@@ -119,7 +120,7 @@ class EmployerFilterSet(WagtailFilterSet):
         return queryset.filter(progress_report_overdue=value)
 
 
-class EmployerIndexView(IndexView):
+class EmployerIndexView(PlainRowsIndexMixin, IndexView):
     def get_base_queryset(self):
         return with_staff_figures(super().get_base_queryset())
 
