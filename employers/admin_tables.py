@@ -14,12 +14,17 @@ so their rows have no "More options" menu (its one item was that same link).
 
 from django.db import connection
 from django.db.models import QuerySet
+from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import get_format
 from django.utils.functional import cached_property
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import ngettext
 from wagtail.admin.paginator import WagtailPaginator
-from wagtail.admin.ui.tables import Column, StatusFlagColumn, StatusTagColumn, TitleColumn
+from wagtail.admin.templatetags.wagtailadmin_tags import timesince_simple
+from wagtail.admin.ui.tables import Column, DateColumn, StatusFlagColumn, StatusTagColumn, TitleColumn
 
 # Above this many rows, an unfiltered listing's total is PostgreSQL's estimate, not a COUNT(*).
 ESTIMATE_COUNT_ABOVE = 20_000
@@ -60,6 +65,26 @@ class PlainStatusFlagColumn(StatusFlagColumn):
         value = self.get_cell_context_data(instance, parent_context)["value"]
         label = self.true_label if value else self.false_label
         return format_html("<td{}>{}</td>", _class_attribute(self), _status(label) if label else "")
+
+
+class PlainDateColumn(DateColumn):
+    """DateColumn without two templates per cell (date_cell.html, human_readable_date.html):
+    "3 days ago", the full date and time in the tooltip."""
+
+    def render_cell_html(self, instance, parent_context):
+        value = self.get_cell_context_data(instance, parent_context)["raw_value"]
+        if not value:
+            return format_html("<td{}></td>", _class_attribute(self))
+        local = timezone.localtime(value) if timezone.is_aware(value) else value
+        return format_html(
+            '<td{}><button type="button" class="w-human-readable-date" data-controller="w-tooltip" '
+            'data-w-tooltip-content-value="{}" data-w-tooltip-placement-value="top">'
+            '<time class="w-human-readable-date__date" datetime="{}">{}</time></button></td>',
+            _class_attribute(self),
+            date_filter(local, get_format("DATETIME_FORMAT") or "N j, Y, P"),
+            date_filter(local, "c"),
+            capfirst(timesince_simple(value)),
+        )
 
 
 class LinkTitleColumn(TitleColumn):

@@ -51,7 +51,7 @@ from .admin_partners import (
     VerifyProviderView,
     retention_label,
 )
-from .admin_tables import PlainColumn, PlainStatusFlagColumn, PlainStatusTagColumn
+from .admin_tables import PlainColumn, PlainDateColumn, PlainStatusFlagColumn, PlainStatusTagColumn
 from .admin_views import (
     ApproveDetailsView,
     EmployerFilterSet,
@@ -180,7 +180,7 @@ class EmployerViewSet(StatusActionsMixin, ReadOnlyModelViewSet):
             sort_key="status",
             primary=lambda employer: employer.status == Employer.Status.PENDING,
         ),
-        DateColumn("created_at", label=_("Registered"), sort_key="created_at"),
+        PlainDateColumn("created_at", label=_("Registered"), sort_key="created_at"),
         PlainColumn("member_count", label=_("Members"), sort_key="member_count"),
         PlainStatusTagColumn(
             "pledge_state",

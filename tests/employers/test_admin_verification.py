@@ -154,14 +154,17 @@ def test_listing_rows_link_to_the_details_and_carry_no_menu(client, moderator, p
     client.get(INDEX)  # warm caches (content types, site, permissions)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(INDEX)
-    # session, user, permissions, menu, the page and its count: 12 whatever the rows (issue 22)
-    assert len(queries) == 12, [q["sql"] for q in queries.captured_queries]
+    # session, user, two-factor, permissions, profile, the page and its count (issue 22)
+    assert len(queries) == 9, [q["sql"] for q in queries.captured_queries]
     row = BeautifulSoup(response.content, "html.parser").select_one("table.listing tbody tr")
     assert row.select_one("td.title a")["href"] == inspect_url(pending)
     tags = [
         (tag.get_text(strip=True), "w-status--primary" in tag["class"]) for tag in row.select("span.w-status")
     ]
     assert tags == [("Waiting for verification", True), ("No pledge", False)]
+    registered = row.select_one("time.w-human-readable-date__date")
+    assert registered.get_text(strip=True) == "Just now"
+    assert registered["datetime"] == pending.created_at.isoformat()
     assert not row.select(".w-dropdown") and "More options" not in str(row)
 
 
