@@ -7,7 +7,8 @@ script. That was about a fifth of the server time of a staff screen at national 
 The JSON is kept in the shared cache under the person, their language and a fingerprint of what
 decides what they see: their permissions (already read by the two-factor gate), name and
 superuser flag. A change to groups, group memberships, permissions, page or collection
-permissions, a person or their admin profile starts a new generation at once; anything else the
+permissions or an admin profile starts a new generation at once, and a change to the person
+(name, superuser, permissions) changes the fingerprint; anything else the
 menu depends on (code, settings) shows within SIDEBAR_SECONDS. The views check permissions on
 every request whatever the menu shows: the menu is only links.
 """
@@ -74,7 +75,10 @@ def install():
     and start a new generation on every change to who may see what."""
     wagtailadmin_tags.register.simple_tag(sidebar_props, takes_context=True, name="sidebar_props")
     user_model = get_user_model()
-    for model in (user_model, Group, GroupPagePermission, GroupCollectionPermission, UserProfile):
+    # A person's own changes (name, superuser, active, permissions through their groups) change
+    # the fingerprint; what it cannot see (page and collection permissions, group memberships,
+    # the avatar) starts a new generation. Not every save of a person: logging in saves one.
+    for model in (GroupPagePermission, GroupCollectionPermission, UserProfile):
         post_save.connect(forget_sidebars, sender=model, dispatch_uid=f"admin-sidebar-save-{model.__name__}")
         post_delete.connect(
             forget_sidebars, sender=model, dispatch_uid=f"admin-sidebar-delete-{model.__name__}"
