@@ -14,11 +14,14 @@ every request whatever the menu shows: the menu is only links.
 """
 
 import hashlib
+import re
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.template.loader import get_template
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.admin.templatetags import wagtailadmin_tags
 from wagtail.models import GroupCollectionPermission, GroupPagePermission
@@ -28,6 +31,9 @@ SIDEBAR_SECONDS = 60
 GENERATION_KEY = "admin-sidebar:generation"
 
 build_sidebar_props = wagtailadmin_tags.sidebar_props  # Wagtail's own
+shortcuts_of = wagtailadmin_tags.keyboard_shortcuts_dialog  # Wagtail's own: the dialog's context
+SHORTCUTS_TEMPLATE = "wagtailadmin/shared/keyboard_shortcuts_dialog.html"
+_shortcut_dialogs = {}  # (language, Mac or not, shortcuts on, comments on) -> HTML, per process
 
 
 def generation():
@@ -70,10 +76,33 @@ def sidebar_props(context):
     return props
 
 
+def keyboard_shortcuts_dialog(context):
+    """The keyboard shortcuts dialog every admin page carries, rendered once per language and
+    platform in each process instead of on every page (its table of some 20 shortcuts inside a
+    dialog component cost a staff screen about 4 ms). It holds nothing of the person but whether
+    they turned shortcuts off, which is part of the key."""
+    request = context.get("request")
+    shortcuts = shortcuts_of(context)
+    agent = request.headers.get("User-Agent", "") if request else ""
+    key = (
+        get_language(),
+        bool(re.search(r"Mac|iPod|iPhone|iPad", agent)),
+        shortcuts["keyboard_shortcuts_enabled"],
+        wagtailadmin_tags.get_comments_enabled(),
+    )
+    html = _shortcut_dialogs.get(key)
+    if html is None:
+        html = _shortcut_dialogs[key] = mark_safe(get_template(SHORTCUTS_TEMPLATE).render(shortcuts))
+    return html
+
+
 def install():
     """Put the cached sidebar in place of Wagtail's tag (before any admin template is compiled),
     and start a new generation on every change to who may see what."""
     wagtailadmin_tags.register.simple_tag(sidebar_props, takes_context=True, name="sidebar_props")
+    wagtailadmin_tags.register.simple_tag(
+        keyboard_shortcuts_dialog, takes_context=True, name="keyboard_shortcuts_dialog"
+    )
     user_model = get_user_model()
     # A person's own changes (name, superuser, active, permissions through their groups) change
     # the fingerprint; what it cannot see (page and collection permissions, group memberships,

@@ -87,3 +87,25 @@ def test_the_menu_is_not_worked_out_again_on_every_page(client):
         if "grouppagepermission" in q["sql"] or "groupcollectionpermission" in q["sql"]
     ]
     assert not asked
+
+
+def test_the_keyboard_shortcuts_dialog_follows_each_persons_setting_and_platform(client):
+    from wagtail.users.models import UserProfile
+
+    user = admin_user(email="keys@example.org")
+    client.force_login(user)
+
+    def dialog(**headers):
+        # The dialog sits in a <template> the admin's script moves into place.
+        html = client.get(HOME, **headers).content.decode()
+        start = html.index('id="keyboard-shortcuts-dialog"')
+        return BeautifulSoup(html[start : html.index("</template>", start)], "html.parser").get_text(
+            " ", strip=True
+        )
+
+    assert "Ctrl + s" in dialog() and "currently disabled" not in dialog()
+    assert "⌘ + s" in dialog(HTTP_USER_AGENT="Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0)")
+    profile = UserProfile.get_for_user(user)
+    profile.keyboard_shortcuts = False
+    profile.save()
+    assert "Keyboard shortcuts are currently disabled" in dialog()
