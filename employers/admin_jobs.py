@@ -28,6 +28,8 @@ from wagtail.admin.widgets.boolean_radio_select import BooleanRadioSelect
 from wagtail.admin.widgets.button import Button
 from wagtail.permissions import policy_registry
 
+from portal.widgets import QuickSelect
+
 from .admin_tables import EstimatingPaginator, PlainRowsIndexMixin
 from .admin_views import PlainValuesMixin, user_label
 from .models import Employer, InvalidTransition, JobListing, JobReport
@@ -107,7 +109,7 @@ class JobListingFilterSet(WagtailFilterSet):
     )
     # 21 ISIC sections are too many for radio buttons.
     sector = django_filters.ChoiceFilter(
-        label=_("Sector"), choices=SectorChoices.choices, empty_label=_("All"), widget=forms.Select
+        label=_("Sector"), choices=SectorChoices.choices, empty_label=_("All"), widget=QuickSelect
     )
     # Thousands of employers: a text filter by name (a number is an employer's id, as links from
     # other screens give it), never a menu of every employer; names are suggested as one types.
