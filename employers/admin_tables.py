@@ -14,17 +14,19 @@ so their rows have no "More options" menu (its one item was that same link).
 
 from django.db import connection
 from django.db.models import QuerySet
+from django.forms.utils import flatatt
 from django.template.defaultfilters import date as date_filter
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import get_format
 from django.utils.functional import cached_property
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import ngettext
 from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.templatetags.wagtailadmin_tags import timesince_simple
-from wagtail.admin.ui.tables import Column, DateColumn, StatusFlagColumn, StatusTagColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, DateColumn, StatusFlagColumn, StatusTagColumn, Table, TitleColumn
 
 # Above this many rows, an unfiltered listing's total is PostgreSQL's estimate, not a COUNT(*).
 ESTIMATE_COUNT_ABOVE = 20_000
@@ -99,9 +101,30 @@ class LinkTitleColumn(TitleColumn):
         )
 
 
+class PlainTable(Table):
+    """A table whose body is written in Python, row by row, by its columns' render_cell_html
+    (the columns above): Wagtail's table.html renders a component per cell. Its header is
+    Wagtail's (sorting links)."""
+
+    template_name = "employers/admin/plain_table.html"
+
+    def body_html(self):
+        rows = []
+        for row in self.rows:
+            context = {"row": row, "table": self}
+            cells = "".join(
+                column.render_cell_html(row.instance, context) for column in self.columns.values()
+            )
+            rows.append(format_html("<tr{}>{}</tr>", flatatt(row.attrs), mark_safe(cells)))
+        return mark_safe("".join(rows))
+
+
 class PlainRowsIndexMixin:
     """For the index view of a read-only listing: the title links to the detail page (the
-    permission checked once per page, not once per row) and rows carry no buttons."""
+    permission checked once per page, not once per row), rows carry no buttons, and the table's
+    body is written in Python (PlainTable)."""
+
+    table_class = PlainTable
 
     def get_list_more_buttons(self, instance):
         return []
