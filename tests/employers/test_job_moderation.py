@@ -20,7 +20,7 @@ from tests.employers.factories import (
 from tests.portal.factories import UserFactory, with_totp
 
 INDEX = reverse("jobs_admin:index")
-QUEUE_QUERIES = 10  # session, user, two-factor, permissions, profile, the page, its count, the phrases
+QUEUE_QUERIES = 9  # user, two-factor, permissions, profile, the page, its count, the phrases
 REPORTS = reverse("job_reports:index")
 SKILLS = reverse("wagtailsnippets_employers_skill:list")
 CERTIFICATIONS = reverse("wagtailsnippets_employers_certification:list")
