@@ -28,6 +28,9 @@ from wagtail.admin.widgets.boolean_radio_select import BooleanRadioSelect
 from wagtail.admin.widgets.button import Button
 from wagtail.permissions import policy_registry
 
+from portal.widgets import QuickSelect
+
+from .admin_tables import EstimatingPaginator, PlainRowsIndexMixin
 from .admin_views import PlainValuesMixin, user_label
 from .models import Employer, InvalidTransition, JobListing, JobReport
 from .taxonomy import SectorChoices
@@ -106,7 +109,7 @@ class JobListingFilterSet(WagtailFilterSet):
     )
     # 21 ISIC sections are too many for radio buttons.
     sector = django_filters.ChoiceFilter(
-        label=_("Sector"), choices=SectorChoices.choices, empty_label=_("All"), widget=forms.Select
+        label=_("Sector"), choices=SectorChoices.choices, empty_label=_("All"), widget=QuickSelect
     )
     # Thousands of employers: a text filter by name (a number is an employer's id, as links from
     # other screens give it), never a menu of every employer; names are suggested as one types.
@@ -139,7 +142,9 @@ class JobListingFilterSet(WagtailFilterSet):
         return queryset.filter(open_report_count__gt=0) if value else queryset.filter(open_report_count=0)
 
 
-class JobListingIndexView(IndexView):
+class JobListingIndexView(PlainRowsIndexMixin, IndexView):
+    paginator_class = EstimatingPaginator
+
     def get_base_queryset(self):
         queryset = super().get_base_queryset().select_related("employer")
         # The listing never shows the description; still needed to count the flagged wording.

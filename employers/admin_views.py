@@ -26,6 +26,9 @@ from wagtail.admin.widgets.boolean_radio_select import BooleanRadioSelect
 from wagtail.admin.widgets.button import Button
 from wagtail.permissions import policy_registry
 
+from portal.widgets import QuickSelect
+
+from .admin_tables import PlainRowsIndexMixin
 from .models import (
     Employer,
     HiringPledge,
@@ -103,7 +106,7 @@ def user_label(user):
 class EmployerFilterSet(WagtailFilterSet):
     # 21 ISIC sections are too many for radio buttons.
     sector = django_filters.ChoiceFilter(
-        label=_("Sector"), choices=SectorChoices.choices, empty_label=_("All"), widget=forms.Select
+        label=_("Sector"), choices=SectorChoices.choices, empty_label=_("All"), widget=QuickSelect
     )
     progress_report_overdue = django_filters.BooleanFilter(
         label=_("Progress report overdue"), method="filter_progress_report_overdue", widget=BooleanRadioSelect
@@ -119,7 +122,7 @@ class EmployerFilterSet(WagtailFilterSet):
         return queryset.filter(progress_report_overdue=value)
 
 
-class EmployerIndexView(IndexView):
+class EmployerIndexView(PlainRowsIndexMixin, IndexView):
     def get_base_queryset(self):
         return with_staff_figures(super().get_base_queryset())
 

@@ -8,8 +8,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from portal import page_cache
 
 from .incentive_facts import CATALOGUE, EXAMPLE_COUNTRY, FACTS, GROUP_ORDER, FactType, Operator
 from .models import IncentiveCondition, IncentiveScheme
@@ -206,10 +209,30 @@ def sort_key(result):
     )
 
 
-def check(answers, on=None, countries=None):
-    """Results for every active scheme of the site's jurisdiction: eligible first, then by value."""
+SCHEMES_CACHE_SECONDS = 300
+
+
+def cached_active_schemes(on=None):
+    """The site's active schemes with their conditions and steps, as active_schemes() gives them,
+    kept a few minutes (every employer's dashboard reads them: 3 queries a visit, issue 22). Any
+    change to a scheme, condition or step starts a new generation of portal.page_cache (they are
+    registered with it in EmployersConfig.ready), which these follow at once."""
     on = on or timezone.localdate()
-    results = [evaluate(scheme, answers, on) for scheme in active_schemes(on, countries)]
+    key = f"incentives:schemes:{page_cache.generation()}:{on}:{','.join(site_jurisdictions())}"
+    schemes = cache.get(key)
+    if schemes is None:
+        schemes = list(active_schemes(on))
+        cache.set(key, schemes, SCHEMES_CACHE_SECONDS)
+    return schemes
+
+
+def check(answers, on=None, countries=None, schemes=None):
+    """Results for every active scheme of the site's jurisdiction (or for `schemes`, from
+    active_schemes() or cached_active_schemes()): eligible first, then by value."""
+    on = on or timezone.localdate()
+    if schemes is None:
+        schemes = active_schemes(on, countries)
+    results = [evaluate(scheme, answers, on) for scheme in schemes]
     return sorted(results, key=sort_key)
 
 

@@ -51,6 +51,7 @@ from .admin_partners import (
     VerifyProviderView,
     retention_label,
 )
+from .admin_tables import PlainColumn, PlainDateColumn, PlainStatusFlagColumn, PlainStatusTagColumn
 from .admin_views import (
     ApproveDetailsView,
     EmployerFilterSet,
@@ -170,25 +171,25 @@ class EmployerViewSet(StatusActionsMixin, ReadOnlyModelViewSet):
     ordering = "-created_at"
     list_display = [
         "name",
-        Column("sector", label=_("Sector"), accessor=label_of("sector"), sort_key="sector"),
-        Column("head_office_region_name", label=_("Head office region")),
-        StatusTagColumn(
+        PlainColumn("sector", label=_("Sector"), accessor=label_of("sector"), sort_key="sector"),
+        PlainColumn("head_office_region_name", label=_("Head office region")),
+        PlainStatusTagColumn(
             "status",
             accessor=label_of("status"),
             label=_("Status"),
             sort_key="status",
             primary=lambda employer: employer.status == Employer.Status.PENDING,
         ),
-        DateColumn("created_at", label=_("Registered"), sort_key="created_at"),
-        Column("member_count", label=_("Members"), sort_key="member_count"),
-        StatusTagColumn(
+        PlainDateColumn("created_at", label=_("Registered"), sort_key="created_at"),
+        PlainColumn("member_count", label=_("Members"), sort_key="member_count"),
+        PlainStatusTagColumn(
             "pledge_state",
             accessor=pledge_state_label,
             label=_("Pledge"),
             sort_key="pledge_active",
             primary=lambda employer: employer.pledge_active,
         ),
-        StatusFlagColumn(
+        PlainStatusFlagColumn(
             "progress_report_overdue",
             label=_("Progress report"),
             true_label=_("Overdue"),
@@ -355,22 +356,22 @@ class JobListingViewSet(ReadOnlyModelViewSet):
     ordering = "submitted_at"  # the queue: whoever waited longest comes first
     list_display = [
         "title",
-        Column("employer", label=_("Employer"), sort_key="employer__name"),
-        StatusTagColumn(
+        PlainColumn("employer", label=_("Employer"), sort_key="employer__name"),
+        PlainStatusTagColumn(
             "status",
             accessor=label_of("status"),
             label=_("Status"),
             sort_key="status",
             primary=lambda job: job.status == JobListing.Status.PENDING,
         ),
-        Column(
+        PlainColumn(
             "submitted_at",
             accessor=lambda job: day(job.submitted_at),
             label=_("Submitted"),
             sort_key="submitted_at",
         ),
-        Column("flag_count", label=_("Flagged wording")),
-        Column("open_report_count", label=_("Open reports"), sort_key="open_report_count"),
+        PlainColumn("flag_count", label=_("Flagged wording")),
+        PlainColumn("open_report_count", label=_("Open reports"), sort_key="open_report_count"),
     ]
     filterset_class = JobListingFilterSet
     search_fields = ["title", "employer__name"]

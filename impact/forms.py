@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal.regions import region_choices
+from portal.widgets import QuickSelect
 
 from .figures import Period
 
@@ -15,7 +16,7 @@ class ImpactFilterForm(forms.Form):
         label=_("From"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     end = forms.DateField(label=_("To"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    region = forms.ChoiceField(label=_("Region"), required=False)
+    region = forms.ChoiceField(label=_("Region"), required=False, widget=QuickSelect)
 
     def __init__(self, data=None, **kwargs):
         default = Period.last_twelve_months()

@@ -50,7 +50,9 @@ class ImpactDashboardView(WagtailAdminTemplateMixin, TemplateView):
             if not valid:
                 return HttpResponseBadRequest(_("Choose a valid period first."), content_type="text/plain")
             return self.csv(form, request.GET.get("table", ""))
-        tables = dashboard.all_tables(form.chosen_period(), form.chosen_region()) if valid else []
+        counted_at, tables = (
+            dashboard.all_tables(form.chosen_period(), form.chosen_region()) if valid else (None, [])
+        )
         query = request.GET.copy()
         query.pop("format", None)
         query.pop("table", None)
@@ -59,6 +61,8 @@ class ImpactDashboardView(WagtailAdminTemplateMixin, TemplateView):
             self.get_context_data(
                 form=form,
                 tables=tables,
+                counted_at=counted_at,
+                recounted_every=dashboard.TABLES_CACHE_SECONDS,
                 query=query.urlencode(),
                 valid=valid,
                 period=form.chosen_period() if valid else None,

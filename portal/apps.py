@@ -21,7 +21,9 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        from . import checks, page_cache  # noqa: F401 (registers the deploy checks, connects the page cache)
+        from . import admin_sidebar, checks, page_cache  # noqa: F401 (registers the deploy checks, connects the page cache)
+
+        admin_sidebar.install()
 
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="portal.create_cache_table")
         post_migrate.connect(sync_wagtail_site, sender=self, dispatch_uid="portal.sync_wagtail_site")

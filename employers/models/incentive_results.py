@@ -22,13 +22,16 @@ def headcount_from_size_band(size_band):
     return int(text) if text.isdigit() else None
 
 
-def known_facts(employer):
-    """The facts the portal already knows about an organisation, as typed answers."""
+def known_facts(employer, has_active_pledge=None):
+    """The facts the portal already knows about an organisation, as typed answers
+    (`has_active_pledge` when the caller knows it already)."""
+    if has_active_pledge is None:
+        has_active_pledge = employer.pledges.active().exists()
     facts = {
         "employer_sector": employer.sector or None,
         "employer_headcount": headcount_from_size_band(employer.size_band),
         "region": employer.head_office_region or None,
-        "has_active_hiring_pledge": employer.pledges.active().exists(),
+        "has_active_hiring_pledge": has_active_pledge,
     }
     return {key: value for key, value in facts.items() if value is not None}
 
@@ -71,18 +74,20 @@ def snapshot_of(scheme_results):
 
 
 class SavedIncentiveResultManager(models.Manager):
-    def dashboard_hints(self):
+    def dashboard_hints(self, has_active_pledge=None):
         """Schemes the organisation may be eligible for from its known facts.
 
-        Called as ``employer.incentive_results.dashboard_hints`` (the related manager knows the
+        Called as ``employer.incentive_results.dashboard_hints()`` (the related manager knows the
         organisation): results that are eligible or need more information.
         """
-        from ..eligibility import NOT_ELIGIBLE, check
+        from ..eligibility import NOT_ELIGIBLE, cached_active_schemes, check
 
         employer = getattr(self, "instance", None)
         if employer is None:
             return []
-        return [result for result in check(known_facts(employer)) if result.outcome != NOT_ELIGIBLE]
+        facts = known_facts(employer, has_active_pledge)
+        results = check(facts, schemes=cached_active_schemes())
+        return [result for result in results if result.outcome != NOT_ELIGIBLE]
 
 
 class SavedIncentiveResult(models.Model):

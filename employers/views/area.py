@@ -21,7 +21,7 @@ from ..models import Employer, Hire, Introduction, Invitation, Membership
 from ..permissions import ANY_ROLE, OWNER, act_for, employer_area
 
 
-def _next_steps(employer, membership, pledge):
+def _next_steps(employer, membership, pledge, members):
     steps = []
     if employer.status == Employer.Status.PENDING:
         steps.append(
@@ -33,7 +33,7 @@ def _next_steps(employer, membership, pledge):
         )
     if employer.is_verified and pledge is None and membership.is_owner:
         steps.append(_("Sign a hiring pledge to appear on the public pledge wall."))
-    if membership.is_owner and employer.memberships.count() == 1:
+    if membership.is_owner and len(members) == 1:
         steps.append(
             _("Invite a colleague, so that your organisation always has someone who can act for it.")
         )
@@ -72,14 +72,15 @@ def dashboard(request):
         )
     employer = request.employer
     pledge = employer.pledges.active().prefetch_related("commitments__commitment").first()
-    members = employer.memberships.select_related("user")
+    members = list(employer.memberships.select_related("user"))
     context = {
         "employer": employer,
         "membership": request.membership,
         "memberships": request.memberships,
         "pledge": pledge,
         "members": members,
-        "next_steps": _next_steps(employer, request.membership, pledge),
+        "next_steps": _next_steps(employer, request.membership, pledge, members),
+        "hints": employer.incentive_results.dashboard_hints(has_active_pledge=pledge is not None),
         "introductions": list(open_introductions(employer)),
         "suggest_mfa": request.membership.is_owner
         and not Authenticator.objects.filter(user=request.user).exists(),

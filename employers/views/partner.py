@@ -137,10 +137,16 @@ def graduate_list(request):
     if query:
         graduates = graduates.filter(reference__icontains=query)
     page = Paginator(graduates, PER_PAGE).get_page(request.GET.get("page"))
+    # Each status's label looked up once for the page: get_status_display() translates every
+    # choice again for every row (issue 22).
+    labels = dict(Graduate.Status.choices)
+    rows = list(page.object_list)
+    for graduate in rows:
+        graduate.status_label = labels.get(graduate.status, graduate.status)
     filters = {key: value for key, value in (("status", status), ("q", query)) if value}
     context = {
         "page_obj": page,
-        "graduates": page.object_list,
+        "graduates": rows,
         "status": status,
         "query": query,
         "statuses": Graduate.Status.choices,

@@ -149,6 +149,25 @@ def test_listing_query_count_does_not_grow_with_rows(client, moderator):
     assert len(many) == len(few), [q["sql"] for q in many.captured_queries]
 
 
+def test_listing_rows_link_to_the_details_and_carry_no_menu(client, moderator, pending):
+    client = logged_in(client, moderator)
+    client.get(INDEX)  # warm caches (content types, site, permissions)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(INDEX)
+    # user, two-factor, permissions, profile, the page and its count (issue 22)
+    assert len(queries) == 8, [q["sql"] for q in queries.captured_queries]
+    row = BeautifulSoup(response.content, "html.parser").select_one("table.listing tbody tr")
+    assert row.select_one("td.title a")["href"] == inspect_url(pending)
+    tags = [
+        (tag.get_text(strip=True), "w-status--primary" in tag["class"]) for tag in row.select("span.w-status")
+    ]
+    assert tags == [("Waiting for verification", True), ("No pledge", False)]
+    registered = row.select_one("time.w-human-readable-date__date")
+    assert registered.get_text(strip=True) == "Just now"
+    assert registered["datetime"] == pending.created_at.isoformat()
+    assert not row.select(".w-dropdown") and "More options" not in str(row)
+
+
 # -- The detail page ------------------------------------------------------------------------------
 
 

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 
 import pytest
 import time_machine
@@ -297,3 +298,34 @@ def test_a_saved_result_shows_its_answers_in_words(logged_in, scheme):
     assert "1,200" in answers and "3 March 2026" in answers
     for code in ("<dd>F</dd>", "True", "False", "2026-03-03"):
         assert code not in answers
+
+
+# -- The dashboard at national scale (issue 22) ---------------------------------------------------
+
+
+def hinted(client):
+    page = client.get(reverse("employers:dashboard")).content.decode()
+    return re.findall(r'<li data-scheme="(\d+)"', page)
+
+
+def test_the_dashboards_hints_follow_a_scheme_published_or_withdrawn_at_once(logged_in):
+    assert hinted(logged_in) == []
+    scheme = make_scheme()  # "needs more information": is it the first job since release?
+    assert hinted(logged_in) == [str(scheme.pk)]
+    scheme.unpublish()
+    assert hinted(logged_in) == []
+
+
+def test_the_dashboard_costs_a_fixed_number_of_queries(logged_in, owner):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    HiringPledgeFactory(employer=owner[1])
+    make_scheme()
+    logged_in.get(reverse("employers:dashboard"))  # the schemes kept for a few minutes
+    with CaptureQueriesContext(connection) as queries:
+        assert logged_in.get(reverse("employers:dashboard")).status_code == 200
+    # user, verified address, membership, pledge and its commitments (3), introductions,
+    # two-factor, members, areas, permissions (2): 12, was 19 (the session now from the cache, the
+    # schemes kept a few minutes, the pledge and members read once)
+    assert len(queries) == 12, [q["sql"][:120] for q in queries.captured_queries]

@@ -20,6 +20,7 @@ from tests.employers.factories import (
 from tests.portal.factories import UserFactory, with_totp
 
 INDEX = reverse("jobs_admin:index")
+QUEUE_QUERIES = 9  # user, two-factor, permissions, profile, the page, its count, the phrases
 REPORTS = reverse("job_reports:index")
 SKILLS = reverse("wagtailsnippets_employers_skill:list")
 CERTIFICATIONS = reverse("wagtailsnippets_employers_certification:list")
@@ -615,3 +616,46 @@ def test_moderator_edits_the_taxonomies(client, moderator):
     assert response.status_code == 302
     assert Skill.objects.get(name="Dog grooming").area == "care"
     assert client.get(CERTIFICATIONS, {"q": "cscs"}).status_code == 200
+
+
+# -- The queue at national scale (issue 22) -------------------------------------------------------
+
+
+def test_queue_rows_link_to_the_review_page_and_carry_no_menu(client, moderator, pending):
+    response = logged_in(client, moderator).get(INDEX, {"status": "pending"})
+    row = BeautifulSoup(response.content, "html.parser").select_one("table.listing tbody tr")
+    assert row.select_one("td.title a")["href"] == review_url(pending)
+    assert row.select_one("span.w-status.w-status--primary").get_text(strip=True) == "Waiting for review"
+    # The menu's one item was the same link as the title: it went, with its 1.5 KB a row.
+    assert not row.select(".w-dropdown") and "More options" not in str(row)
+
+
+def test_queue_costs_a_fixed_number_of_queries(client, moderator, employer):
+    client = logged_in(client, moderator)
+    make_jobs(employer, 3)
+    client.get(INDEX)  # warm caches (content types, site, permissions)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(INDEX, {"status": "pending"}).status_code == 200
+    assert len(queries) == QUEUE_QUERIES, [q["sql"] for q in queries.captured_queries]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's estimate of a table's rows")
+def test_whole_list_of_a_large_table_gives_an_estimate_filtered_lists_count(
+    client, moderator, employer, monkeypatch
+):
+    from employers import admin_tables
+
+    monkeypatch.setattr(admin_tables, "ESTIMATE_COUNT_ABOVE", 3)
+    make_jobs(employer, 6)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE employers_joblisting")
+    client = logged_in(client, moderator)
+    whole = text_of(client.get(INDEX))
+    assert "About 6 job listings" in whole
+    with CaptureQueriesContext(connection) as queries:
+        client.get(INDEX)
+    assert not [q for q in queries.captured_queries if q["sql"].startswith("SELECT COUNT(*)")]
+    assert "6 job listings" in text_of(client.get(INDEX, {"status": "pending"}))
+    assert "About" not in text_of(client.get(INDEX, {"status": "pending"})).split("Page")[0][-40:]
+    monkeypatch.setattr(admin_tables, "ESTIMATE_COUNT_ABOVE", 100)
+    assert "About" not in text_of(client.get(INDEX)) and "6 job listings" in text_of(client.get(INDEX))

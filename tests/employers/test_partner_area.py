@@ -543,3 +543,30 @@ def test_graduate_page_names_regions_and_restrictions(logged_in, provider, progr
     assert "Leeds, Manchester" in profile
     assert "GB-LDS" not in profile and "GB-MAN" not in profile
     assert "no_driving" not in profile
+
+
+# --- the graduate list at national scale (issue 22) -------------------------------------------------
+
+
+def test_graduate_list_rows_read_their_status_and_consent_at_a_fixed_cost(logged_in, provider, programme):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    GraduateFactory(provider=provider, programmes=[programme], status=Graduate.Status.PLACED, consent=False)
+    GraduateFactory(provider=provider, programmes=[programme])
+    logged_in.get("/partner/graduates/")
+    with CaptureQueriesContext(connection) as queries:
+        response = logged_in.get("/partner/graduates/")
+    # user, verified address, staff role, the count, areas, permissions (2), the page and its
+    # programmes: 9 whatever the rows (11 before: the session from the database, areas in two)
+    assert len(queries) == 9, [q["sql"][:120] for q in queries.captured_queries]
+    rows = BeautifulSoup(response.content, "html.parser").select("tr[data-graduate]")
+    cells = {
+        row["data-status"]: {td["data-label"]: td.get_text(strip=True) for td in row.select("td")}
+        for row in rows
+    }
+    assert (
+        cells["placed"]["Status"] == "Placed" and cells["placed"]["Matching consent"] == "None: not matched"
+    )
+    seeking = next(values for status, values in cells.items() if status != "placed")
+    assert seeking["Matching consent"] == "Given" and seeking["Programmes"] == programme.name

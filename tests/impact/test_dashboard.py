@@ -2,12 +2,17 @@
 
 import csv
 import io
+import time
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from impact import dashboard
+from portal.regions import region_choices, region_name
 from tests.campaigns.factories import ConfirmedPledgeFactory, LiveCampaignPageFactory
 from tests.employers.factories import JobListingFactory
 from tests.impact.factories import HireFactory
@@ -167,3 +172,57 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas(client, editor, campaign_i
     client.force_login(editor)
     rows = read_csv(client.get(DASHBOARD, {"format": "csv", "table": "supporters"}))
     assert rows == [["Campaign", "Supporters"], ['\'=HYPERLINK("http://evil")', "1"]]
+
+
+# -- Counted once a minute, and saying so (issue 22) ------------------------------------------------
+
+
+def jobs_posted(response):
+    table = soup(response).find("table", {"data-table": "jobs"})
+    row = next(tr for tr in table.find("tbody").find_all("tr") if "Posted" in tr.th.get_text())
+    return int(row.td.get_text(strip=True))
+
+
+def counted_at(response):
+    return soup(response).find(attrs={"data-testid": "impact-counted-at"}).get_text(" ", strip=True)
+
+
+def test_the_figures_are_counted_once_a_minute_and_the_page_says_when(client, editor):
+    client.force_login(editor)
+    first = client.get(DASHBOARD)
+    assert f"Counted at {timezone.localtime():%H:%M}:" in counted_at(first)
+    assert "every 60 seconds" in counted_at(first)
+
+    with CaptureQueriesContext(connection) as again:
+        assert client.get(DASHBOARD).status_code == 200
+    # What every admin page reads (session, user, permissions, menu), no figure counted again.
+    assert not [q["sql"] for q in again.captured_queries if "employers_" in q["sql"]]
+    assert len(again) <= 10
+
+    # A new listing is public data: the figures are counted again at once.
+    JobListingFactory(sector="F")
+    assert jobs_posted(client.get(DASHBOARD)) == jobs_posted(first) + 1
+
+
+def test_the_figures_are_never_older_than_the_page_says(client, editor, monkeypatch):
+    monkeypatch.setattr(dashboard, "TABLES_CACHE_SECONDS", 1)
+    client.force_login(editor)
+    first = counted_at(client.get(DASHBOARD))
+    assert "every 1 seconds" in first
+    assert counted_at(client.get(DASHBOARD)) == first
+    time.sleep(1.2)
+    assert counted_at(client.get(DASHBOARD)) != first
+
+
+def test_every_row_of_a_long_table_is_shown_with_its_figures(client, editor):
+    regions = [code for code, _name in region_choices()[:3]]
+    for code in regions:
+        JobListingFactory(region=code)
+    client.force_login(editor)
+    table = soup(client.get(DASHBOARD)).find("table", {"data-table": "by_region"})
+    rows = {
+        tr.th.get_text(strip=True): [td.get_text(strip=True) for td in tr.find_all("td")]
+        for tr in table.tbody.find_all("tr")
+    }
+    for code in regions:
+        assert rows[region_name(code)][0] == "1"  # jobs published in the region
