@@ -147,7 +147,10 @@ class CampaignPage(PublicPageMixin, RoutablePageMixin, Page):
         from .forms import SupporterPledgeForm
 
         context = super().get_context(request, *args, **kwargs)
-        context.setdefault("pledge_form", SupporterPledgeForm())
+        # A blank form, made only if the shared fragment showing it is built; a visitor's form
+        # with input and errors replaces it (views._render_campaign) and is never shared.
+        context.setdefault("pledge_form", lazy(SupporterPledgeForm))
+        context.setdefault("visitors_pledge_form", False)
         # Lazy: counted only when a shared fragment showing them is rendered (portal/fragments.py).
         context["supporters"] = supporters = lazy(self.confirmed_supporters)
         context["supporter_percent"] = lazy(
