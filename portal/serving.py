@@ -14,6 +14,7 @@ Wagtail's own view serves the page as always (view restrictions, serve hooks).
 import logging
 
 from django.core.cache import cache
+from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
@@ -25,7 +26,9 @@ PREFIX = "portal:route"
 
 
 def _key(request, path):
-    return f"{PREFIX}:{fragments.request_generation(request)}:{request.get_host()}:{path}"
+    # The language too: Wagtail routes from the root page in the active language (`localized`).
+    language = translation.get_language() or ""
+    return f"{PREFIX}:{fragments.request_generation(request)}:{language}:{request.get_host()}:{path}"
 
 
 def serve(request, path):
