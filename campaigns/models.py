@@ -19,6 +19,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal import page_cache
+from portal.fragments import lazy
 from portal.regions import region_name, validate_region
 from portal.visibility import PublicPageMixin, public_q
 
@@ -51,6 +52,11 @@ class CampaignIndexPage(PublicPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["campaigns"] = lazy(self.campaign_cards)  # read when the shared fragment is built
+        return context
+
+    def campaign_cards(self):
+        """The public campaigns, live first, then upcoming, then ended, with their counts."""
         campaigns = list(
             CampaignPage.objects.child_of(self)
             .live()
@@ -64,8 +70,7 @@ class CampaignIndexPage(PublicPageMixin, Page):
             campaign.confirmed_count = counts.get(campaign.pk, 0)
         order = {CampaignPage.LIVE: 0, CampaignPage.UPCOMING: 1, CampaignPage.ENDED: 2}
         campaigns.sort(key=lambda campaign: order[campaign.phase])
-        context["campaigns"] = campaigns
-        return context
+        return campaigns
 
 
 class CampaignPage(PublicPageMixin, RoutablePageMixin, Page):
@@ -122,7 +127,18 @@ class CampaignPage(PublicPageMixin, RoutablePageMixin, Page):
         return self.pledges.confirmed().count()
 
     def has_pledge_form(self):
-        return any(block.block_type == "pledge_form" for block in self.body)
+        return self.pledge_form_position() is not None
+
+    def pledge_form_position(self):
+        """Where the body's (first) pledge form is, from the raw data: no block is built."""
+        for position, block in enumerate(self.body.raw_data):
+            if block["type"] == "pledge_form":
+                return position
+        return None
+
+    def pledge_form_block(self):
+        position = self.pledge_form_position()
+        return None if position is None else self.body[position]
 
     def recent_named_supporters(self):
         return self.pledges.confirmed().filter(show_name=True).exclude(name="").order_by("-confirmed_at")[:8]
@@ -131,13 +147,18 @@ class CampaignPage(PublicPageMixin, RoutablePageMixin, Page):
         from .forms import SupporterPledgeForm
 
         context = super().get_context(request, *args, **kwargs)
-        context.setdefault("pledge_form", SupporterPledgeForm())
-        supporters = self.confirmed_supporters()
-        context["supporters"] = supporters
-        context["supporter_percent"] = (
-            min(100, round(100 * supporters / self.supporter_target)) if self.supporter_target else 0
+        # A blank form, made only if the shared fragment showing it is built; a visitor's form
+        # with input and errors replaces it (views._render_campaign) and is never shared.
+        context.setdefault("pledge_form", lazy(SupporterPledgeForm))
+        context.setdefault("visitors_pledge_form", False)
+        # Lazy: counted only when a shared fragment showing them is rendered (portal/fragments.py).
+        context["supporters"] = supporters = lazy(self.confirmed_supporters)
+        context["supporter_percent"] = lazy(
+            lambda: (
+                min(100, round(100 * supporters() / self.supporter_target)) if self.supporter_target else 0
+            )
         )
-        context["named_supporters"] = self.recent_named_supporters()
+        context["named_supporters"] = lazy(lambda: list(self.recent_named_supporters()))
         return context
 
     @path("")

@@ -27,7 +27,9 @@ def _base_url(request):
 
 
 def _render_campaign(request, campaign, form, status=200, **extra):
-    response = campaign.render(request, context_overrides={"pledge_form": form, **extra})
+    response = campaign.render(
+        request, context_overrides={"pledge_form": form, "visitors_pledge_form": True, **extra}
+    )
     response.status_code = status
     return response
 

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from . import page_cache
 from .blocks import BodyBlock
+from .fragments import lazy
 from .visibility import PublicPageMixin
 
 
@@ -102,9 +103,11 @@ class HomePage(PublicPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured_stories"] = self.featured_story_pages()
-        context["figures"] = self.live_figures()
-        context["links"] = self.linked_pages()
+        # Lazy: read only when the shared fragment of the page is rendered, not when it comes
+        # from the cache (portal/fragments.py).
+        context["featured_stories"] = lazy(self.featured_story_pages)
+        context["figures"] = lazy(self.live_figures)
+        context["links"] = lazy(self.linked_pages)
         return context
 
     @classmethod

@@ -218,6 +218,9 @@ else:
 
 # Public pages cached for anonymous visitors, in seconds (0: off); dropped on every publish.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
+# Parts of public pages shared by everyone (portal/fragments.py), in seconds (0: off); dropped
+# with the cached pages.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "60"))
 
 # Search: Wagtail's database backend unless an Elasticsearch cluster is named.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")

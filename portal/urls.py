@@ -6,7 +6,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from employers.sitemaps import EmployerSitemap, JobSitemap
 from stories.feeds import LatestStoriesFeed
 
-from . import sitemaps, views
+from . import serving, sitemaps, views
 from .accounts import two_factor
 from .accounts import views as account_views
 
@@ -42,7 +42,12 @@ urlpatterns = [
     path("stories/feed/", LatestStoriesFeed(), name="stories_feed"),
 ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Pages are served by Wagtail, their routes kept in the cache (portal/serving.py); Wagtail's own
+# patterns stay below for its other addresses and for reverse("wagtail_serve").
+urlpatterns += [
+    re_path(r"^((?:[\w\-]+/)*)$", serving.serve, name="portal_serve"),
+    path("", include(wagtail_urls)),
+]
 
 handler404 = "django.views.defaults.page_not_found"
 handler500 = "portal.outage.server_error"  # a database outage answers 503, not 500

@@ -15,6 +15,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
+from portal.fragments import lazy
 from portal.regions import region_choices, region_name, validate_region
 from portal.visibility import PublicPageMixin, visible
 
@@ -361,7 +362,8 @@ class StoryPage(PublicPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["themes"] = themes = list(self.themes.all())
-        context["related_stories"] = self.related_stories(themes)
-        context["campaign"] = self.action_campaign()
+        # Lazy: read only when the page's shared fragment is rendered (portal/fragments.py).
+        context["themes"] = themes = lazy(lambda: list(self.themes.all()))
+        context["related_stories"] = lazy(lambda: list(self.related_stories(themes())))
+        context["campaign"] = lazy(self.action_campaign)
         return context

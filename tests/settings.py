@@ -30,6 +30,8 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 SECURE_HSTS_SECONDS = 0
 # Off for the suite (tests change data between requests); tests/portal/test_page_cache.py turns it on.
 PAGE_CACHE_SECONDS = 0
+# Shared fragments too; tests/portal/test_shared_fragments.py turns them on.
+FRAGMENT_CACHE_SECONDS = 0
 if not REDIS_URL:
     # One process, and a cache emptied around every test (tests/conftest.py) without a query;
     # tests/portal/test_shared_cache.py holds the embedded default (the database cache) in real processes.

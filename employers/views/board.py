@@ -6,6 +6,7 @@ past its closing date), and search goes through `search.jobs`, never an engine d
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from portal.addresses import absolute_url, tag_uri
+from portal.fragments import lazy, query_key
 from portal.ratelimit import hit
 from search.jobs import FACET_LABELS, SORT_LABELS
 from search.jobs import search as search_jobs
@@ -39,30 +41,39 @@ def pledges_by_employer(employer_ids):
 
 
 def job_board(request):
-    results = search_jobs(
-        query=request.GET.get("q", ""),
-        filters=request.GET,
-        sort=request.GET.get("sort", "relevance"),
-        page=request.GET.get("page", 1),
-        per_page=PAGE_SIZE,
-    )
-    pledges = pledges_by_employer(job.employer_id for job in results.jobs)
-    for job in results.jobs:
-        job.pledge_reference = pledges.get(job.employer_id)
-    facets = [(name, FACET_LABELS[name], options) for name, options in results.facets.items() if options]
+    # Searched only when the shared fragment of the board is rendered, not when it comes from
+    # the cache (portal/fragments.py): the board is the same for everyone who asks the same.
+    results = SimpleLazyObject(lambda: _board_results(request.GET))
     return render(
         request,
         "employers/board/job_board.html",
         {
             "results": results,
-            "jobs": results.jobs,
+            "jobs": lazy(lambda: results.jobs),
             "page_obj": results,
-            "filter_query": results.filter_query,
-            "facets": facets,
+            "filter_query": lazy(lambda: results.filter_query),
+            "facets": lazy(
+                lambda: [(n, FACET_LABELS[n], options) for n, options in results.facets.items() if options]
+            ),
             "sorts": list(SORT_LABELS.items()),
             "canonical_url": absolute_url("/jobs/"),
+            "board_key": query_key(request),
         },
     )
+
+
+def _board_results(params):
+    results = search_jobs(
+        query=params.get("q", ""),
+        filters=params,
+        sort=params.get("sort", "relevance"),
+        page=params.get("page", 1),
+        per_page=PAGE_SIZE,
+    )
+    pledges = pledges_by_employer(job.employer_id for job in results.jobs)
+    for job in results.jobs:
+        job.pledge_reference = pledges.get(job.employer_id)
+    return results
 
 
 def _visible_job(job_id):

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal.addresses import absolute_url
+from portal.fragments import lazy_context, query_key
 from portal.regions import region_choices, region_name
 
 from ..certificates import CertificateUnavailable, certificate_pdf
@@ -70,28 +71,41 @@ def _regions_on_the_wall(selected):
     return sorted(((code, names[code]) for code in codes if code in names), key=lambda pair: pair[1])
 
 
+WALL_NAMES = (
+    "employers", "page_obj", "total", "active_filters", "filter_query", "regions", "found_pledge",
+)  # fmt: skip
+
+
 def pledge_wall(request):
-    employers, active = filtered_wall(request.GET)
-    rows = employers.select_related("logo").prefetch_related("logo__renditions").order_by("name", "pk")
-    paginator = Paginator(rows, WALL_PAGE_SIZE)
-    page_obj = paginator.get_page(request.GET.get("page"))  # not a number: first; too far: last
-    total = on_the_wall().count() if active else paginator.count
+    # Read only when the shared fragment of the wall is rendered (portal/fragments.py): the wall
+    # is the same for everyone who asks with the same filters.
     return render(
         request,
         "employers/public/pledge_wall.html",
         {
-            "employers": page_obj.object_list,
-            "page_obj": page_obj,
-            "total": total,
-            "active_filters": active,
-            "filter_query": urlencode(active),
+            **lazy_context(lambda: _wall(request.GET), WALL_NAMES),
             "sectors": SectorChoices.choices,
             "sizes": SizeBand.choices,
-            "regions": _regions_on_the_wall(active.get("region")),
-            "found_pledge": public_pledge_by_reference(active.get("q", "")),
             "canonical_url": absolute_url(reverse("employers_public:pledge_wall")),
+            "wall_key": query_key(request),
         },
     )
+
+
+def _wall(params):
+    employers, active = filtered_wall(params)
+    rows = employers.select_related("logo").prefetch_related("logo__renditions").order_by("name", "pk")
+    paginator = Paginator(rows, WALL_PAGE_SIZE)
+    page_obj = paginator.get_page(params.get("page"))  # not a number: first; too far: last
+    return {
+        "employers": page_obj.object_list,
+        "page_obj": page_obj,
+        "total": on_the_wall().count() if active else paginator.count,
+        "active_filters": active,
+        "filter_query": urlencode(active),
+        "regions": _regions_on_the_wall(active.get("region")),
+        "found_pledge": public_pledge_by_reference(active.get("q", "")),
+    }
 
 
 # Employer profile ------------------------------------------------------------------------------

@@ -75,7 +75,7 @@ class DatabaseEngine(SiteSearchDatabaseMixin):
         base, rank_by = self._match_text(base, query.text)
         now = timezone.now()
 
-        def narrowed(leave_out=None):
+        def narrowed(leave_out=None, base=base):
             """The base set filtered by every selection except `leave_out`'s own."""
             condition = Q()
             for facet in FACET_FIELDS:
@@ -102,7 +102,10 @@ class DatabaseEngine(SiteSearchDatabaseMixin):
                 # rows joined to their employers, and only the page's own rows are read. Still
                 # one statement, with the same total order inside and out. (Ranked by words,
                 # every match's document is read to rank it anyway.)
-                ordered = self._order(results, query.effective_sort, None)
+                # The ids are read with the employers' verification as a hashed set of the
+                # unverified ones rather than a join per listing (JobListing.objects.published).
+                scan, _rank = self._match_text(JobListing.objects.published(scanning=True), query.text)
+                ordered = self._order(narrowed(base=scan), query.effective_sort, None)
                 page_ids = ordered.values("pk")[start : start + query.per_page]
                 results, start = JobListing.objects.filter(pk__in=page_ids), 0
             results = self._order(results.select_related("employer"), query.effective_sort, rank_by)
