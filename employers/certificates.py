@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from django.template.loader import render_to_string
+from PIL import ImageFile
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +38,11 @@ except OSError as error:
     logger.warning("The certificate PDF cannot be made: %s (see scripts/system-packages.sh)", error)
 else:
     MISSING_LIBRARIES = ""
+
+# Importing WeasyPrint turns on Pillow's loading of truncated images for the whole process
+# (weasyprint/images.py). Uploaded pictures must still be refused when cut short
+# (tests/portal/test_image_uploads.py), and the certificate draws no image, so it goes back off.
+ImageFile.LOAD_TRUNCATED_IMAGES = False
 
 
 class CertificateUnavailable(RuntimeError):
