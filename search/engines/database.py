@@ -16,7 +16,6 @@ import re
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.core.cache import cache
 from django.db import connections
 from django.db.models import BooleanField, Count, F, Q
@@ -191,27 +190,27 @@ class DatabaseEngine(SiteSearchDatabaseMixin):
         if not text:
             return jobs, None
         if connections[jobs.db].vendor == "postgresql":
-            # The listing's own words are matched against the stored, indexed document (see
-            # employers/migrations/0009); the employer's name through the small employers table.
-            # Both as sets of ids: the GIN index finds the first, and the facet counts then read
-            # only the covering index of open listings (0014), never the wide rows.
+            # One condition on the listing's own row: its stored, indexed document (employers/
+            # migrations/0009) matches, or its employer is one of those whose name matches (the
+            # ids of those few employers come first, from the index of names in 0014, as an
+            # array, so the employer_id index can be used). PostgreSQL picks the plan by how
+            # common the words are: a rare word ORs the two indexes' bitmaps and reads only its
+            # rows; a common one ("warehouse" is in 86% of national listings) reads the table
+            # once, testing the document and the selected filters on the same pass. (A UNION of
+            # the two sets of ids, joined back by primary key, read the table twice and hashed
+            # 86,000 ids: 220 ms for a page of 'warehouse' with two filters, 90 ms now.)
+            # Unqualified columns: inside a subquery they resolve to the listing's own alias.
             config = getattr(settings, "SEARCH_TEXT_CONFIG", "english")
             tsquery = "websearch_to_tsquery(%s::regconfig, %s)"
-            in_document = JobListing.objects.filter(
-                RawSQL(  # nosec B611 # constant SQL; the query text is a bound parameter
-                    f"search_document @@ {tsquery}", (config, text), output_field=BooleanField()
-                )
-            ).values("pk")
-            named = (
-                Employer.objects.annotate(name_document=SearchVector("name", config=config))
-                .filter(name_document=SearchQuery(text, search_type="websearch", config=config))
-                .values("pk")
+            matches = RawSQL(  # nosec B611 # constant SQL; the query text is a bound parameter
+                f"(search_document @@ {tsquery} OR employer_id = ANY(ARRAY("
+                f"SELECT named.id FROM {Employer._meta.db_table} AS named "
+                f"WHERE to_tsvector(%s::regconfig, COALESCE(named.name, '')) @@ {tsquery})))",
+                (config, text, config, config, text),
+                output_field=BooleanField(),
             )
-            by_name = JobListing.objects.filter(employer__in=named).values("pk")
             rank = RawSQL(f"ts_rank(employers_joblisting.search_document, {tsquery})", (config, text))  # nosec B611 # constant SQL, bound params
-            # One set (a UNION), so that PostgreSQL joins it to the listings by primary key
-            # rather than testing every listing against two lists.
-            return jobs.filter(pk__in=in_document.union(by_name)), rank
+            return jobs.filter(matches), rank
         words = WORD.findall(text)[:MAX_WORDS]
         for word in words:
             anywhere = Q()

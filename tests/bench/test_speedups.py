@@ -82,3 +82,52 @@ def test_the_covering_index_holds_only_published_listings():
         (definition,) = cursor.fetchone()
     assert "WHERE ((status)::text = 'published'::text)" in definition
     assert "INCLUDE (employer_id, closing_date, sector, region" in definition
+
+
+def matching_by_reference(text, filters):
+    """What a search by words must find, counted the plain way: the listing's document matches,
+    or its employer's name does (each listing once), among the published listings of verified
+    employers that are still open and fit every filter; by rank, then newest first."""
+    tsquery = "websearch_to_tsquery('english'::regconfig, %s)"
+    conditions = " ".join(f"AND j.{facet} = ANY(%s)" for facet in filters)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT j.id FROM employers_joblisting j JOIN employers_employer e ON e.id = j.employer_id
+            WHERE j.id IN (
+                SELECT id FROM employers_joblisting WHERE search_document @@ {tsquery}
+                UNION
+                SELECT l.id FROM employers_joblisting l JOIN employers_employer n ON n.id = l.employer_id
+                WHERE to_tsvector('english'::regconfig, n.name) @@ {tsquery}
+            )
+            AND j.status = 'published' AND e.status = 'verified'
+            AND (j.closing_date IS NULL OR j.closing_date >= CURRENT_DATE) {conditions}
+            ORDER BY ts_rank(j.search_document, {tsquery}) DESC, j.published_at DESC NULLS LAST, j.id DESC
+            """,
+            [text, text, *(list(values) for values in filters.values()), text],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+@pytest.mark.parametrize(
+    "text, filters",
+    [
+        ("warehouse", {"employment_type": ("full-time",), "remote": ("on-site",)}),
+        ("warehouse", {}),
+        ("harbour", {"sector": ("F", "I")}),  # only the employer's name
+        ("kitchen", {}),  # titles and the employer's name: each listing once
+        ("quayside", {"remote": ("on-site", "hybrid")}),  # a second employer's name
+        ("chef -harbour", {}),
+        ("nothing-like-this", {}),
+    ],
+)
+def test_words_find_each_matching_listing_once_in_rank_order(listings, text, filters):
+    quayside = EmployerFactory(name="Quayside Warehouse Supplies")
+    for n, title in enumerate(("Chef de partie", "Van driver", "Warehouse operative")):
+        JobListingFactory(employer=quayside, title=title, remote=("on-site", "hybrid", "remote")[n])
+    expected = matching_by_reference(text, filters)
+    hits = DatabaseEngine().search_jobs(JobQuery(text=text, filters=filters, per_page=100))
+    assert [job.pk for job in hits.jobs] == expected
+    assert hits.total == len(expected)
+    if text == "kitchen":
+        assert len(expected) > 20  # the fixture's kitchen porters and every Harbour Kitchens listing
