@@ -6,8 +6,12 @@ class EmployersConfig(AppConfig):
 
     def ready(self):
         from portal import page_cache
+        from portal.accounts import areas
 
         from . import listeners, models, notifications, outcomes, retention  # noqa: F401
+
+        # Who sees the partner and employer links in the site header.
+        areas.watch(models.Membership, models.ProviderStaff)
 
         # What the job board, job pages, the pledge wall, employer profiles, pledge pages, the
         # incentive checker and the impact figures show.

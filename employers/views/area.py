@@ -5,7 +5,7 @@ from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -17,7 +17,7 @@ from portal.addresses import absolute_url
 
 from ..emails import send_invitation
 from ..forms import EmployerForm, InvitationForm
-from ..models import Employer, Hire, Introduction, Invitation, Membership
+from ..models import Employer, Hire, HiringPledgeCommitment, Introduction, Invitation, Membership
 from ..permissions import ANY_ROLE, OWNER, act_for, employer_area
 
 
@@ -71,7 +71,9 @@ def dashboard(request):
             {"invitations": [invitation for invitation in invitations if invitation.is_open]},
         )
     employer = request.employer
-    pledge = employer.pledges.active().prefetch_related("commitments__commitment").first()
+    # The commitments with their wording in one query (a prefetch of a prefetch took two).
+    commitments = Prefetch("commitments", HiringPledgeCommitment.objects.select_related("commitment"))
+    pledge = employer.pledges.active().prefetch_related(commitments).first()
     members = list(employer.memberships.select_related("user"))
     context = {
         "employer": employer,

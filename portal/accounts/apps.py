@@ -7,3 +7,8 @@ class AccountsConfig(AppConfig):
     name = "portal.accounts"
     label = "accounts"
     verbose_name = "Accounts"
+
+    def ready(self):
+        from .areas import connect_signals
+
+        connect_signals()

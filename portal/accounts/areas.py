@@ -7,11 +7,24 @@ area for members of an organisation). `portal` imports no domain app, hence the 
 
 A person in several areas lands in the first by `order`: the partner area, then the employer
 area, then the admin (the narrower, day-to-day area before the broad one).
+
+The site header asks on every page a logged-in person sees, which cost three queries (the domain
+apps' memberships, the user's and their groups' permissions). `cached_areas_of()` keeps each
+person's answer in the shared cache under a generation number that `forget_areas()` bumps on
+anything that decides it: a user, a group or a permission saved or changed here, and whatever
+the domain apps connect to it (memberships, staff roles). A member removed loses the link on
+the next page, in every process. The login redirect still asks the database (`areas_of`).
 """
 
+import logging
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import Signal
 from django.utils.translation import gettext_lazy as _
 
@@ -39,6 +52,73 @@ def areas_of(user):
     if user.is_active and user.has_perm("wagtailadmin.access_admin"):
         found.append(Area("admin", _("Wagtail admin"), "/admin/", ADMIN_ORDER))
     return sorted(found, key=lambda area: (area.order, area.key))
+
+
+GENERATION_KEY = "portal:areas:generation"
+AREAS_CACHE_SECONDS = 600
+
+logger = logging.getLogger(__name__)
+
+
+def _generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        generation = cache.get(GENERATION_KEY, 1)
+    return generation
+
+
+def cached_areas_of(user):
+    """areas_of(user), from the shared cache while nothing that decides it has changed."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    try:
+        key = f"portal:areas:{_generation()}:{user.pk}"
+        areas = cache.get(key)
+    except Exception:  # the cache server is away: ask the database, as without the cache
+        logger.warning("Areas cache unavailable", exc_info=True)
+        return areas_of(user)
+    if areas is None:
+        areas = areas_of(user)
+        try:
+            cache.set(key, areas, AREAS_CACHE_SECONDS)
+        except Exception:
+            logger.warning("Areas cache unavailable; areas not kept", exc_info=True)
+    return areas
+
+
+def _increment():
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not set yet: nothing is cached under a generation that could be reused
+        cache.add(GENERATION_KEY, 2, timeout=None)
+    except Exception:  # the cache server is away: what it holds expires within AREAS_CACHE_SECONDS
+        logger.warning("Areas cache unavailable; could not drop cached areas", exc_info=True)
+
+
+def forget_areas(**kwargs):
+    """Drop everyone's cached areas: now, and again when the current transaction commits (so a
+    page between the two cannot keep the old answer under the new generation)."""
+    _increment()
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and not any(entry[1] is _increment for entry in connection.run_on_commit):
+        transaction.on_commit(_increment)
+
+
+def watch(*models):
+    """Drop the cached areas whenever one of `models` is saved or deleted (domain apps call this
+    for their memberships from AppConfig.ready())."""
+    for model in models:
+        post_save.connect(forget_areas, sender=model, dispatch_uid=f"areas-save-{model._meta.label}")
+        post_delete.connect(forget_areas, sender=model, dispatch_uid=f"areas-delete-{model._meta.label}")
+
+
+def connect_signals():
+    """What decides the admin link: the user (active, superuser), their groups and permissions."""
+    User, Group = get_user_model(), apps.get_model("auth", "Group")
+    watch(User, Group)
+    for through in (User.groups.through, User.user_permissions.through, Group.permissions.through):
+        m2m_changed.connect(forget_areas, sender=through, dispatch_uid=f"areas-m2m-{through._meta.label}")
 
 
 def landing_url(user):
