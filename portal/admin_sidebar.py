@@ -27,8 +27,10 @@ from wagtail.admin.templatetags import wagtailadmin_tags
 from wagtail.models import GroupCollectionPermission, GroupPagePermission
 from wagtail.users.models import UserProfile
 
+from .generations import Generation
+
 SIDEBAR_SECONDS = 60
-GENERATION_KEY = "admin-sidebar:generation"
+SIDEBARS = Generation("admin-sidebar:generation", "cached admin menus")
 
 build_sidebar_props = wagtailadmin_tags.sidebar_props  # Wagtail's own
 shortcuts_of = wagtailadmin_tags.keyboard_shortcuts_dialog  # Wagtail's own: the dialog's context
@@ -36,19 +38,8 @@ SHORTCUTS_TEMPLATE = "wagtailadmin/shared/keyboard_shortcuts_dialog.html"
 _shortcut_dialogs = {}  # (language, Mac or not, shortcuts on, comments on) -> HTML, per process
 
 
-def generation():
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
-    return value
-
-
 def forget_sidebars(**kwargs):
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # gone (evicted or never made): any new value is a new generation
-        cache.set(GENERATION_KEY, 1, timeout=None)
+    SIDEBARS.advance()
 
 
 def fingerprint(user):
@@ -68,7 +59,7 @@ def sidebar_props(context):
     user = request.user
     if not user.is_authenticated:
         return build_sidebar_props(context)
-    key = f"admin-sidebar:{generation()}:{get_language()}:{user.pk}:{fingerprint(user)}"
+    key = f"admin-sidebar:{SIDEBARS.current()}:{get_language()}:{user.pk}:{fingerprint(user)}"
     props = cache.get(key)
     if props is None:
         props = build_sidebar_props(context)

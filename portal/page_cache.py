@@ -38,7 +38,6 @@ import logging
 from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.utils import translation
@@ -47,9 +46,11 @@ from django.utils.http import parse_http_date_safe
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from .generations import Generation
+
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "portal:page-cache:generation"
+PAGES = Generation("portal:page-cache:generation", "cached pages")
 PRIVATE_PREFIXES = ("/admin/", "/accounts/", "/employer/", "/partner/", "/documents/", "/django-admin/")
 HIT_HEADER = "X-Page-Cache"
 
@@ -60,31 +61,12 @@ def cache_seconds():
 
 def generation():
     """The current generation of public data: any key holding it goes stale on every change."""
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY, 1)
-    return generation
+    return PAGES.current()
 
 
 def forget_pages(**kwargs):
-    """Drop every cached page (they all share a navigation, so a partial purge would be wrong).
-
-    Inside a transaction the pages are dropped now and again when it commits, so that a visit
-    between the two cannot keep the old data under the new generation."""
-    _increment()
-    connection = transaction.get_connection()
-    if connection.in_atomic_block and not any(entry[1] is _increment for entry in connection.run_on_commit):
-        transaction.on_commit(_increment)
-
-
-def _increment():
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # not set yet: nothing cached under a generation that could be reused
-        cache.add(GENERATION_KEY, 2, timeout=None)
-    except Exception:  # the cache server is away: what it holds expires within PAGE_CACHE_SECONDS
-        logger.warning("Page cache unavailable; could not drop cached pages", exc_info=True)
+    """Drop every cached page (they all share a navigation, so a partial purge would be wrong)."""
+    PAGES.advance()
 
 
 def _digest(text):

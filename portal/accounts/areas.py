@@ -23,10 +23,11 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import Signal
 from django.utils.translation import gettext_lazy as _
+
+from ..generations import Generation
 
 # Sent with `user`; each receiver returns a list of Area the user belongs to (empty if none).
 account_areas = Signal()
@@ -54,18 +55,10 @@ def areas_of(user):
     return sorted(found, key=lambda area: (area.order, area.key))
 
 
-GENERATION_KEY = "portal:areas:generation"
+AREAS = Generation("portal:areas:generation", "cached areas")
 AREAS_CACHE_SECONDS = 600
 
 logger = logging.getLogger(__name__)
-
-
-def _generation():
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY, 1)
-    return generation
 
 
 def cached_areas_of(user):
@@ -73,7 +66,7 @@ def cached_areas_of(user):
     if not getattr(user, "is_authenticated", False):
         return []
     try:
-        key = f"portal:areas:{_generation()}:{user.pk}"
+        key = f"portal:areas:{AREAS.current()}:{user.pk}"
         areas = cache.get(key)
     except Exception:  # the cache server is away: ask the database, as without the cache
         logger.warning("Areas cache unavailable", exc_info=True)
@@ -87,22 +80,9 @@ def cached_areas_of(user):
     return areas
 
 
-def _increment():
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # not set yet: nothing is cached under a generation that could be reused
-        cache.add(GENERATION_KEY, 2, timeout=None)
-    except Exception:  # the cache server is away: what it holds expires within AREAS_CACHE_SECONDS
-        logger.warning("Areas cache unavailable; could not drop cached areas", exc_info=True)
-
-
 def forget_areas(**kwargs):
-    """Drop everyone's cached areas: now, and again when the current transaction commits (so a
-    page between the two cannot keep the old answer under the new generation)."""
-    _increment()
-    connection = transaction.get_connection()
-    if connection.in_atomic_block and not any(entry[1] is _increment for entry in connection.run_on_commit):
-        transaction.on_commit(_increment)
+    """Drop everyone's cached areas."""
+    AREAS.advance()
 
 
 def watch(*models):

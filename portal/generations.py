@@ -1,0 +1,42 @@
+"""Generation counters in the shared cache: the cheapest way to drop a whole family of cached
+things at once (pages, fragments, people's area links, admin menus). Every key of the family
+holds the current generation; advancing it makes them all stale in every process at the same
+moment, and they expire on their own."""
+
+import logging
+
+from django.core.cache import cache
+from django.db import transaction
+
+logger = logging.getLogger(__name__)
+
+
+class Generation:
+    def __init__(self, key, what):
+        self.key = key
+        self.what = what  # for the log: "cached pages", "cached areas"...
+
+    def current(self):
+        value = cache.get(self.key)
+        if value is None:
+            cache.add(self.key, 1, timeout=None)
+            value = cache.get(self.key, 1)
+        return value
+
+    def advance(self):
+        """Now, and again when the current transaction commits, so that a request between the
+        two cannot keep the old data under the new generation."""
+        self._advance()
+        connection = transaction.get_connection()
+        if connection.in_atomic_block and not any(
+            entry[1] == self._advance for entry in connection.run_on_commit
+        ):
+            transaction.on_commit(self._advance)
+
+    def _advance(self):
+        try:
+            cache.incr(self.key)
+        except ValueError:  # not set yet: nothing is cached under a generation that could be reused
+            cache.add(self.key, 2, timeout=None)
+        except Exception:  # the cache server is away: what it holds expires on its own
+            logger.warning("Cache unavailable; could not drop %s", self.what, exc_info=True)
