@@ -20,8 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import get_format
 from django.utils.functional import cached_property
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import ngettext
 from wagtail.admin.paginator import WagtailPaginator
@@ -112,11 +111,13 @@ class PlainTable(Table):
         rows = []
         for row in self.rows:
             context = {"row": row, "table": self}
-            cells = "".join(
-                column.render_cell_html(row.instance, context) for column in self.columns.values()
+            cells = format_html_join(
+                "",
+                "{}",
+                ((column.render_cell_html(row.instance, context),) for column in self.columns.values()),
             )
-            rows.append(format_html("<tr{}>{}</tr>", flatatt(row.attrs), mark_safe(cells)))
-        return mark_safe("".join(rows))
+            rows.append(format_html("<tr{}>{}</tr>", flatatt(row.attrs), cells))
+        return format_html_join("", "{}", ((row,) for row in rows))
 
 
 class PlainRowsIndexMixin:

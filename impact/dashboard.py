@@ -7,7 +7,6 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.formats import date_format, localize
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -33,19 +32,23 @@ class Table:
         """The rows of the table's body, each headed by its first cell. Written here rather than
         in the template: the region table alone has over 200 rows, and a template node per cell
         cost the dashboard more than all its other work (issue 22)."""
-        return mark_safe(
-            "".join(
-                format_html(
-                    '<tr><th scope="row">{}</th>{}</tr>',
-                    localize(row[0]),
-                    format_html_join(
-                        "",
-                        '<td class="impact-table__figure">{}</td>',
-                        ((localize(cell),) for cell in row[1:]),
+        return format_html_join(
+            "",
+            "{}",
+            (
+                (
+                    format_html(
+                        '<tr><th scope="row">{}</th>{}</tr>',
+                        localize(row[0]),
+                        format_html_join(
+                            "",
+                            '<td class="impact-table__figure">{}</td>',
+                            ((localize(cell),) for cell in row[1:]),
+                        ),
                     ),
                 )
                 for row in self.rows
-            )
+            ),
         )
 
 

@@ -21,7 +21,6 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.template.loader import get_template
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.admin.templatetags import wagtailadmin_tags
 from wagtail.models import GroupCollectionPermission, GroupPagePermission
@@ -83,7 +82,7 @@ def keyboard_shortcuts_dialog(context):
     )
     html = _shortcut_dialogs.get(key)
     if html is None:
-        html = _shortcut_dialogs[key] = mark_safe(get_template(SHORTCUTS_TEMPLATE).render(shortcuts))
+        html = _shortcut_dialogs[key] = get_template(SHORTCUTS_TEMPLATE).render(shortcuts)  # already safe
     return html
 
 

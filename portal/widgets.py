@@ -2,7 +2,6 @@
 
 from django import forms
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 
 
 def _attributes(attrs):
@@ -39,5 +38,5 @@ class QuickSelect(forms.Select):
             '<select name="{}"{}>{}</select>',
             widget["name"],
             _attributes(widget["attrs"]),
-            mark_safe("".join(groups)),
+            format_html_join("", "{}", ((group,) for group in groups)),
         )

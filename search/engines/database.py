@@ -203,7 +203,7 @@ class DatabaseEngine(SiteSearchDatabaseMixin):
             config = getattr(settings, "SEARCH_TEXT_CONFIG", "english")
             tsquery = "websearch_to_tsquery(%s::regconfig, %s)"
             matches = RawSQL(  # nosec B611 # constant SQL; the query text is a bound parameter
-                f"(search_document @@ {tsquery} OR employer_id = ANY(ARRAY("
+                f"(search_document @@ {tsquery} OR employer_id = ANY(ARRAY("  # nosec B608 # constant SQL: the model's table name
                 f"SELECT named.id FROM {Employer._meta.db_table} AS named "
                 f"WHERE to_tsvector(%s::regconfig, COALESCE(named.name, '')) @@ {tsquery})))",
                 (config, text, config, config, text),
