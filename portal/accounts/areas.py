@@ -11,9 +11,10 @@ area, then the admin (the narrower, day-to-day area before the broad one).
 The site header asks on every page a logged-in person sees, which cost three queries (the domain
 apps' memberships, the user's and their groups' permissions). `cached_areas_of()` keeps each
 person's answer in the shared cache under a generation number that `forget_areas()` bumps on
-anything that decides it: a user, a group or a permission saved or changed here, and whatever
-the domain apps connect to it (memberships, staff roles). A member removed loses the link on
-the next page, in every process. The login redirect still asks the database (`areas_of`).
+anything that decides it: a group or a permission saved or changed here, and whatever the
+domain apps connect to it (memberships, staff roles); the person's own active and superuser flags
+are part of the key, so logging in (which saves the person) drops nobody's links. A member
+removed loses the link on the next page, in every process. The login redirect still asks the database (`areas_of`).
 """
 
 import logging
@@ -66,7 +67,9 @@ def cached_areas_of(user):
     if not getattr(user, "is_authenticated", False):
         return []
     try:
-        key = f"portal:areas:{AREAS.current()}:{user.pk}"
+        # The person's own flags are in the key, so saving a person (logging in saves one) need
+        # not drop everyone's links; what the key cannot see starts a new generation.
+        key = f"portal:areas:{AREAS.current()}:{user.pk}:{int(user.is_active)}{int(user.is_superuser)}"
         areas = cache.get(key)
     except Exception:  # the cache server is away: ask the database, as without the cache
         logger.warning("Areas cache unavailable", exc_info=True)
@@ -94,9 +97,10 @@ def watch(*models):
 
 
 def connect_signals():
-    """What decides the admin link: the user (active, superuser), their groups and permissions."""
+    """What decides the admin link besides the person's own flags (in the key): their groups and
+    permissions."""
     User, Group = get_user_model(), apps.get_model("auth", "Group")
-    watch(User, Group)
+    watch(Group)
     for through in (User.groups.through, User.user_permissions.through, Group.permissions.through):
         m2m_changed.connect(forget_areas, sender=through, dispatch_uid=f"areas-m2m-{through._meta.label}")
 

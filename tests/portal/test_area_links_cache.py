@@ -93,3 +93,15 @@ def test_the_header_asks_the_database_nothing_once_the_links_are_known(client, h
     asked = " ".join(query["sql"] for query in queries.captured_queries)
     assert "employers_membership" not in asked
     assert "auth_permission" not in asked
+
+
+@pytest.mark.django_db
+def test_someone_logging_in_does_not_drop_everyone_elses_links(client, home):
+    membership, other = RecruiterFactory(), OwnerFactory().user
+    client.force_login(membership.user)
+    area_links(client)
+    other.last_login = None
+    other.save()  # what logging in does to a person's row
+    with CaptureQueriesContext(connection) as queries:
+        assert area_links(client) == ["/employer/"]
+    assert "employers_membership" not in " ".join(query["sql"] for query in queries.captured_queries)
