@@ -8,10 +8,12 @@ class EmployersConfig(AppConfig):
         from portal import page_cache
         from portal.accounts import areas
 
-        from . import listeners, models, notifications, outcomes, retention  # noqa: F401
+        from . import area_cache, listeners, models, notifications, outcomes, retention  # noqa: F401
 
         # Who sees the partner and employer links in the site header.
         areas.watch(models.Membership, models.ProviderStaff)
+        # What the employer dashboard and the partner graduate list keep per organisation.
+        area_cache.connect_signals()
 
         # What the job board, job pages, the pledge wall, employer profiles, pledge pages, the
         # incentive checker and the impact figures show.

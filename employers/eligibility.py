@@ -4,6 +4,7 @@ Three-valued: every condition is met, not met or unknown (no answer, or an answe
 type), and every scheme is eligible, not eligible or "need more information".
 """
 
+import logging
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -16,6 +17,8 @@ from portal import page_cache
 
 from .incentive_facts import CATALOGUE, EXAMPLE_COUNTRY, FACTS, GROUP_ORDER, FactType, Operator
 from .models import IncentiveCondition, IncentiveScheme
+
+logger = logging.getLogger(__name__)
 
 MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
 ELIGIBLE, NOT_ELIGIBLE, NEED_MORE = "eligible", "not_eligible", "need_more_information"
@@ -218,11 +221,18 @@ def cached_active_schemes(on=None):
     change to a scheme, condition or step starts a new generation of portal.page_cache (they are
     registered with it in EmployersConfig.ready), which these follow at once."""
     on = on or timezone.localdate()
-    key = f"incentives:schemes:{page_cache.generation()}:{on}:{','.join(site_jurisdictions())}"
-    schemes = cache.get(key)
+    try:
+        key = f"incentives:schemes:{page_cache.generation()}:{on}:{','.join(site_jurisdictions())}"
+        schemes = cache.get(key)
+    except Exception:  # the cache server is away: read them, as without the cache
+        logger.warning("Cache unavailable; schemes read from the database", exc_info=True)
+        return list(active_schemes(on))
     if schemes is None:
         schemes = list(active_schemes(on))
-        cache.set(key, schemes, SCHEMES_CACHE_SECONDS)
+        try:
+            cache.set(key, schemes, SCHEMES_CACHE_SECONDS)
+        except Exception:
+            logger.warning("Cache unavailable; schemes not kept", exc_info=True)
     return schemes
 
 

@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 
 from .models import ProviderStaff
-from .permissions import has_verified_email
+from .permissions import chosen, with_verified_email
 
 SESSION_KEY = "acting_for_provider"
 COORDINATOR = (ProviderStaff.Role.COORDINATOR,)
@@ -23,16 +23,6 @@ ANY_ROLE = (ProviderStaff.Role.COORDINATOR, ProviderStaff.Role.CASE_WORKER)
 
 def staff_roles_of(user):
     return ProviderStaff.objects.filter(user=user).select_related("provider").order_by("provider__name")
-
-
-def current_staff(request):
-    """The staff role the user acts through: the provider chosen in the session, else their first."""
-    roles = list(staff_roles_of(request.user))
-    chosen = request.session.get(SESSION_KEY)
-    for staff in roles:
-        if staff.provider_id == chosen:
-            return staff, roles
-    return (roles[0] if roles else None), roles
 
 
 def act_for(request, provider):
@@ -47,9 +37,10 @@ def partner_area(roles=ANY_ROLE, verified_provider_required=True):
         def wrapped(request, *args, **kwargs):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            if not has_verified_email(request.user):
+            staff_roles, verified = with_verified_email(staff_roles_of(request.user), request.user)
+            if not verified:
                 return TemplateResponse(request, "employers/area/verify_email_first.html", status=403)
-            staff, staff_roles = current_staff(request)
+            staff = chosen(request, staff_roles, "provider_id", SESSION_KEY)
             if staff is None:
                 raise PermissionDenied("The partner area is for staff of programme providers.")
             if staff.role not in roles:

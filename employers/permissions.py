@@ -10,6 +10,7 @@ from functools import wraps
 from allauth.account.models import EmailAddress
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
@@ -24,18 +25,23 @@ def has_verified_email(user):
     return EmailAddress.objects.filter(user=user, verified=True).exists()
 
 
+def with_verified_email(rows, user):
+    """The person's `rows` (memberships, staff roles) and whether they have a verified e-mail
+    address: one query when they have rows (every area page asks both)."""
+    verified = EmailAddress.objects.filter(user=user, verified=True)
+    rows = list(rows.annotate(person_verified_email=Exists(verified)))
+    return rows, (rows[0].person_verified_email if rows else verified.exists())
+
+
 def memberships_of(user):
     return Membership.objects.filter(user=user).select_related("employer").order_by("employer__name")
 
 
-def current_membership(request):
-    """The membership the user acts through: the one chosen in the session, else their first."""
-    memberships = list(memberships_of(request.user))
-    chosen = request.session.get(SESSION_KEY)
-    for membership in memberships:
-        if membership.employer_id == chosen:
-            return membership, memberships
-    return (memberships[0] if memberships else None), memberships
+def chosen(request, rows, key, session_key):
+    """The row (membership, staff role) the user acts through: the organisation chosen in the
+    session, else their first."""
+    wanted = request.session.get(session_key)
+    return next((row for row in rows if getattr(row, key) == wanted), rows[0] if rows else None)
 
 
 def act_for(request, employer):
@@ -50,9 +56,10 @@ def employer_area(roles=ANY_ROLE, membership_required=True):
         def wrapped(request, *args, **kwargs):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            if not has_verified_email(request.user):
+            memberships, verified = with_verified_email(memberships_of(request.user), request.user)
+            if not verified:
                 return TemplateResponse(request, "employers/area/verify_email_first.html", status=403)
-            membership, memberships = current_membership(request)
+            membership = chosen(request, memberships, "employer_id", SESSION_KEY)
             request.membership = membership
             request.memberships = memberships
             request.employer = membership.employer if membership else None

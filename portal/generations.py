@@ -40,3 +40,19 @@ class Generation:
             cache.add(self.key, 2, timeout=None)
         except Exception:  # the cache server is away: what it holds expires on its own
             logger.warning("Cache unavailable; could not drop %s", self.what, exc_info=True)
+
+
+class GenerationFamily:
+    """One generation per member of a family (an organisation's own cached pages): a change to one
+    organisation drops its pages only, and nothing of one can be served under another's key."""
+
+    def __init__(self, prefix, what):
+        self.prefix = prefix
+        self.what = what
+
+    def of(self, pk):
+        return Generation(f"{self.prefix}:{pk}", f"{self.what} of {pk}")
+
+    def advance(self, *pks):
+        for pk in {pk for pk in pks if pk is not None}:
+            self.of(pk).advance()

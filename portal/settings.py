@@ -195,7 +195,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.redis_cache.ReusedClientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
             "TIMEOUT": 300,
@@ -359,8 +359,9 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail relaxes it for its own preview frames
 SESSION_COOKIE_HTTPONLY = True
 # Sessions read from the shared cache, written through to the database: one query fewer on every
-# page a logged-in person sees (issue 22); a session the cache lost is read from the database.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# page a logged-in person sees (issue 22); a session the cache lost, or the cache being away, is
+# read from the database (portal/sessions.py).
+SESSION_ENGINE = "portal.sessions"
 # portal/security.py. Every asset is served by the site itself, and no template has inline script
 # or style, so the public site and the employer and partner areas need nothing but 'self'.
 CONTENT_SECURITY_POLICY = {

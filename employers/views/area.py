@@ -14,7 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.addresses import absolute_url
+from portal.fragments import lazy_context
 
+from ..area_cache import employer_key
 from ..emails import send_invitation
 from ..forms import EmployerForm, InvitationForm
 from ..models import Employer, Hire, HiringPledgeCommitment, Introduction, Invitation, Membership
@@ -58,6 +60,20 @@ def open_introductions(employer):
     )
 
 
+def _panels(employer, membership):
+    # The commitments with their wording in one query (a prefetch of a prefetch took two).
+    commitments = Prefetch("commitments", HiringPledgeCommitment.objects.select_related("commitment"))
+    pledge = employer.pledges.active().prefetch_related(commitments).first()
+    members = list(employer.memberships.select_related("user"))
+    return {
+        "pledge": pledge,
+        "members": members,
+        "next_steps": _next_steps(employer, membership, pledge, members),
+        "hints": employer.incentive_results.dashboard_hints(has_active_pledge=pledge is not None),
+        "introductions": list(open_introductions(employer)),
+    }
+
+
 @employer_area(roles=ANY_ROLE, membership_required=False)
 def dashboard(request):
     if request.employer is None:
@@ -70,22 +86,19 @@ def dashboard(request):
             "employers/area/welcome.html",
             {"invitations": [invitation for invitation in invitations if invitation.is_open]},
         )
-    employer = request.employer
-    # The commitments with their wording in one query (a prefetch of a prefetch took two).
-    commitments = Prefetch("commitments", HiringPledgeCommitment.objects.select_related("commitment"))
-    pledge = employer.pledges.active().prefetch_related(commitments).first()
-    members = list(employer.memberships.select_related("user"))
+    employer, membership = request.employer, request.membership
     context = {
         "employer": employer,
-        "membership": request.membership,
+        "membership": membership,
         "memberships": request.memberships,
-        "pledge": pledge,
-        "members": members,
-        "next_steps": _next_steps(employer, request.membership, pledge, members),
-        "hints": employer.incentive_results.dashboard_hints(has_active_pledge=pledge is not None),
-        "introductions": list(open_introductions(employer)),
-        "suggest_mfa": request.membership.is_owner
-        and not Authenticator.objects.filter(user=request.user).exists(),
+        # The panels are the same for every member with this role: kept rendered per
+        # organisation (area_cache), and read from the database only when rendered.
+        "panels_key": employer_key(employer, membership),
+        **lazy_context(
+            lambda: _panels(employer, membership),
+            ("pledge", "members", "next_steps", "hints", "introductions"),
+        ),
+        "suggest_mfa": membership.is_owner and not Authenticator.objects.filter(user=request.user).exists(),
     }
     return TemplateResponse(request, "employers/area/dashboard.html", context)
 

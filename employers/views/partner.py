@@ -25,8 +25,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.addresses import absolute_url
+from portal.fragments import lazy_context, query_key
 
 from .. import matching
+from ..area_cache import provider_key
 from ..emails import owner_addresses, send_event_email
 from ..forms_partner import (
     ConsentForm,
@@ -187,13 +189,18 @@ def graduate_list(request):
     query = request.GET.get("q", "").strip().upper()
     if query:
         graduates = graduates.filter(reference__icontains=query)
-    page = Paginator(graduates, PER_PAGE).get_page(request.GET.get("page"))
-    rows = list(page.object_list)
     filters = {key: value for key, value in (("status", status), ("q", query)) if value}
+
+    def table():
+        page = Paginator(graduates, PER_PAGE).get_page(request.GET.get("page"))
+        rows = list(page.object_list)
+        return {"page_obj": page, "graduates": rows, "graduate_rows": _graduate_rows(rows) if rows else ""}
+
     context = {
-        "page_obj": page,
-        "graduates": rows,
-        "graduate_rows": _graduate_rows(rows) if rows else "",
+        # The table is the same for every staff member: kept per provider (area_cache), and read
+        # from the database only when rendered.
+        "table_key": provider_key(request.provider, "graduates", query_key(request)),
+        **lazy_context(table, ("page_obj", "graduates", "graduate_rows")),
         "status": status,
         "query": query,
         "statuses": Graduate.Status.choices,

@@ -325,7 +325,9 @@ def test_the_dashboard_costs_a_fixed_number_of_queries(logged_in, owner):
     logged_in.get(reverse("employers:dashboard"))  # the schemes kept for a few minutes
     with CaptureQueriesContext(connection) as queries:
         assert logged_in.get(reverse("employers:dashboard")).status_code == 200
-    # user, verified address, membership, pledge and its commitments with their wording (2),
-    # introductions, two-factor, members: 8, was 19 (the session now from the cache, the schemes
-    # kept a few minutes, the pledge and members read once, the header's areas from the cache)
-    assert len(queries) == 8, [q["sql"][:120] for q in queries.captured_queries]
+    # user, membership with the verified address, pledge and its commitments with their wording
+    # (2), introductions, two-factor, members: 7, was 19 (the session now from the cache, the
+    # schemes kept a few minutes, the pledge and members read once, the header's areas from the
+    # cache, the address asked with the membership); with the panels kept, 3
+    # (tests/employers/test_area_cache.py)
+    assert len(queries) == 7, [q["sql"][:120] for q in queries.captured_queries]

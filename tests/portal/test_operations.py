@@ -123,7 +123,7 @@ class TestSettings:
         assert result.returncode == 0, result.stderr
         assert result.stdout.split("\n")[:5] == [
             "django.db.backends.postgresql",
-            "django.core.cache.backends.redis.RedisCache",
+            "portal.redis_cache.ReusedClientRedisCache",
             "wagtail.search.backends.elasticsearch8",
             "django.core.mail.backends.smtp.EmailBackend mail.internal 587 True mailer",
             "django_tasks_db.DatabaseBackend",

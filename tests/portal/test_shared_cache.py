@@ -65,3 +65,20 @@ def test_check_deploy_in_a_production_process_without_redis_names_the_warning():
         REDIS_URL="",
     )
     assert "portal.W001" in result.stderr + result.stdout
+
+
+def test_the_redis_cache_reuses_one_client_and_keeps_every_operation(settings):
+    """portal.redis_cache: one Redis client per pool instead of one per call (issue 22), with the
+    counters, adds and deletes the generations and rate limits rely on unchanged."""
+    if not settings.REDIS_URL:
+        pytest.skip("needs REDIS_URL (the PostgreSQL + Redis suite)")
+    from django.core.cache import cache
+
+    client = cache._cache.get_client()
+    assert cache._cache.get_client("another-key", write=True) is client
+    cache.set("reuse:a", {"x": 1}, 30)
+    assert cache.get("reuse:a") == {"x": 1}
+    assert cache.add("reuse:counter", 1, None) and not cache.add("reuse:counter", 5, None)
+    assert cache.incr("reuse:counter") == 2
+    cache.delete_many(["reuse:a", "reuse:counter"])
+    assert cache.get_many(["reuse:a", "reuse:counter"]) == {}
