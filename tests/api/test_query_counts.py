@@ -14,7 +14,7 @@ from tests.employers.factories import (
 )
 from tests.stories.factories import StoryPageFactory, ThemeFactory
 
-BUDGET = 12  # DESIGN.md: any public page
+BUDGET = 12  # docs/architecture.md: any public page
 
 
 def add_rows(story_index, campaign_index, n):

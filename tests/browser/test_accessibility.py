@@ -1,4 +1,4 @@
-"""axe-core in the real browser, over every kind of public page (WCAG 2.2 AA, see DESIGN.md).
+"""axe-core in the real browser, over every kind of public page (WCAG 2.2 AA, see docs/architecture.md).
 
 Only "serious" and "critical" violations fail a test; the message names each rule, what it asks
 for and the elements that break it, so that the fix can start from the failure alone.

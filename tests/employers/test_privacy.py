@@ -1,4 +1,4 @@
-"""Data that must never leak (DESIGN.md): a graduate's name, contact details and notes appear on no
+"""Data that must never leak (docs/architecture.md): a graduate's name, contact details and notes appear on no
 page, feed, search result, search index or e-mail that the public or an employer can get; the
 personal statement only after an accepted introduction. Another provider's staff get 404 for
 every graduate URL, and every view of personal data is audited.

@@ -31,7 +31,7 @@ def test_public_listing(client, world, path, data):
 @given(data=st.data())
 def test_search_suggestions(client, world, data):
     if client.get("/search/suggest/", {"q": "brick"}).status_code == 404:
-        pytest.skip("/search/suggest/ (DESIGN.md public address) is not routed yet")
+        pytest.skip("/search/suggest/ (a public address in README.md) is not routed yet")
     values = data.draw(form_data(["q", "limit"]), label="GET /search/suggest/")
     response = client.get("/search/suggest/", values)
     assert_answered(response, values, "/search/suggest/")
