@@ -11,7 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from employers.admin_views import overdue_pledges, with_staff_figures
+from employers.admin.organisations import with_staff_figures
+from employers.admin.pledges import overdue_pledges
 from employers.models import Employer, EmployerStatusChange, HiringPledge, PledgeCommitment, ProgressReport
 from tests.employers.factories import (
     EmployerFactory,

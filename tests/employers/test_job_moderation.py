@@ -8,7 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from employers.admin_jobs import with_report_counts
+from employers.admin import tables as admin_tables
+from employers.admin.jobs import with_report_counts
 from employers.models import Certification, DeterringPhrase, JobListing, JobReport, JobStateChange, Skill
 from tests.employers.factories import (
     EmployerFactory,
@@ -643,8 +644,6 @@ def test_queue_costs_a_fixed_number_of_queries(client, moderator, employer):
 def test_whole_list_of_a_large_table_gives_an_estimate_filtered_lists_count(
     client, moderator, employer, monkeypatch
 ):
-    from employers import admin_tables
-
     monkeypatch.setattr(admin_tables, "ESTIMATE_COUNT_ABOVE", 3)
     make_jobs(employer, 6)
     with connection.cursor() as cursor:
