@@ -16,6 +16,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
 from wagtail.permissions import policy_registry
 
 # Status fields change only through the model's verify / suspend, never through a form.
@@ -72,6 +73,30 @@ class PlainValuesMixin:
         if isinstance(value, bool):
             return _("Yes") if value else _("No")
         return value
+
+
+class PublicPageButtonMixin:
+    """Inspect views: a button in the header to the object's page on the public site, while it
+    has one."""
+
+    public_page_label = None
+
+    def has_public_page(self):
+        raise NotImplementedError
+
+    @property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if self.has_public_page():
+            buttons.append(
+                Button(
+                    self.public_page_label,
+                    url=self.object.get_absolute_url(),
+                    icon_name="link-external",
+                    priority=30,
+                )
+            )
+        return buttons
 
 
 def label_of(field_name):

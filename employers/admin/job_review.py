@@ -12,12 +12,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic import InspectView
-from wagtail.admin.widgets.button import Button
 from wagtail.permissions import policy_registry
 
 from ..models import Employer, InvalidTransition, JobListing, JobReport
 from ..wording import find_deterring_phrases
-from .base import AdminActionMixin, PlainValuesMixin, user_label
+from .base import AdminActionMixin, PlainValuesMixin, PublicPageButtonMixin, user_label
 
 
 def job_label(job):
@@ -79,11 +78,12 @@ class ApproveForm(forms.Form):
 # -- The review page ------------------------------------------------------------------------------
 
 
-class JobReviewView(PlainValuesMixin, InspectView):
+class JobReviewView(PublicPageButtonMixin, PlainValuesMixin, InspectView):
     """The listing as the public would see it, side by side with what the moderator needs."""
 
     template_name = "employers/admin/job_review.html"
     page_title = _("Review job listing")
+    public_page_label = _("View on the job board")
     inspect_url_name = None
     approve_url_name = None
     reject_url_name = None
@@ -112,19 +112,8 @@ class JobReviewView(PlainValuesMixin, InspectView):
     def get_inspect_url(self):
         return reverse(self.inspect_url_name, args=[self.object.pk])
 
-    @property
-    def header_more_buttons(self):
-        buttons = list(super().header_more_buttons)
-        if self.object.is_public:
-            buttons.append(
-                Button(
-                    _("View on the job board"),
-                    url=self.object.get_absolute_url(),
-                    icon_name="link-external",
-                    priority=30,
-                )
-            )
-        return buttons
+    def has_public_page(self):
+        return self.object.is_public
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

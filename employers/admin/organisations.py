@@ -15,14 +15,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.widgets.boolean_radio_select import BooleanRadioSelect
-from wagtail.admin.widgets.button import Button
 from wagtail.permissions import policy_registry
 
 from portal.widgets import QuickSelect
 
 from ..models import Employer, HiringPledge, Membership
 from ..taxonomy import SectorChoices
-from .base import STATUS_FIELDS, AdminActionMixin, ReadOnlyModelViewSet, label_of
+from .base import STATUS_FIELDS, AdminActionMixin, PublicPageButtonMixin, ReadOnlyModelViewSet, label_of
 from .pledges import overdue_pledges, pledge_state_label
 from .tables import (
     PlainColumn,
@@ -84,11 +83,12 @@ class DetailsReviewForm(forms.Form):
     """Nothing to fill in: the buttons say it all."""
 
 
-class EmployerInspectView(OrganisationInspectView):
+class EmployerInspectView(PublicPageButtonMixin, OrganisationInspectView):
     """Everything about one organisation, its members, pledges and status history, and the actions."""
 
     template_name = "employers/admin/employer_inspect.html"
     page_title = _("Employer")
+    public_page_label = _("View public profile")
     verified_message = _("%(name)s is verified. Its owners are told by e-mail.")
     suspended_message = _("%(name)s is suspended. Its owners are told by e-mail, with the reason.")
     forbidden_message = _("Only campaign moderators may verify or suspend an organisation.")
@@ -110,19 +110,8 @@ class EmployerInspectView(OrganisationInspectView):
         logo = self.object.logo
         return logo.title if logo else "—"
 
-    @property
-    def header_more_buttons(self):
-        buttons = list(super().header_more_buttons)
-        if self.object.is_verified:
-            buttons.append(
-                Button(
-                    _("View public profile"),
-                    url=self.object.get_absolute_url(),
-                    icon_name="link-external",
-                    priority=30,
-                )
-            )
-        return buttons
+    def has_public_page(self):
+        return self.object.is_verified
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -290,6 +290,21 @@ def test_a_suspended_employer_can_be_verified_again(client, moderator, mailoutbo
     assert len(mailoutbox) == 1
 
 
+def links_named(response, label):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [a["href"] for a in soup.select("a[href]") if label in a.get_text()]
+
+
+def test_detail_links_to_the_public_profile_once_verified(client, moderator, pending):
+    client = logged_in(client, moderator)
+    assert links_named(client.get(inspect_url(pending)), "View public profile") == []
+    client.post(verify_url(pending), {})
+    pending.refresh_from_db()
+    assert links_named(client.get(inspect_url(pending)), "View public profile") == [
+        pending.get_absolute_url()
+    ]
+
+
 def test_verifying_twice_does_nothing_the_second_time(client, moderator, pending, mailoutbox):
     client = logged_in(client, moderator)
     client.post(verify_url(pending), {})

@@ -310,6 +310,18 @@ def test_moderator_approves_and_the_employer_is_emailed(client, moderator, pendi
     assert "is published" in followed.content.decode()
 
 
+def test_review_page_links_to_the_board_once_published(client, moderator, pending):
+    def board_links():
+        soup = BeautifulSoup(client.get(review_url(pending)).content, "html.parser")
+        return [a["href"] for a in soup.select("a[href]") if "View on the job board" in a.get_text()]
+
+    client = logged_in(client, moderator)
+    assert board_links() == []
+    client.post(approve_url(pending), CONFIRMED)
+    pending.refresh_from_db()
+    assert board_links() == [pending.get_absolute_url()]
+
+
 def test_approving_flagged_wording_needs_a_second_step(client, moderator, pending, mailoutbox):
     """The review page shows the flagged phrase beside the button; approving without ticking the
     confirmation is refused with a message and changes nothing; ticking it approves."""
