@@ -11,7 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from employers.admin_views import overdue_pledges, with_staff_figures
+from employers.admin.organisations import with_staff_figures
+from employers.admin.pledges import overdue_pledges
 from employers.models import Employer, EmployerStatusChange, HiringPledge, PledgeCommitment, ProgressReport
 from tests.employers.factories import (
     EmployerFactory,
@@ -287,6 +288,21 @@ def test_a_suspended_employer_can_be_verified_again(client, moderator, mailoutbo
     employer.refresh_from_db()
     assert employer.is_verified
     assert len(mailoutbox) == 1
+
+
+def links_named(response, label):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [a["href"] for a in soup.select("a[href]") if label in a.get_text()]
+
+
+def test_detail_links_to_the_public_profile_once_verified(client, moderator, pending):
+    client = logged_in(client, moderator)
+    assert links_named(client.get(inspect_url(pending)), "View public profile") == []
+    client.post(verify_url(pending), {})
+    pending.refresh_from_db()
+    assert links_named(client.get(inspect_url(pending)), "View public profile") == [
+        pending.get_absolute_url()
+    ]
 
 
 def test_verifying_twice_does_nothing_the_second_time(client, moderator, pending, mailoutbox):

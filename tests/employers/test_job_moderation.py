@@ -8,7 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from employers.admin_jobs import with_report_counts
+from employers.admin import tables as admin_tables
+from employers.admin.jobs import with_report_counts
 from employers.models import Certification, DeterringPhrase, JobListing, JobReport, JobStateChange, Skill
 from tests.employers.factories import (
     EmployerFactory,
@@ -307,6 +308,18 @@ def test_moderator_approves_and_the_employer_is_emailed(client, moderator, pendi
     assert reverse("employers:job_detail", args=[pending.pk]) in mail.body
     followed = client.get(response["Location"])
     assert "is published" in followed.content.decode()
+
+
+def test_review_page_links_to_the_board_once_published(client, moderator, pending):
+    def board_links():
+        soup = BeautifulSoup(client.get(review_url(pending)).content, "html.parser")
+        return [a["href"] for a in soup.select("a[href]") if "View on the job board" in a.get_text()]
+
+    client = logged_in(client, moderator)
+    assert board_links() == []
+    client.post(approve_url(pending), CONFIRMED)
+    pending.refresh_from_db()
+    assert board_links() == [pending.get_absolute_url()]
 
 
 def test_approving_flagged_wording_needs_a_second_step(client, moderator, pending, mailoutbox):
@@ -643,8 +656,6 @@ def test_queue_costs_a_fixed_number_of_queries(client, moderator, employer):
 def test_whole_list_of_a_large_table_gives_an_estimate_filtered_lists_count(
     client, moderator, employer, monkeypatch
 ):
-    from employers import admin_tables
-
     monkeypatch.setattr(admin_tables, "ESTIMATE_COUNT_ABOVE", 3)
     make_jobs(employer, 6)
     with connection.cursor() as cursor:

@@ -15,7 +15,8 @@ import datetime
 
 import django_filters
 from django import forms
-from django.urls import reverse
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -23,8 +24,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from .admin_views import user_label
-from .models import PersonalDataAccess, ProgrammeProvider
+from ..models import PersonalDataAccess, ProgrammeProvider
+from .base import ReadOnlyModelViewSet, user_label
 
 # A spreadsheet must not run what a person typed (a path, an e-mail address): such cells get a
 # leading apostrophe (OWASP "CSV injection").
@@ -146,3 +147,55 @@ class AuditLogIndexView(IndexView):
             "ip_address": item.ip_address or "",
         }
         return {field: neutralise(values[field]) for field in self.list_export}
+
+
+class AuditLogViewSet(ReadOnlyModelViewSet):
+    """Who saw or changed a graduate's personal data, and when."""
+
+    model = PersonalDataAccess
+    name = "audit_log"
+    url_prefix = "audit-log"
+    icon = "history"
+    menu_label = _("Audit log")
+    inspect_view_enabled = False
+    index_view_class = AuditLogIndexView
+    list_per_page = 50
+    ordering = "-at"
+    list_display = [
+        Column(
+            "at",
+            label=_("When"),
+            accessor=lambda entry: timezone.localtime(entry.at).strftime("%-d %b %Y %H:%M:%S"),
+            sort_key="at",
+        ),
+        LinkColumn(
+            "graduate",
+            url=graduate_trail_url,
+            label=_("Graduate"),
+            accessor=lambda entry: entry.graduate.reference,
+            sort_key="graduate__reference",
+        ),
+        Column(
+            "provider", label=_("Programme provider"), accessor=lambda entry: entry.graduate.provider.name
+        ),
+        LinkColumn("user", url=person_url, label=_("Person"), accessor=person_label, sort_key="user__email"),
+        Column("action", label=_("Action"), accessor="get_action_display", sort_key="action"),
+        Column("path", label=_("Address"), accessor=lambda entry: f"{entry.method} {entry.path}".strip()),
+        Column("ip_address", label=_("Client address"), accessor=lambda entry: entry.ip_address or "—"),
+    ]
+    filterset_class = AuditLogFilterSet
+    search_fields = ["graduate__reference", "user__email", "path"]
+
+    def get_permissions_to_register(self):
+        """Only "Can view" appears on a group's page in Settings → Groups: nothing else applies."""
+        return (
+            super()
+            .get_permissions_to_register()
+            .model.objects.filter(content_type__app_label="employers", codename="view_personaldataaccess")
+        )
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+        ]
