@@ -30,7 +30,6 @@ PARTNER_AREA = Area(
     switch_url="partners:switch",
     waiting_template="employers/partner/waiting.html",
 )
-act_for = PARTNER_AREA.act_for
 
 
 def partner_area(roles=ANY_ROLE, verified_provider_required=True):

@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from functools import wraps
 
 from allauth.account.models import EmailAddress
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 
 
 def with_verified_email(rows, user):
@@ -62,6 +64,18 @@ class Area:
 
     def act_for(self, request, organisation):
         request.session[self.session_key] = organisation.pk
+
+    def switch(self, request, not_yours, then):
+        """Act for the organisation the sidebar's switch form posted, if the person belongs to it
+        (`not_yours` says otherwise); then go to the URL named `then`. Call it behind `gate`."""
+        wanted = request.POST.get(self.organisation, "")
+        organisation = next((each for each in request.organisations if str(each.pk) == wanted), None)
+        if organisation is None:
+            messages.error(request, not_yours)
+        else:
+            self.act_for(request, organisation)
+            messages.success(request, _("You now act for %(name)s.") % {"name": organisation.name})
+        return redirect(then)
 
     def gate(self, roles, member_required=True, verified_required=False):
         """Decorate a view of the area for people holding one of `roles`.

@@ -10,9 +10,8 @@ introductions and hires in partner_introductions.
 
 import math
 
-from django.contrib import messages
 from django.db.models import Count
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from ..models import Graduate, Introduction, PersonalDataAccess
 from ..models.introductions import INTRODUCTION_TTL
-from ..partner_permissions import ANY_ROLE, act_for, partner_area
+from ..partner_permissions import ANY_ROLE, PARTNER_AREA, partner_area
 
 PER_PAGE = 50
 Action = PersonalDataAccess.Action
@@ -78,11 +77,6 @@ def dashboard(request):
 @require_POST
 @partner_area(roles=ANY_ROLE, verified_provider_required=False)
 def switch(request):
-    chosen = request.POST.get("provider", "")
-    staff = next((s for s in request.staff_roles if str(s.provider_id) == chosen), None)
-    if staff is None:
-        messages.error(request, _("You are not a staff member of that provider."))
-    else:
-        act_for(request, staff.provider)
-        messages.success(request, _("You now act for %(name)s.") % {"name": staff.provider.name})
-    return redirect("partners:dashboard")
+    return PARTNER_AREA.switch(
+        request, _("You are not a staff member of that provider."), "partners:dashboard"
+    )
