@@ -18,10 +18,9 @@ from .models import (
     JobListing,
     JobSkill,
     Occupation,
-    Skill,
 )
 from .richtext import sanitise_html
-from .widgets import SkillPicker
+from .widgets import ChooseSeveralField, SkillsField
 from .wording import find_deterring_phrases
 
 MAX_HOURS = 80
@@ -35,39 +34,17 @@ class OccupationChoiceField(forms.ModelChoiceField):
         return "\u00a0\u00a0" * (len(obj.code) - 1) + str(obj)
 
 
-def _multiselect(queryset, label, help_text, widget=None):
-    return forms.ModelMultipleChoiceField(
-        queryset=queryset,
-        required=False,
-        label=label,
-        help_text=help_text,
-        widget=widget or forms.SelectMultiple(attrs={"size": 8}),
-    )
-
-
 class JobListingForm(forms.ModelForm):
-    required_skills = _multiselect(
-        Skill.objects.all(),
+    required_skills = SkillsField(
         _("Required skills"),
         _("Skills a person needs from day one. Hold Ctrl (or Cmd) to choose several."),
-        SkillPicker(),
     )
-    preferred_skills = _multiselect(
-        Skill.objects.all(),
+    preferred_skills = SkillsField(
         _("Preferred skills"),
         _("Useful, but you will train for them. Hold Ctrl (or Cmd) to choose several."),
-        SkillPicker(),
     )
-    required_certifications = _multiselect(
-        Certification.objects.all(),
-        _("Required certifications"),
-        _("Hold Ctrl (or Cmd) to choose several."),
-    )
-    preferred_certifications = _multiselect(
-        Certification.objects.all(),
-        _("Preferred certifications"),
-        _("Hold Ctrl (or Cmd) to choose several."),
-    )
+    required_certifications = ChooseSeveralField(Certification.objects.all(), _("Required certifications"))
+    preferred_certifications = ChooseSeveralField(Certification.objects.all(), _("Preferred certifications"))
 
     apply_url = forms.URLField(
         label=_("Address of the application page"),

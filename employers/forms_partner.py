@@ -14,10 +14,9 @@ from .models import (
     Graduate,
     GraduatePersonalData,
     MatchingConsent,
-    Skill,
 )
 from .taxonomy import SectorChoices
-from .widgets import SkillPicker
+from .widgets import ChooseSeveralField, SkillsField
 
 RESTRICTIONS = [
     "no_vulnerable_work",
@@ -35,29 +34,14 @@ def _not_in_future(value, message):
     return value
 
 
-HOLD_CTRL = _("Hold Ctrl (or Cmd) to choose several.")
-
-
-def _multiselect(queryset, label, help_text=HOLD_CTRL, widget=None):
-    return forms.ModelMultipleChoiceField(
-        queryset=queryset,
-        required=False,
-        label=label,
-        help_text=help_text,
-        widget=widget or forms.SelectMultiple(attrs={"size": 8}),
-    )
-
-
 class GraduateForm(forms.ModelForm):
     """What others may see of a graduate: no name, no contact, and never an offence."""
 
-    extra_skills = _multiselect(
-        Skill.objects.all(),
+    extra_skills = SkillsField(
         _("Other skills"),
         _("Besides those the programmes taught. Hold Ctrl (or Cmd) to choose several."),
-        SkillPicker(),
     )
-    certifications = _multiselect(Certification.objects.all(), _("Certifications"))
+    certifications = ChooseSeveralField(Certification.objects.all(), _("Certifications"))
     preferred_regions = forms.MultipleChoiceField(
         label=_("Preferred regions"),
         required=False,

@@ -1,7 +1,9 @@
-"""Form widgets shared by the employer and partner areas."""
+"""Form widgets and fields shared by the employer and partner areas."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from .models import Skill
 
 
 class SkillPicker(forms.SelectMultiple):
@@ -30,3 +32,22 @@ class SkillPicker(forms.SelectMultiple):
 
     def __init__(self, attrs=None, **kwargs):
         super().__init__(attrs={"size": 8, "data-skill-picker": "", **self.TEXTS, **(attrs or {})}, **kwargs)
+
+
+HOLD_CTRL = _("Hold Ctrl (or Cmd) to choose several.")
+
+
+class ChooseSeveralField(forms.ModelMultipleChoiceField):
+    """An optional choice of several (skills, certifications) in a plain <select multiple>, as
+    the job listing and graduate forms both ask it."""
+
+    def __init__(self, queryset, label, help_text=HOLD_CTRL, widget=None):
+        widget = widget or forms.SelectMultiple(attrs={"size": 8})
+        super().__init__(queryset=queryset, required=False, label=label, help_text=help_text, widget=widget)
+
+
+class SkillsField(ChooseSeveralField):
+    """A choice of skills through the SkillPicker; the help text says what they are for."""
+
+    def __init__(self, label, help_text):
+        super().__init__(Skill.objects.all(), label, help_text, SkillPicker())

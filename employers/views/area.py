@@ -20,7 +20,7 @@ from ..area_cache import employer_key
 from ..emails import send_invitation
 from ..forms import EmployerForm, InvitationForm
 from ..models import Employer, Hire, HiringPledgeCommitment, Introduction, Invitation, Membership
-from ..permissions import ANY_ROLE, OWNER, act_for, employer_area
+from ..permissions import ANY_ROLE, EMPLOYER_AREA, OWNER, act_for, employer_area
 
 
 def _next_steps(employer, membership, pledge, members):
@@ -129,14 +129,9 @@ def register(request):
 @require_POST
 @employer_area(roles=ANY_ROLE)
 def switch(request):
-    chosen = request.POST.get("employer", "")
-    membership = next((m for m in request.memberships if str(m.employer_id) == chosen), None)
-    if membership is None:
-        messages.error(request, _("You are not a member of that organisation."))
-    else:
-        act_for(request, membership.employer)
-        messages.success(request, _("You now act for %(name)s.") % {"name": membership.employer.name})
-    return redirect("employers:dashboard")
+    return EMPLOYER_AREA.switch(
+        request, _("You are not a member of that organisation."), "employers:dashboard"
+    )
 
 
 @employer_area(roles=OWNER)

@@ -1,28 +1,21 @@
-from django.core.management.base import BaseCommand, CommandError
-from django_tasks import TaskResultStatus
-
 from employers.tasks import request_progress_reports, send_renewal_reminders
+from portal.task_commands import Run, TaskCommand
+
+LINES = {
+    "done": "Sent {count} {label}.",
+    "failed": "Sending {label} failed (task {id}).",
+    "queued": "Queued {label} as task {id}.",
+}
 
 
-class Command(BaseCommand):
+class Command(TaskCommand):
     help = (
         "E-mail renewal reminders (30 days before a hiring pledge expires) and progress requests "
         "(every 6 months). Run daily from a scheduler; each pledge is reminded once."
     )
 
-    def handle(self, *args, **options):
-        failed = []
-        for label, each in (
-            ("renewal reminders", send_renewal_reminders),
-            ("progress requests", request_progress_reports),
-        ):
-            result = each.enqueue()
-            if result.status == TaskResultStatus.SUCCESSFUL:
-                self.stdout.write(f"Sent {result.return_value} {label}.")
-            elif result.status == TaskResultStatus.FAILED:
-                self.stderr.write(f"Sending {label} failed (task {result.id}).")
-                failed.append(label)
-            else:
-                self.stdout.write(f"Queued {label} as task {result.id}.")
-        if failed:
-            raise CommandError(f"Failed: {', '.join(failed)}.")
+    def runs(self, **options):
+        return [
+            Run(send_renewal_reminders, label="renewal reminders", **LINES),
+            Run(request_progress_reports, label="progress requests", **LINES),
+        ]
