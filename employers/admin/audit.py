@@ -1,7 +1,7 @@
 """The audit log of graduates' personal data in the Wagtail admin: read-only, for privacy officers.
 
 Every view, edit, export, release and erasure of a graduate's personal data writes a
-PersonalDataAccess row (employers/views/partner.py, employers/views/matches.py,
+PersonalDataAccess row (employers/views/partner_*.py, employers/views/matches.py,
 Graduate.erase). Staff holding the permission "Personal data access: Can view"
 (`employers.view_personaldataaccess`; superusers implicitly; no group by default) read them here
 under Partners → Audit log, with filters, search, pagination and a CSV or XLSX export. Nothing
