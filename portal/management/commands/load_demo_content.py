@@ -1,6 +1,7 @@
 """Build a living demo site. Running it again changes nothing that is already there."""
 
 import datetime
+import io
 import os
 
 from allauth.account.models import EmailAddress
@@ -157,8 +158,6 @@ class Command(BaseCommand):
     def image(self, title, seed):
         image = Image.objects.filter(title=title).first()
         if image is None:
-            import io
-
             image = Image(title=title)
             image.file = ImageFile(io.BytesIO(demo_picture(seed)), name=f"{seed}.jpg")
             image.save()
