@@ -26,7 +26,9 @@ CONTRACT_TYPES = {
 
 PORTAL_ALONE = "The portal is the ground floor: it imports no domain app"
 ONE_WAY = "Apps depend one way: api, impact and search on the domains, the domains on portal"
-DOMAIN_WITHOUT_SEARCH = "Domain logic (models, matching, eligibility, figures) never imports search, even indirectly"
+DOMAIN_WITHOUT_SEARCH = (
+    "Domain logic (models, matching, eligibility, figures) never imports search, even indirectly"
+)
 ENGINES_BEHIND_SEARCH = "Views reach the search engines only through search's public functions"
 NO_CIRCLE = "No import circle between the modules of any app"
 VIEWS_FORMS_MODELS = "Inside an app, views sit above forms and forms above models"
@@ -49,7 +51,9 @@ def graph(configuration):
 def contract(configuration, name):
     options = next(c for c in configuration["contracts_options"] if c["name"] == name)
     contract_class = CONTRACT_TYPES[options["type"]]
-    return contract_class(name=name, session_options=configuration["session_options"], contract_options=options)
+    return contract_class(
+        name=name, session_options=configuration["session_options"], contract_options=options
+    )
 
 
 def test_the_contracts_name_the_rules_of_the_layout(configuration):
