@@ -32,6 +32,9 @@ DOMAIN_WITHOUT_SEARCH = (
 ENGINES_BEHIND_SEARCH = "Views reach the search engines only through search's public functions"
 NO_CIRCLE = "No import circle between the modules of any app"
 VIEWS_FORMS_MODELS = "Inside an app, views sit above forms and forms above models"
+EMPLOYERS_LAYERS = (
+    "In employers, URLs sit above views, views above matching and eligibility (apart), these above the models"
+)
 
 
 @pytest.fixture(scope="module")
@@ -65,6 +68,7 @@ def test_the_contracts_name_the_rules_of_the_layout(configuration):
         ENGINES_BEHIND_SEARCH: "forbidden",
         NO_CIRCLE: "acyclic_siblings",
         VIEWS_FORMS_MODELS: "layers",
+        EMPLOYERS_LAYERS: "layers",
     }
     assert set(configuration["session_options"]["root_packages"]) == {
         "portal",
@@ -103,6 +107,9 @@ def test_the_code_keeps_every_contract():
         (NO_CIRCLE, "employers.models", "employers.eligibility"),
         (NO_CIRCLE, "campaigns.models", "campaigns.views"),
         (VIEWS_FORMS_MODELS, "campaigns.models", "campaigns.forms"),
+        (EMPLOYERS_LAYERS, "employers.models", "employers.matching"),
+        (EMPLOYERS_LAYERS, "employers.eligibility", "employers.matching"),
+        (EMPLOYERS_LAYERS, "employers.matching", "employers.views.matches"),
     ],
 )
 def test_a_forbidden_import_breaks_its_contract(configuration, graph, name, importer, imported):
