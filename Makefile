@@ -11,7 +11,7 @@ PORT ?= 8000
 help:
 	@echo "make run        install, migrate, load demo content and serve on http://$(HOST):$(PORT)"
 	@echo "make test       install test tools and run the whole suite"
-	@echo "make lint       ruff check and format check"
+	@echo "make lint       ruff check and format check, then the import contracts (lint-imports)"
 	@echo "make format     ruff format and fix"
 	@echo "make bench      benchmarks (see bench/README.md)"
 	@echo "make soak       10-minute soak at 8 clients (SOAK_ARGS=\"--minutes 2\")"
@@ -70,6 +70,7 @@ test: install-test validators
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install-test
 	$(BIN)/ruff format .

@@ -2,6 +2,8 @@
 
 from ninja import Router
 
+from impact.figures import public_figures  # the impact app owns the figures and their cache
+
 from .schemas import Error, ImpactOut
 
 router = Router(tags=["impact"])
@@ -12,6 +14,4 @@ router = Router(tags=["impact"])
 )
 def impact(request):
     """Headline figures and splits; any count under 5 in a split is null and shown as "fewer than 5"."""
-    from impact.figures import public_figures  # the impact app owns the figures and their cache
-
     return public_figures()

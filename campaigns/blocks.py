@@ -6,6 +6,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from portal.blocks import CallToActionBlock, ParagraphBlock, QuoteBlock
+from stories.listings import story_cards
 
 
 class HeroBlock(blocks.StructBlock):
@@ -52,8 +53,6 @@ class StoryListBlock(blocks.StructBlock):
     limit = blocks.IntegerBlock(default=3, min_value=1, max_value=12)
 
     def get_context(self, value, parent_context=None):
-        from stories.listings import story_cards
-
         context = super().get_context(value, parent_context)
         chosen = [page.pk for page in value["stories"] if page]
         context["story_cards"] = story_cards(ids=chosen or None, theme=value["theme"], limit=value["limit"])

@@ -12,7 +12,7 @@ from portal import ratelimit
 from portal.addresses import site_url
 
 from .forms import SupporterPledgeForm
-from .models import SupporterPledge
+from .models import CampaignPage, SupporterPledge
 from .tasks import send_pledge_email
 
 
@@ -77,8 +77,6 @@ def pledge(request, campaign_id):
     its owner follows the link e-mailed to them; the honeypot and the per-address rate limit
     stay. The page's own `pledge/` route keeps working, with the token check, for old forms.
     """
-    from .models import CampaignPage
-
     campaign = CampaignPage.objects.live().public().filter(pk=campaign_id).first()
     if campaign is None:
         raise Http404

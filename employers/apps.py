@@ -5,10 +5,19 @@ class EmployersConfig(AppConfig):
     name = "employers"
 
     def ready(self):
-        from portal import page_cache
+        # Imported here, not at the top: these reach models, which Django loads after app configs.
+        from portal import contributions, page_cache
         from portal.accounts import areas
 
-        from . import area_cache, listeners, models, notifications, outcomes, retention  # noqa: F401
+        from . import area_cache, figures, listeners, models, notifications, outcomes, retention  # noqa: F401
+        from .sitemaps import EmployerSitemap, JobSitemap
+
+        # What the ground floor shows of this app: the home page's figures and two sitemaps.
+        contributions.home_figure("employers", figures.pledged_employers)
+        contributions.home_figure("jobs", figures.open_jobs)
+        contributions.home_figure("hires", figures.hires)
+        contributions.sitemap("employers", EmployerSitemap)
+        contributions.sitemap("jobs", JobSitemap)
 
         # Who sees the partner and employer links in the site header.
         areas.watch(models.Membership, models.ProviderStaff)

@@ -17,6 +17,7 @@ from portal import page_cache
 
 from .incentive_facts import CATALOGUE, EXAMPLE_COUNTRY, FACTS, GROUP_ORDER, FactType, Operator
 from .models import IncentiveCondition, IncentiveScheme
+from .models.incentive_results import known_facts
 
 logger = logging.getLogger(__name__)
 
@@ -257,3 +258,10 @@ def facts_needed(schemes):
         group: [fact for fact in FACTS if fact.group == group and fact.key in keys] for group in GROUP_ORDER
     }
     return {group: facts for group, facts in grouped.items() if facts}
+
+
+def dashboard_hints(employer, has_active_pledge=None):
+    """Schemes the organisation may be eligible for from its known facts (the dashboard's hints):
+    the results that are eligible or need more information."""
+    results = check(known_facts(employer, has_active_pledge), schemes=cached_active_schemes())
+    return [result for result in results if result.outcome != NOT_ELIGIBLE]

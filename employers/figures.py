@@ -7,7 +7,7 @@ from django.db.models import Exists, OuterRef, Q
 
 from portal.regions import region_choices
 
-from .models import Employer, HiringPledge
+from .models import Employer, Hire, HiringPledge, JobListing
 from .taxonomy import SectorChoices, SizeBand
 
 
@@ -23,15 +23,11 @@ def pledged_employers():
 
 def open_jobs():
     """Job listings the public can see right now (the job board's own rule)."""
-    from .models import JobListing
-
     return JobListing.objects.published().count()
 
 
 def hires():
     """People hired through the portal (recorded hires, whatever became of them since)."""
-    from .models import Hire
-
     return Hire.objects.count()
 
 

@@ -2,7 +2,7 @@
 
 Used by the partner area (jobs for a graduate) and the employer area (graduates for a job);
 independent of views. Hard filters first, then a score; the weights live in WEIGHTS only.
-Candidate retrieval goes through `search.matching` so that another engine can serve it.
+Candidate retrieval goes through `employers.retrieval`, served by the engine the search app plugs in.
 
 Hard filters (a pair failing any of them is never a match):
 - the job is published and open and its employer verified (JobListing.objects.published());
@@ -36,8 +36,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from portal.regions import region_name
-from search import matching as retrieval
 
+from . import retrieval
 from .models import (
     Certification,
     EmploymentType,
@@ -45,6 +45,7 @@ from .models import (
     GraduateProgramme,
     JobListing,
     Programme,
+    ProgrammeProvider,
     RemoteOption,
     Skill,
 )
@@ -518,8 +519,6 @@ def attach_profiles(graduates):
         "graduate_id", "programme__name", "programme__kind", "programme__provider__kind", "completed_on"
     )
     programme_kinds = dict(Programme.Kind.choices)
-    from .models import ProgrammeProvider
-
     provider_kinds = dict(ProgrammeProvider.Kind.choices)
     for graduate_id, name, kind, provider_kind, completed_on in completions:
         programmes.setdefault(graduate_id, []).append(

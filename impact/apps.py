@@ -9,4 +9,4 @@ class ImpactConfig(AppConfig):
     def ready(self):
         # MatchesShown is not registered with the page cache: it grows on every view of a matches
         # page (a raw upsert), so the public "matches shown" count may lag PAGE_CACHE_SECONDS.
-        from . import listeners  # noqa: F401
+        from . import listeners  # noqa: F401 (connects its signals; models load after app configs)

@@ -22,6 +22,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from campaigns.models import SupporterPledge
+from employers.figures import on_the_wall
 from employers.models import (
     RETENTION_MONTHS,
     Employer,
@@ -320,8 +321,6 @@ def _public_split(rows, key=str):
 
 
 def _compute_public_figures():
-    from employers.figures import on_the_wall
-
     everything = Period(datetime.date(2000, 1, 1), timezone.localdate())
     hires = hire_count(everything)
     # A rate over fewer than 5 answers would say too much about the few people behind it.

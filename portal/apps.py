@@ -11,7 +11,7 @@ def create_cache_table(using="default", **kwargs):
 
 def sync_wagtail_site(**kwargs):
     """`migrate` (every deploy runs it) points the default Wagtail Site at SITE_URL."""
-    from .addresses import sync_site
+    from .addresses import sync_site  # reads Wagtail's Site model, which loads after app configs
 
     sync_site()
 

@@ -8,7 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from . import page_cache
+from . import contributions, page_cache
 from .blocks import BodyBlock
 from .fragments import lazy
 from .visibility import PublicPageMixin
@@ -93,10 +93,8 @@ class HomePage(PublicPageMixin, Page):
         return page.specific.route(request, path_components[page.depth - self.depth :])
 
     def featured_story_pages(self):
-        from stories.listings import story_cards
-
         chosen = [item.story_id for item in self.featured_stories.all()]
-        return story_cards(ids=chosen or None, limit=6 if chosen else 3)
+        return contributions.story_cards(ids=chosen or None, limit=6 if chosen else 3)
 
     FIGURES_CACHE_KEY = "portal:home-figures"
     FIGURES_CACHE_SECONDS = 60
@@ -113,19 +111,12 @@ class HomePage(PublicPageMixin, Page):
     @classmethod
     def live_figures(cls):
         """The four counts of the front page, a minute old at most: four COUNTs over the biggest
-        tables are not worth paying on every visit."""
-        from campaigns.figures import confirmed_supporters
-        from employers.figures import hires, open_jobs, pledged_employers
-
+        tables are not worth paying on every visit. The apps that own them register them
+        (portal/contributions.py)."""
         key = f"{cls.FIGURES_CACHE_KEY}:{page_cache.generation()}"  # a change to them makes a new key
         figures = cache.get(key)
         if figures is None:
-            figures = {
-                "supporters": confirmed_supporters(),
-                "employers": pledged_employers(),
-                "jobs": open_jobs(),
-                "hires": hires(),
-            }
+            figures = contributions.home_figures()
             cache.set(key, figures, cls.FIGURES_CACHE_SECONDS)
         return figures
 

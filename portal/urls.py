@@ -3,20 +3,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from employers.sitemaps import EmployerSitemap, JobSitemap
-from stories.feeds import LatestStoriesFeed
-
-from . import serving, sitemaps, views
+from . import contributions, serving, sitemaps, views
 from .accounts import two_factor
 from .accounts import views as account_views
 
-# One sitemap per section, each paged; /sitemap.xml is their index (portal/sitemaps.py).
-SITEMAPS = {
-    "pages": sitemaps.PagesSitemap,
-    "addresses": sitemaps.AddressSitemap,
-    "employers": EmployerSitemap,
-    "jobs": JobSitemap,
-}
+# One sitemap per section, each paged; /sitemap.xml is their index (portal/sitemaps.py). The
+# domains add their sections from their AppConfig.ready() (portal/contributions.py).
+SITEMAPS = contributions.SITEMAPS
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -39,7 +32,7 @@ urlpatterns = [
     path("api/v1/", include("api.urls")),
     path("impact/", include("impact.urls")),
     path("support/", include("campaigns.urls")),
-    path("stories/feed/", LatestStoriesFeed(), name="stories_feed"),
+    path("stories/feed/", include("stories.urls")),
 ]
 
 # Pages are served by Wagtail, their routes kept in the cache (portal/serving.py); Wagtail's own

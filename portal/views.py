@@ -1,11 +1,11 @@
 import logging
 
-from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from . import contributions
 from .addresses import absolute_url
 
 logger = logging.getLogger(__name__)
@@ -29,32 +29,12 @@ def _database_answers():
         return False
 
 
-def _search_status():
-    """'ok', or 'degraded' while Elasticsearch is configured but failing (the database answers)."""
-    from search.engines import record_degradation, search_degraded
-
-    if not settings.ELASTICSEARCH_URL:
-        return "ok"  # the database engine answers whenever the database does
-    if search_degraded():  # a search fell back to the database moments ago: no need to ask again
-        return "degraded"
-    try:
-        from search.engines.elasticsearch import get_client
-
-        if get_client().ping():
-            return "ok"
-        error = "no answer to a ping"
-    except Exception as exc:
-        error = exc
-    record_degradation("readiness check", error)
-    return "degraded"
-
-
 @never_cache
 @require_GET
 def readyz(request):
     """Ready to serve: the database must answer; a missing search engine only degrades."""
     database = "ok" if _database_answers() else "down"
-    search = _search_status() if database == "ok" else "unknown"
+    search = contributions.search_status() if database == "ok" else "unknown"
     if database != "ok":
         status, code = "down", 503
     elif search != "ok":

@@ -19,6 +19,9 @@ from urllib.parse import urlsplit, urlunsplit
 from django.apps import apps
 from django.conf import settings
 
+from .engines.base import SearchUnavailable
+from .engines.elasticsearch import get_client
+
 logger = logging.getLogger(__name__)
 
 CHUNK_SIZE = 500
@@ -33,11 +36,10 @@ class IndexingUnavailable(Exception):
 
 def engine_errors():
     """The exceptions meaning "Elasticsearch could not do it" (not a bug of ours)."""
+    # The client library is loaded only where Elasticsearch is used (the database engine needs none).
     from elastic_transport import TransportError
     from elasticsearch import ApiError
     from elasticsearch.helpers import BulkIndexError
-
-    from .engines.base import SearchUnavailable
 
     return (SearchUnavailable, ApiError, TransportError, BulkIndexError, IndexingUnavailable)
 
@@ -57,8 +59,6 @@ def client():
             "ELASTICSEARCH_URL is not set: the database engine needs no index. Set it to the "
             "address of an Elasticsearch 8 or 9 server (e.g. http://localhost:9200) to build one."
         )
-    from .engines.elasticsearch import get_client
-
     return get_client()
 
 
@@ -79,13 +79,13 @@ def connected_client():
 
 
 def document_classes():
-    from .engines.elasticsearch.documents import DOCUMENTS
+    from .engines.elasticsearch.documents import DOCUMENTS  # elasticsearch.dsl: only where it is used
 
     return list(DOCUMENTS)
 
 
 def documents_for(model):
-    from .engines.elasticsearch.documents import documents_for as lookup
+    from .engines.elasticsearch.documents import documents_for as lookup  # elasticsearch.dsl, as above
 
     return lookup(model)
 
@@ -197,7 +197,7 @@ def actions_for(doc_class, index, chunk_size=CHUNK_SIZE):
 
 def load(es, doc_class, index, out=None, chunk_size=CHUNK_SIZE):
     """Bulk-send the indexable objects of `doc_class` into `index`; how many were sent."""
-    from elasticsearch.helpers import streaming_bulk
+    from elasticsearch.helpers import streaming_bulk  # the client library: only where it is used
 
     total = doc_class.indexed_queryset().count()
     bar = ProgressBar(document_name(doc_class), total, out=out)

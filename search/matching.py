@@ -1,4 +1,4 @@
-"""Candidate retrieval for matching: the one interface `employers.matching` (and views) call.
+"""Candidate retrieval for matching: the interface SearchConfig.ready() plugs into `employers.retrieval`.
 
     jobs = candidate_jobs(graduate)          # JobListing queryset after the hard filters
     people = candidate_graduates(job)        # Graduate queryset after the hard filters

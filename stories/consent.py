@@ -5,6 +5,8 @@ import logging
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from .models import StoryPage
+
 logger = logging.getLogger(__name__)
 
 # The page history entry of a story taken down by its consent (its formatter: stories/wagtail_hooks.py).
@@ -26,8 +28,6 @@ def unpublish_for_consent(story, problems):
 
 def unpublish_stories_without_consent(consent_ids=None, on=None):
     """Unpublish every live story whose consent no longer allows it; returns how many."""
-    from .models import StoryPage
-
     on = on or timezone.localdate()
     stories = StoryPage.objects.live().select_related("consent")
     if consent_ids is not None:

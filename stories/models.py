@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -191,8 +193,6 @@ class StoryIndexPage(PublicPageMixin, Page):
         return stories.order_by("-first_published_at", "-pk"), active
 
     def get_context(self, request, *args, **kwargs):
-        from urllib.parse import urlencode
-
         context = super().get_context(request, *args, **kwargs)
         themes = list(Theme.objects.all())
         stories, active = self.filtered_stories(request.GET, themes)

@@ -73,23 +73,6 @@ def snapshot_of(scheme_results):
     return snapshot
 
 
-class SavedIncentiveResultManager(models.Manager):
-    def dashboard_hints(self, has_active_pledge=None):
-        """Schemes the organisation may be eligible for from its known facts.
-
-        Called as ``employer.incentive_results.dashboard_hints()`` (the related manager knows the
-        organisation): results that are eligible or need more information.
-        """
-        from ..eligibility import NOT_ELIGIBLE, cached_active_schemes, check
-
-        employer = getattr(self, "instance", None)
-        if employer is None:
-            return []
-        facts = known_facts(employer, has_active_pledge)
-        results = check(facts, schemes=cached_active_schemes())
-        return [result for result in results if result.outcome != NOT_ELIGIBLE]
-
-
 class SavedIncentiveResult(models.Model):
     employer = models.ForeignKey(
         "employers.Employer", on_delete=models.CASCADE, related_name="incentive_results"
@@ -106,8 +89,6 @@ class SavedIncentiveResult(models.Model):
     hire = models.ForeignKey(
         Hire, null=True, blank=True, on_delete=models.SET_NULL, related_name="incentive_results"
     )
-
-    objects = SavedIncentiveResultManager()
 
     class Meta:
         ordering = ["-saved_at", "-pk"]

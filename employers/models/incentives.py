@@ -11,8 +11,10 @@ A scheme carries an ordered list of conditions over facts from the catalogue in
 A condition without a group number is a group on its own.
 """
 
+import datetime
 from decimal import Decimal
 
+import pycountry
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
@@ -137,8 +139,6 @@ class IncentiveScheme(DraftStateMixin, RevisionMixin, ClusterableModel):
 
     @property
     def jurisdiction_name(self):
-        import pycountry
-
         if self.country == EXAMPLE_COUNTRY:
             country = str(EXAMPLE_COUNTRY_NAME)
         else:
@@ -325,7 +325,5 @@ class IncentiveStep(Orderable):
         return text % {"days": days, "anchor": anchor}
 
     def due_on(self, offer_date=None, start_date=None):
-        import datetime
-
         anchor = offer_date if self.relative_to == self.RelativeTo.OFFER else start_date
         return anchor + datetime.timedelta(days=self.days_offset) if anchor else None

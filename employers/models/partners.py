@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal import page_cache
+from portal.ratelimit import client_address
 from portal.regions import region_name, validate_region
 
 from ..signals import graduate_matching_changed
@@ -366,8 +367,6 @@ class PersonalDataAccess(models.Model):
 
     @classmethod
     def record(cls, request, graduate, action):
-        from portal.ratelimit import client_address
-
         return cls.objects.create(
             graduate=graduate,
             user=request.user if request.user.is_authenticated else None,

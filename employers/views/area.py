@@ -17,6 +17,7 @@ from portal.addresses import absolute_url
 from portal.fragments import lazy_context
 
 from ..area_cache import employer_key
+from ..eligibility import dashboard_hints
 from ..emails import send_invitation
 from ..forms import EmployerForm, InvitationForm
 from ..models import Employer, Hire, HiringPledgeCommitment, Introduction, Invitation, Membership
@@ -69,7 +70,7 @@ def _panels(employer, membership):
         "pledge": pledge,
         "members": members,
         "next_steps": _next_steps(employer, membership, pledge, members),
-        "hints": employer.incentive_results.dashboard_hints(has_active_pledge=pledge is not None),
+        "hints": dashboard_hints(employer, has_active_pledge=pledge is not None),
         "introductions": list(open_introductions(employer)),
     }
 

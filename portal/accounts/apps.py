@@ -9,6 +9,6 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self):
-        from .areas import connect_signals
+        from .areas import connect_signals  # reaches models, which load after app configs
 
         connect_signals()

@@ -3,7 +3,9 @@
 import io
 import random
 
+from django.core.files.images import ImageFile
 from PIL import Image, ImageDraw, ImageFilter
+from wagtail.images import models as wagtail_images
 
 PALETTES = [
     ((20, 83, 45), (250, 204, 21), (236, 253, 245)),
@@ -49,3 +51,13 @@ def demo_picture(seed, size=(1200, 800)):
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=82, optimize=True)
     return buffer.getvalue()
+
+
+def demo_image(title, seed):
+    """The Wagtail image called `title`, drawn from `seed` the first time it is asked for."""
+    image = wagtail_images.Image.objects.filter(title=title).first()
+    if image is None:
+        image = wagtail_images.Image(title=title)
+        image.file = ImageFile(io.BytesIO(demo_picture(seed)), name=f"{seed}.jpg")
+        image.save()
+    return image

@@ -21,6 +21,9 @@ from django.core.cache import cache
 from django.db import DatabaseError
 
 from .base import JobHits, JobQuery, SearchUnavailable, SiteHit, SiteHits, SiteQuery, Suggestion
+from .database import DatabaseEngine
+from .elasticsearch import ElasticsearchEngine, ElasticsearchMatchingEngine
+from .matching_db import MatchingDatabaseEngine
 
 logger = logging.getLogger(__name__)
 
@@ -35,26 +38,18 @@ _warned_at = None
 
 
 def database_engine():
-    from .database import DatabaseEngine
-
     return DatabaseEngine()
 
 
 def database_matching_engine():
-    from .matching_db import MatchingDatabaseEngine
-
     return MatchingDatabaseEngine()
 
 
 def elasticsearch_engine():
-    from .elasticsearch import ElasticsearchEngine
-
     return ElasticsearchEngine()
 
 
 def elasticsearch_matching_engine():
-    from .elasticsearch import ElasticsearchMatchingEngine
-
     return ElasticsearchMatchingEngine()
 
 
@@ -107,7 +102,7 @@ def _pause():
 def _is_engine_failure(error):
     if isinstance(error, SearchUnavailable):
         return True
-    try:
+    try:  # the client library, loaded only once an engine has failed
         from elastic_transport import TransportError
         from elasticsearch import ApiError
     except ImportError:  # pragma: no cover - the client is a requirement

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import Case, Count, FloatField, Q, Value, When
 
+from employers.matching import WEIGHTS, place_regions, region_ancestors, regions_under
 from employers.models import (
     RESTRICTION_CLASHES,
     Graduate,
@@ -53,8 +54,6 @@ class MatchingDatabaseEngine:
         return self._jobs_for(graduate, regions)
 
     def _jobs_for(self, graduate, regions=None):
-        from employers.matching import place_regions
-
         regions = regions or place_regions(graduate)
         jobs = JobListing.objects.published()
         clashes = {
@@ -77,8 +76,6 @@ class MatchingDatabaseEngine:
 
     def job_ranking_rows(self, graduate, regions, skill_ids, certification_ids, limit):
         """See search.matching.job_ranking_rows; the caller has checked the graduate is matchable."""
-        from employers.matching import WEIGHTS
-
         candidates = self._jobs_for(graduate, regions)
 
         def weighted(condition, weight):
@@ -169,8 +166,6 @@ class MatchingDatabaseEngine:
     def candidate_graduates(self, job):
         if not JobListing.objects.published().filter(pk=job.pk).exists():
             return Graduate.objects.none()
-        from employers.matching import region_ancestors, regions_under
-
         graduates = Graduate.objects.matchable()
         clashes = {
             field: False for field, job_field in RESTRICTION_CLASHES.items() if getattr(job, job_field)

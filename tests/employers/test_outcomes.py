@@ -273,10 +273,10 @@ def test_requests_expire_after_14_days_not_before_and_the_employer_is_told(gradu
 def test_demo_partners_load_once(db):
     from django.contrib.auth import get_user_model
 
+    from employers.demo.employers import load_employers
+    from employers.demo.jobs import load_jobs
+    from employers.demo.partners import load_partners
     from employers.models import MatchingConsent, Programme, ProgrammeProvider, ProviderStaff
-    from portal.demo.employers import load_employers
-    from portal.demo.jobs import load_jobs
-    from portal.demo.partners import load_partners
     from tests.portal.factories import UserFactory
 
     emails = ["moderator@example.org", "employer@example.org", "recruiter@example.org", "partner@example.org"]

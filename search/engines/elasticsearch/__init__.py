@@ -14,6 +14,9 @@ import functools
 
 from django.conf import settings
 
+from employers.matching import place_regions
+from employers.models import Graduate, JobListing
+
 from ..base import JobHits, JobQuery, SearchUnavailable, SiteHits, SiteQuery
 
 _clients = {}
@@ -21,6 +24,7 @@ _clients = {}
 
 def engine_errors():
     """What the client raises when Elasticsearch cannot answer (not a bug of ours)."""
+    # The client library is loaded only where Elasticsearch is used (the database engine needs none).
     from elastic_transport import TransportError
     from elasticsearch import ApiError
     from elasticsearch.helpers import BulkIndexError, ScanError
@@ -35,7 +39,7 @@ def get_client():
     No retries: a server that does not answer within SEARCH_TIMEOUT is a reason to use the
     database now, not to wait for it several times.
     """
-    from elasticsearch import Elasticsearch
+    from elasticsearch import Elasticsearch  # loaded only where Elasticsearch is used
 
     if not settings.ELASTICSEARCH_URL:
         raise SearchUnavailable("ELASTICSEARCH_URL is not set")
@@ -68,19 +72,19 @@ class ElasticsearchEngine:
 
     @unavailable_on_error
     def search_jobs(self, query: JobQuery) -> JobHits:
-        from . import jobs
+        from . import jobs  # elasticsearch.dsl is loaded only where Elasticsearch is used
 
         return jobs.search_jobs(query, using=get_client())
 
     @unavailable_on_error
     def site_search(self, query: SiteQuery) -> SiteHits:
-        from . import site
+        from . import site  # elasticsearch.dsl is loaded only where Elasticsearch is used
 
         return site.site_search(query, using=get_client())
 
     @unavailable_on_error
     def suggest(self, text, limit=8):
-        from . import site
+        from . import site  # elasticsearch.dsl is loaded only where Elasticsearch is used
 
         text = " ".join(text.split())
         if not text or limit < 1:
@@ -94,10 +98,7 @@ class ElasticsearchMatchingEngine:
     @unavailable_on_error
     def candidate_jobs(self, graduate, regions=None):
         """Open jobs passing every hard filter, as a JobListing queryset in the database's order."""
-        from employers.matching import place_regions
-        from employers.models import Graduate, JobListing
-
-        from . import matching
+        from . import matching  # elasticsearch.dsl is loaded only where Elasticsearch is used
 
         if not Graduate.objects.matchable().filter(pk=graduate.pk).exists():
             return JobListing.objects.none()
@@ -109,9 +110,7 @@ class ElasticsearchMatchingEngine:
     @unavailable_on_error
     def candidate_graduates(self, job):
         """Matchable graduates passing every hard filter, by reference (as the database orders them)."""
-        from employers.models import Graduate, JobListing
-
-        from . import matching
+        from . import matching  # elasticsearch.dsl is loaded only where Elasticsearch is used
 
         if not JobListing.objects.published().filter(pk=job.pk).exists():
             return Graduate.objects.none()
@@ -121,7 +120,7 @@ class ElasticsearchMatchingEngine:
     @unavailable_on_error
     def job_ranking_rows(self, graduate, regions, skill_ids, certification_ids, limit):
         """The `limit` best open jobs for the graduate as JobRow (see search.matching)."""
-        from . import matching
+        from . import matching  # elasticsearch.dsl is loaded only where Elasticsearch is used
 
         search = matching.build_job_ranking(
             graduate, regions, skill_ids, certification_ids, limit, using=get_client()

@@ -16,6 +16,9 @@ from django.conf import settings
 from elasticsearch.dsl import analyzer, token_filter
 from elasticsearch.dsl.analysis import CustomTokenFilter
 
+from employers.models import Skill
+from employers.models.taxonomy import split_synonyms
+
 SYNONYM_FILTER = "skill_synonym_graph"
 # Characters with a meaning in the Solr synonym format: inside a term they would break the rule.
 NEUTRAL_RULE = "fair chance, fair-chance"
@@ -28,9 +31,6 @@ def language():
 
 def skill_synonym_rules():
     """One rule per skill that has synonyms: "name, synonym, synonym" (equivalent terms)."""
-    from employers.models import Skill
-    from employers.models.taxonomy import split_synonyms
-
     rules = []
     for name, synonyms in Skill.objects.order_by("name", "pk").values_list("name", "synonyms"):
         terms = []

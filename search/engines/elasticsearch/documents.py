@@ -15,10 +15,16 @@ availability. There is no field for anything of GraduatePersonalData nor for the
 statement (tests/search/test_es_documents.py holds the mapping to that).
 """
 
+from django.apps import apps
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.utils.html import strip_tags
 from elasticsearch.dsl import Boolean, Date, Document, Integer, Keyword, MetaField, Text
+from wagtail.models import Page
+
+from employers.models import REQUIREMENT_FLAGS, RESTRICTION_CLASHES, HiringPledge
+from portal.visibility import visible
+from stories.models import StoryConsent
 
 from .analysis import autocomplete, autocomplete_search, plain_text, portal_text, portal_text_search
 
@@ -43,14 +49,12 @@ def stream_text(page, field="body"):
 
 
 class LazyModel:
-    """The Django model a Document indexes, looked up on first use (models load after this module)."""
+    """The Django model a Document indexes, looked up by its label on first use."""
 
     def __init__(self, label):
         self.label = label
 
     def __get__(self, instance, owner):
-        from django.apps import apps
-
         return apps.get_model(self.label)
 
 
@@ -169,8 +173,6 @@ class JobDocument(SiteDocument):
 
     @classmethod
     def fields_of(cls, job):
-        from employers.models import REQUIREMENT_FLAGS
-
         skills = list(job.skill_links.all())
         certifications = list(job.certification_links.all())
         description = strip_tags(job.description)
@@ -228,8 +230,6 @@ class StoryDocument(SiteDocument):
     @classmethod
     def indexed_queryset(cls):
         """Live, public stories whose consent covers them today (text, real name, photograph)."""
-        from stories.models import StoryConsent
-
         current = StoryConsent.objects.current().filter(covers_text=True)
         return (
             cls.model.objects.visible()
@@ -273,8 +273,6 @@ class CampaignDocument(SiteDocument):
 
     @classmethod
     def indexed_queryset(cls):
-        from portal.visibility import visible
-
         return visible(cls.model.objects.all()).order_by("pk")
 
     @classmethod
@@ -305,8 +303,6 @@ class PageDocument(SiteDocument):
 
     @classmethod
     def indexed_queryset(cls):
-        from portal.visibility import visible
-
         others = [StoryDocument.model, CampaignDocument.model]
         return visible(cls.model.objects.filter(depth__gt=1).not_type(*others)).specific().order_by("pk")
 
@@ -345,8 +341,6 @@ class EmployerDocument(SiteDocument):
 
     @classmethod
     def indexed_queryset(cls):
-        from employers.models import HiringPledge
-
         pledged = HiringPledge.objects.active().public().filter(employer=OuterRef("pk"))
         return cls.model.objects.verified().filter(Exists(pledged)).order_by("pk")
 
@@ -414,8 +408,6 @@ class GraduateDocument(PortalDocument):
 
     @classmethod
     def fields_of(cls, graduate):
-        from employers.models import RESTRICTION_CLASHES
-
         completions = list(graduate.completions.all())
         # Skills taught by completed programmes, plus those staff added (as employers.matching reads them).
         taught = {
@@ -451,8 +443,6 @@ def documents_for(model_or_instance):
 
     Pages go by their specific type: stories and campaigns to their own index, any other page
     to the pages index."""
-    from wagtail.models import Page
-
     model = model_or_instance if isinstance(model_or_instance, type) else type(model_or_instance)
     if not isinstance(model_or_instance, type) and isinstance(model_or_instance, Page):
         model = model_or_instance.specific_class or model

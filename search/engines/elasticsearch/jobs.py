@@ -11,6 +11,8 @@ from django.utils import timezone
 from elasticsearch.dsl import FacetedSearch, Q, TermsFacet
 from elasticsearch.dsl.faceted_search import Facet
 
+from employers.models import JobListing
+
 from ..base import ANY_TIME, FACET_FIELDS, POSTED_WITHIN_DAYS, JobHits, JobQuery, clamp_page
 from .documents import JobDocument
 
@@ -108,8 +110,6 @@ def jobs_in_order(ids):
     """The listings `ids` names, in that order, with their employer (one query).
 
     Checked against the database again: a listing unpublished a moment ago is not shown."""
-    from employers.models import JobListing
-
     found = JobListing.objects.published().filter(pk__in=ids).select_related("employer").in_bulk()
     return [found[pk] for pk in ids if pk in found]
 

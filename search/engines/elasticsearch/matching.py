@@ -15,10 +15,12 @@ scores them itself, so both engines rank with the same code.
 
 from fractions import Fraction
 
+from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from elasticsearch.dsl import Q, Search
 from elasticsearch.dsl.function import SF
 
+from employers.matching import WEIGHTS, region_ancestors, regions_under
 from employers.models import RESTRICTION_CLASHES, RemoteOption
 
 from ..matching_db import JobRow
@@ -49,8 +51,6 @@ def tie_break_weight():
     2**-k, and 1024 required skills on one job would still not add up to it. Powers of two keep
     the sums exact in the server's 32-bit floats.
     """
-    from employers.matching import WEIGHTS
-
     step = Fraction(1)
     for weight in WEIGHTS.values():
         while (Fraction(weight) / step).denominator != 1 and step > Fraction(1, 1 << 20):
@@ -80,8 +80,6 @@ def job_filters(graduate, regions, today):
 
 
 def score_functions(graduate, regions, skill_ids, certification_ids):
-    from employers.matching import WEIGHTS
-
     tie = tie_break_weight()
     functions = [SF({"weight": BASE_WEIGHT})]
 
@@ -112,8 +110,6 @@ def score_functions(graduate, regions, skill_ids, certification_ids):
 
 
 def build_job_ranking(graduate, regions, skill_ids, certification_ids, limit, using="default", today=None):
-    from django.utils import timezone
-
     query = Q(
         "function_score",
         query=Q("bool", filter=job_filters(graduate, regions, today or timezone.localdate())),
@@ -159,8 +155,6 @@ def rows_of(response, skill_ids, certification_ids):
 
 
 def build_candidate_jobs(graduate, regions, using="default", today=None):
-    from django.utils import timezone
-
     filters = job_filters(graduate, regions, today or timezone.localdate())
     search = Search(using=using, index=JobDocument.alias()).query(Q("bool", filter=filters))
     return search.source(False).params(size=SCAN_SIZE)
@@ -171,8 +165,6 @@ def build_candidate_jobs(graduate, regions, using="default", today=None):
 
 def graduate_filters(job):
     """The hard filters of MatchingDatabaseEngine.candidate_graduates (its PostgreSQL form)."""
-    from employers.matching import region_ancestors, regions_under
-
     filters = []
     for field, job_field in RESTRICTION_CLASHES.items():
         if getattr(job, job_field):

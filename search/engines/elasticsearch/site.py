@@ -8,6 +8,7 @@ only when the corrected words find something (collate).
 """
 
 from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.html import escape
 from django.utils.text import Truncator
 from elasticsearch.dsl import Q, Search
@@ -80,8 +81,6 @@ def _snippet(hit):
 
 
 def _date(value):
-    from django.utils.dateparse import parse_date, parse_datetime
-
     if not value or not isinstance(value, str):
         return value or None
     return parse_datetime(value) if "T" in value else parse_date(value)

@@ -49,3 +49,7 @@ def load_impact():
         if (pages := rng.randint(0, 3))
     ]
     MatchesShown.objects.bulk_create(counters, ignore_conflicts=True)
+
+
+def load(site):
+    load_impact()
