@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
+from wagtail.admin.ui.tables import StatusTagColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 from wagtail.permissions import policy_registry
@@ -110,6 +111,18 @@ def label_of(field_name):
         return dict(instance._meta.get_field(field_name).flatchoices).get(value, value)
 
     return accessor
+
+
+def status_column(waiting, column=StatusTagColumn):
+    """The status as a tag, the ones waiting for staff (`waiting`: that status's value)
+    highlighted: every moderated list shows its status so."""
+    return column(
+        "status",
+        accessor=label_of("status"),
+        label=_("Status"),
+        sort_key="status",
+        primary=lambda instance: instance.status == waiting,
+    )
 
 
 def day(value):

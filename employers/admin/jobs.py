@@ -23,7 +23,7 @@ from portal.widgets import QuickSelect
 from ..models import Employer, JobListing, JobReport
 from ..taxonomy import SectorChoices
 from ..wording import find_deterring_phrases, phrase_patterns
-from .base import ReadOnlyModelViewSet, day, label_of
+from .base import ReadOnlyModelViewSet, day, status_column
 from .job_review import ApproveJobView, CloseJobView, JobReviewView, RejectJobView, ResolveReportView
 from .tables import EstimatingPaginator, PlainColumn, PlainRowsIndexMixin, PlainStatusTagColumn
 
@@ -157,13 +157,7 @@ class JobListingViewSet(ReadOnlyModelViewSet):
     list_display = [
         "title",
         PlainColumn("employer", label=_("Employer"), sort_key="employer__name"),
-        PlainStatusTagColumn(
-            "status",
-            accessor=label_of("status"),
-            label=_("Status"),
-            sort_key="status",
-            primary=lambda job: job.status == JobListing.Status.PENDING,
-        ),
+        status_column(JobListing.Status.PENDING, column=PlainStatusTagColumn),
         PlainColumn(
             "submitted_at",
             accessor=lambda job: day(job.submitted_at),

@@ -11,11 +11,11 @@ from django.contrib.admin.utils import unquote
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, StatusTagColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView, InspectView
 
 from ..models import Hire, Introduction, RetentionCheck
-from .base import PlainValuesMixin, ReadOnlyModelViewSet, day, label_of, user_label
+from .base import PlainValuesMixin, ReadOnlyModelViewSet, day, status_column, user_label
 
 
 class IntroductionFilterSet(WagtailFilterSet):
@@ -79,13 +79,7 @@ class IntroductionViewSet(ReadOnlyModelViewSet):
         Column(
             "provider", label=_("Programme provider"), accessor=lambda intro: intro.graduate.provider.name
         ),
-        StatusTagColumn(
-            "status",
-            accessor=label_of("status"),
-            label=_("Status"),
-            sort_key="status",
-            primary=lambda intro: intro.status == Introduction.Status.REQUESTED,
-        ),
+        status_column(Introduction.Status.REQUESTED),
         Column(
             "requested_at",
             accessor=lambda intro: day(intro.requested_at),

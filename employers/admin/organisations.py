@@ -21,7 +21,14 @@ from portal.widgets import QuickSelect
 
 from ..models import Employer, HiringPledge, Membership
 from ..taxonomy import SectorChoices
-from .base import STATUS_FIELDS, AdminActionMixin, PublicPageButtonMixin, ReadOnlyModelViewSet, label_of
+from .base import (
+    STATUS_FIELDS,
+    AdminActionMixin,
+    PublicPageButtonMixin,
+    ReadOnlyModelViewSet,
+    label_of,
+    status_column,
+)
 from .pledges import overdue_pledges, pledge_state_label
 from .tables import (
     PlainColumn,
@@ -178,13 +185,7 @@ class EmployerViewSet(VerificationActionsMixin, ReadOnlyModelViewSet):
         "name",
         PlainColumn("sector", label=_("Sector"), accessor=label_of("sector"), sort_key="sector"),
         PlainColumn("head_office_region_name", label=_("Head office region")),
-        PlainStatusTagColumn(
-            "status",
-            accessor=label_of("status"),
-            label=_("Status"),
-            sort_key="status",
-            primary=lambda employer: employer.status == Employer.Status.PENDING,
-        ),
+        status_column(Employer.Status.PENDING, column=PlainStatusTagColumn),
         PlainDateColumn("created_at", label=_("Registered"), sort_key="created_at"),
         PlainColumn("member_count", label=_("Members"), sort_key="member_count"),
         PlainStatusTagColumn(

@@ -11,11 +11,11 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView
 
 from ..models import Graduate, Programme, ProgrammeProvider, ProviderStaff
-from .base import STATUS_FIELDS, ReadOnlyModelViewSet, day, label_of
+from .base import STATUS_FIELDS, ReadOnlyModelViewSet, day, label_of, status_column
 from .verification import OrganisationInspectView, VerificationActionsMixin
 
 
@@ -94,13 +94,7 @@ class ProgrammeProviderViewSet(VerificationActionsMixin, ReadOnlyModelViewSet):
         "name",
         Column("kind", accessor=label_of("kind"), label=_("Kind"), sort_key="kind"),
         Column("region_name", label=_("Region")),
-        StatusTagColumn(
-            "status",
-            accessor=label_of("status"),
-            label=_("Status"),
-            sort_key="status",
-            primary=lambda provider: provider.status == ProgrammeProvider.Status.PENDING,
-        ),
+        status_column(ProgrammeProvider.Status.PENDING),
         DateColumn("created_at", label=_("Registered"), sort_key="created_at"),
         Column("staff_count", label=_("Staff"), sort_key="staff_count"),
         Column("programme_count", label=_("Programmes"), sort_key="programme_count"),
