@@ -24,11 +24,8 @@ whatever the number of jobs or graduates.
 """
 
 from dataclasses import dataclass, field
-from functools import cache
 from types import SimpleNamespace
 
-import pycountry
-from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -46,10 +43,10 @@ from .models import (
     JobListing,
     Programme,
     ProgrammeProvider,
-    RemoteOption,
     Skill,
 )
 from .models.taxonomy import split_synonyms
+from .places import place_reason, place_regions
 from .taxonomy import SectorChoices
 
 # Every weight of the score, in one place.
@@ -145,90 +142,6 @@ class Match:
 
 def _join(names):
     return ", ".join(names)
-
-
-# Places ----------------------------------------------------------------------------------------
-
-
-@cache
-def _geography(country):
-    """(parent of each region, all regions under each region) for the country's subdivisions."""
-    subdivisions = pycountry.subdivisions.get(country_code=country) or []
-    parent = {s.code: s.parent_code for s in subdivisions}
-    below = {}
-    for code in parent:
-        ancestor = parent[code]
-        while ancestor:
-            below.setdefault(ancestor, set()).add(code)
-            ancestor = parent.get(ancestor)
-    return parent, {code: frozenset(codes) for code, codes in below.items()}
-
-
-def region_parent(code):
-    return _geography(settings.PORTAL_COUNTRY)[0].get(code)
-
-
-def regions_under(code):
-    """The regions inside `code` (a nation's districts), not `code` itself."""
-    return _geography(settings.PORTAL_COUNTRY)[1].get(code, frozenset())
-
-
-def region_ancestors(code):
-    ancestors, parent = [], region_parent(code)
-    while parent:
-        ancestors.append(parent)
-        parent = region_parent(parent)
-    return ancestors
-
-
-@dataclass(frozen=True)
-class PlaceRegions:
-    """Where a graduate would work: `anywhere` (no preference), else the sets below."""
-
-    anywhere: bool
-    preferred: frozenset  # the preferred regions and every region inside them
-    nearby: frozenset  # regions reachable by travel (same parent as a preferred one); empty if unwilling
-
-
-def place_regions(graduate):
-    codes = [code for code in (graduate.preferred_regions or []) if code]
-    if not codes:
-        return PlaceRegions(True, frozenset(), frozenset())
-    preferred = set(codes)
-    for code in codes:
-        preferred |= regions_under(code)
-    nearby = set()
-    if graduate.willing_to_travel:
-        for code in codes:
-            parent = region_parent(code)
-            if parent:
-                nearby |= regions_under(parent)
-    return PlaceRegions(False, frozenset(preferred), frozenset(nearby))
-
-
-def place_reason(graduate, job, regions=None):
-    """Why the job's place fits the graduate, in plain words; None when it does not fit."""
-    regions = regions or place_regions(graduate)
-    name = region_name(job.region)
-    if job.remote == RemoteOption.REMOTE:
-        if graduate.wants_remote:
-            return _("Remote job")
-        if regions.anywhere or job.region in regions.preferred:
-            return _("Remote job, based in a preferred region: %(region)s") % {"region": name}
-        return None
-    hybrid = job.remote == RemoteOption.HYBRID
-    if job.region in regions.preferred:
-        text = _("Same region: %(region)s")
-    elif regions.anywhere:
-        text = _("Any region suits: %(region)s")
-    elif graduate.willing_to_relocate:
-        text = _("Willing to relocate to %(region)s")
-    elif job.region in regions.nearby:
-        text = _("Willing to travel to %(region)s")
-    else:
-        return None
-    text %= {"region": name}
-    return _("%(reason)s (hybrid job)") % {"reason": text} if hybrid else text
 
 
 # Preferences and the score ---------------------------------------------------------------------

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import Case, Count, FloatField, Q, Value, When
 
-from employers.matching import WEIGHTS, place_regions, region_ancestors, regions_under
+from employers.matching import WEIGHTS
 from employers.models import (
     RESTRICTION_CLASHES,
     Graduate,
@@ -26,6 +26,8 @@ from employers.models import (
     JobSkill,
     RemoteOption,
 )
+from employers.places import place_regions
+from portal.regions import region_ancestors, regions_under
 
 JOB_FIELDS = ("sector", "employment_type", "start_date", "region", "published_at")
 

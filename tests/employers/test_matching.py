@@ -7,8 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from employers.matching import WEIGHTS, graduates_for_job, jobs_for_graduate, match_for, place_reason
+from employers.matching import WEIGHTS, graduates_for_job, jobs_for_graduate, match_for
 from employers.models import RESTRICTION_CLASHES, Graduate, JobListing
+from employers.places import place_reason
 from search import matching as retrieval
 from tests.employers.factories import (
     CertificationFactory,

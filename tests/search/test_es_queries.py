@@ -10,8 +10,9 @@ import datetime
 
 import pytest
 
-from employers.matching import place_regions, regions_under
 from employers.models import Graduate, JobListing
+from employers.places import place_regions
+from portal.regions import regions_under
 from search.engines.base import JobQuery, SiteQuery
 from search.engines.elasticsearch import matching
 from search.engines.elasticsearch.jobs import build_job_search

@@ -12,8 +12,9 @@ from django.test.utils import CaptureQueriesContext
 from elasticsearch.dsl.faceted_search import FacetedResponse
 from elasticsearch.dsl.response import Response
 
-from employers.matching import _preference_hits, place_regions, score_of
+from employers.matching import _preference_hits, score_of
 from employers.models import Graduate
+from employers.places import place_regions
 from search.engines.base import JobQuery, SiteQuery, Suggestion
 from search.engines.elasticsearch import matching
 from search.engines.elasticsearch.jobs import build_job_search, job_hits_of

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from employers.matching import place_regions
+from employers.places import place_regions
 from search.engines.base import JobQuery, SearchUnavailable, SiteQuery
 from search.engines.elasticsearch import ElasticsearchEngine, ElasticsearchMatchingEngine
 from tests.employers.factories import JobListingFactory

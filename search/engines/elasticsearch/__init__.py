@@ -14,8 +14,8 @@ import functools
 
 from django.conf import settings
 
-from employers.matching import place_regions
 from employers.models import Graduate, JobListing
+from employers.places import place_regions
 
 from ..base import JobHits, JobQuery, SearchUnavailable, SiteHits, SiteQuery
 

@@ -20,8 +20,9 @@ from django.utils.dateparse import parse_date, parse_datetime
 from elasticsearch.dsl import Q, Search
 from elasticsearch.dsl.function import SF
 
-from employers.matching import WEIGHTS, region_ancestors, regions_under
+from employers.matching import WEIGHTS
 from employers.models import RESTRICTION_CLASHES, RemoteOption
+from portal.regions import region_ancestors, regions_under
 
 from ..matching_db import JobRow
 from .documents import GraduateDocument, JobDocument
