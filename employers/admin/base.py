@@ -106,9 +106,14 @@ def label_of(field_name):
     lazily translated label translates it (21 sectors and 4 states on 50 rows of the employer
     list were 2,000 translations per page)."""
 
+    labels = {}  # per model: the choices are fixed, their labels stay lazy (translated when shown)
+
     def accessor(instance):
+        model = type(instance)
+        if model not in labels:
+            labels[model] = dict(model._meta.get_field(field_name).flatchoices)
         value = getattr(instance, field_name)
-        return dict(instance._meta.get_field(field_name).flatchoices).get(value, value)
+        return labels[model].get(value, value)
 
     return accessor
 
