@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from . import reference_data
+
 
 class CampaignsConfig(AppConfig):
     name = "campaigns"
@@ -17,6 +19,7 @@ class CampaignsConfig(AppConfig):
         models.CampaignPage.pledge_form_class = SupporterPledgeForm
         models.CampaignPage.pledge_view = staticmethod(submit_pledge)
 
+        reference_data.register()  # the audiences a new site starts with
         contributions.home_figure("supporters", confirmed_supporters)
 
         # Campaign pages show their audiences and supporter counts (so do the home and impact pages).

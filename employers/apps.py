@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from . import reference_data
+
 
 class EmployersConfig(AppConfig):
     name = "employers"
@@ -11,6 +13,9 @@ class EmployersConfig(AppConfig):
 
         from . import area_cache, figures, listeners, models, notifications, outcomes, retention  # noqa: F401
         from .sitemaps import EmployerSitemap, JobSitemap
+
+        # The lists a new site starts with, and what campaign staff may do with this app's models.
+        reference_data.register()
 
         # What the ground floor shows of this app: the home page's figures and two sitemaps.
         contributions.home_figure("employers", figures.pledged_employers)

@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from . import reference_data
+
 
 class StoriesConfig(AppConfig):
     name = "stories"
@@ -10,6 +12,8 @@ class StoriesConfig(AppConfig):
 
         from . import models, signals  # noqa: F401
         from .listings import story_cards
+
+        reference_data.register()  # what campaign staff may do with themes and consents
 
         # The home page's featured stories (or the latest ones) come from here.
         contributions.home_stories(story_cards)
