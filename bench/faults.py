@@ -21,6 +21,7 @@ A drill that did none of its work fails. `--seconds 6 --down-seconds 5` is the s
 """
 
 import argparse
+import json
 import re
 import socket
 import subprocess
@@ -32,7 +33,10 @@ import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import common, soak
+from bench import common
+from bench.report import FINE, Recorder, answered, print_rows
+from bench.server import Server, prepared_site
+from bench.visitors import SEARCH_WORDS, outcomes, start_visitors, stop_visitors
 
 CLUSTER = ("15", "bench")
 CLUSTER_PORT = 5433
@@ -105,13 +109,13 @@ def report(title, phases):
         rows = recorder.table(fine)
         errors = sum(row["errors"] for row in rows)
         print(f"-- {name}: {recorder.total()} requests, {errors} errors")
-        soak.print_rows(rows)
+        print_rows(rows)
 
 
 # (a) ---------------------------------------------------------------------------------------------
 
 
-class Phased(soak.Recorder):
+class Phased(Recorder):
     """A recorder whose answers also count as errors when slower than FAST_SECONDS."""
 
     def record(self, kind, status, seconds, url, fine):
@@ -127,7 +131,7 @@ def wait_for_signups(visitors, already, seconds, longest=120):
     time.sleep(seconds)
     deadline = time.monotonic() + longest
     while True:
-        count = len(soak.outcomes(FAULTS_URL, visitors)["accepted"])
+        count = len(outcomes(FAULTS_URL, visitors)["accepted"])
         if count > already or time.monotonic() > deadline:
             return count
         time.sleep(1)
@@ -137,11 +141,9 @@ def database_drill(env, addresses, clients, down_seconds=30, around_seconds=20, 
     """Pledges submitted before the stop and after the restart must be in the database: the
     drill fails when the site took no sign-up on either side of the outage."""
     outage_fine = {200, 302, 503}
-    before, during, after = soak.Recorder(), Phased(), soak.Recorder()
-    with soak.Server(env, port, "faults-database-gunicorn.log") as server:
-        stop, threads, visitors = soak.start_visitors(
-            server.base, addresses, before, clients, fine=outage_fine
-        )
+    before, during, after = Recorder(), Phased(), Recorder()
+    with Server(env, port, "faults-database-gunicorn.log") as server:
+        stop, threads, visitors = start_visitors(server.base, addresses, before, clients, fine=outage_fine)
         # Load until the site has taken sign-ups (a slow start on a busy machine takes longer).
         signups_before = wait_for_signups(visitors, 0, around_seconds)
         pledges_before = confirmed_pledges()
@@ -167,24 +169,22 @@ def database_drill(env, addresses, clients, down_seconds=30, around_seconds=20, 
         for visitor in visitors:
             visitor.recorder = after
         wait_for_signups(visitors, signups_before, around_seconds)
-        stop.set()
-        for thread in threads:
-            thread.join(timeout=60)
+        stop_visitors(stop, threads)
     pledges_after = confirmed_pledges()
-    done = soak.outcomes(FAULTS_URL, visitors)
+    done = outcomes(FAULTS_URL, visitors)
     signups_after = len(done["accepted"]) - signups_before
     report(
         "(a) database restart during load",
         {
-            "before": (before, soak.FINE),
+            "before": (before, FINE),
             "while down and restarting": (during, outage_fine),
-            "after": (after, soak.FINE),
+            "after": (after, FINE),
         },
     )
     errors = {
-        "before": before.count(lambda status: status not in soak.FINE),
+        "before": before.count(lambda status: status not in FINE),
         "down": during.count(lambda status: status not in outage_fine),
-        "after": after.count(lambda status: status not in soak.FINE),
+        "after": after.count(lambda status: status not in FINE),
     }
     print(
         f"503 answers while down: {down_503}; recovered {recovered if recovered is None else round(recovered, 1)} s "
@@ -194,7 +194,7 @@ def database_drill(env, addresses, clients, down_seconds=30, around_seconds=20, 
         f"sign-ups accepted (in the database) before the stop {signups_before}, after the restart "
         f"{signups_after}; answered but missing from the database {len(done['submitted'] - done['accepted'])}"
     )
-    answered_after = soak.answered(after, "page") + soak.answered(after, "search")
+    answered_after = answered(after, "page") + answered(after, "search")
     passed = (
         recovered is not None
         and pledges_before == pledges_after
@@ -226,17 +226,17 @@ def job_links(html):
 
 
 def search_drill(env, seconds=20, port=SERVER_PORT):
-    words = soak.SEARCH_WORDS
+    words = SEARCH_WORDS
     # Every search reaches the engine, not the public-page cache.
     env = {**env, "PAGE_CACHE_SECONDS": "0"}
-    with soak.Server(env, port, "faults-search-reference.log") as server:
+    with Server(env, port, "faults-search-reference.log") as server:
         expected = {
             word: job_links(requests.get(f"{server.base}/jobs/?q={word}", timeout=30).text) for word in words
         }
     unreachable = {**env, "ELASTICSEARCH_URL": f"http://127.0.0.1:{free_port()}"}
     recorder = Phased()
     differing = set()
-    with soak.Server(unreachable, port, "faults-search-gunicorn.log") as server:
+    with Server(unreachable, port, "faults-search-gunicorn.log") as server:
         deadline = time.monotonic() + seconds
         session = requests.Session()
         while time.monotonic() < deadline:
@@ -257,7 +257,7 @@ def search_drill(env, seconds=20, port=SERVER_PORT):
                     status = 0
                 recorder.record("site search", status, time.monotonic() - started, word, status == 200)
     report("(b) search engine unreachable", {"ELASTICSEARCH_URL at a closed port": (recorder, {200})})
-    searches = soak.answered(recorder, "job search")
+    searches = answered(recorder, "job search")
     words_with_results = sorted(word for word, links in expected.items() if links)
     job_errors = sum(n for status, n in recorder.statuses["job search"].items() if status != 200)
     site_errors = sum(n for status, n in recorder.statuses["site search"].items() if status != 200)
@@ -321,22 +321,20 @@ def mail_drill(env, addresses, clients, refuse_seconds=30, deliver_within=120, p
         "MAIL_RETRY_BASE_SECONDS": "5",
         "MAIL_MAX_ATTEMPTS": "8",
     }
-    recorder = soak.Recorder()
+    recorder = Recorder()
     worker_log = open(common.RESULTS / "faults-mail-worker.log", "w")  # noqa: SIM115 (closed below)
     worker = subprocess.Popen(
         [sys.executable, "manage.py", "db_worker", "--interval", "0.5", "--no-reload"],
         cwd=common.ROOT, env=queued, stdout=worker_log, stderr=subprocess.STDOUT,
     )  # fmt: skip
     try:
-        with soak.Server(queued, port, "faults-mail-gunicorn.log") as server:
-            stop, threads, visitors = soak.start_visitors(
+        with Server(queued, port, "faults-mail-gunicorn.log") as server:
+            stop, threads, visitors = start_visitors(
                 server.base, addresses, recorder, clients, mix=[("pledge", 1)]
             )
             time.sleep(refuse_seconds)
-            stop.set()
-            for thread in threads:
-                thread.join(timeout=60)
-        done = soak.outcomes(FAULTS_URL, visitors)
+            stop_visitors(stop, threads)
+        done = outcomes(FAULTS_URL, visitors)
         accepted = done["accepted"]
         # Delivery is attempted by the worker: wait (a little) until it has tried at least once.
         deadline = time.monotonic() + 30
@@ -353,8 +351,8 @@ def mail_drill(env, addresses, clients, refuse_seconds=30, deliver_within=120, p
         worker.wait(timeout=30)
         worker_log.close()
         controller.stop()
-    report("(c) e-mail server refusing", {"sign-ups while the server refuses": (recorder, soak.FINE)})
-    errors = recorder.count(lambda status: status not in soak.FINE)
+    report("(c) e-mail server refusing", {"sign-ups while the server refuses": (recorder, FINE)})
+    errors = recorder.count(lambda status: status not in FINE)
     print(
         f"sign-ups submitted {len(done['submitted'])}, accepted (pending pledges in the database) "
         f"{len(accepted)}, refused delivery attempts {refused_while_down}, confirmation e-mails delivered "
@@ -394,10 +392,7 @@ def parse_args(argv=None):
 def main(argv=None):
     args = parse_args(argv)
     ensure_cluster()
-    env = soak.environment(FAULTS_URL, CACHE_KEY_PREFIX="faults", DB_CONNECT_TIMEOUT="3")
-    soak.os.environ.setdefault("DEMO_PASSWORD", env["DEMO_PASSWORD"])
-    soak.prepare(FAULTS_URL, env)
-    addresses = soak.site_addresses(env)
+    env, addresses = prepared_site(FAULTS_URL, CACHE_KEY_PREFIX="faults", DB_CONNECT_TIMEOUT="3")
     results = {}
     drills = args.drills.split(",")
     if "database" in drills:
@@ -418,7 +413,7 @@ def main(argv=None):
     print("\n== summary")
     for name, result in results.items():
         print(f"{name:9} {'passed' if result['passed'] else 'FAILED'}  {result}")
-    (common.RESULTS / "faults.json").write_text(soak.json.dumps(results, indent=2, default=str))
+    (common.RESULTS / "faults.json").write_text(json.dumps(results, indent=2, default=str))
     return 0 if all(result["passed"] for result in results.values()) else 1
 
 

@@ -7,7 +7,7 @@ every sign-up silently gave up and the mail drill measured nothing.
 
 import pytest
 
-from bench import forms, soak
+from bench import forms, report, visitors
 from campaigns.models import SupporterPledge
 from employers.models import JobListing
 from tests.campaigns.factories import LiveCampaignPageFactory
@@ -41,7 +41,7 @@ def test_the_pledge_visitor_submits_the_campaign_form_to_its_action_and_the_pled
 
     assert form is not None, "the campaign page has no pledge form"
     assert form.action == f"{BASE}/support/pledge/{campaign.pk}/"
-    response = submit(client, form, soak.pledge_data(form, "visitor-1@example.org"))
+    response = submit(client, form, visitors.pledge_data(form, "visitor-1@example.org"))
     assert response.status_code == 302
     pledge = SupporterPledge.objects.get(email="visitor-1@example.org")
     assert pledge.status == SupporterPledge.Status.PENDING
@@ -55,7 +55,7 @@ def test_the_employer_visitor_saves_a_draft_through_the_new_listing_form(client)
     assert page.status_code == 200
 
     form = forms.find_form(page.content.decode(), BASE + "/employer/jobs/new/", "title")
-    response = submit(client, form, soak.draft_data(form, "Soak draft test 1-0"))
+    response = submit(client, form, visitors.draft_data(form, "Soak draft test 1-0"))
 
     assert response.status_code == 302, response.content.decode()[:2000]
     draft = JobListing.objects.get(title="Soak draft test 1-0")
@@ -79,7 +79,7 @@ hello</textarea><button name="b" value="pressed">Go</button>
 
 
 def soak_that_did(page=0, search=0, employer=0, submitted=(), accepted=(), answered=(), saved=()):
-    recorder = soak.Recorder()
+    recorder = report.Recorder()
     for kind, count in (("page", page), ("search", search), ("employer", employer)):
         for _ in range(count):
             recorder.record(kind, 200, 0.01, "/", True)
@@ -89,7 +89,7 @@ def soak_that_did(page=0, search=0, employer=0, submitted=(), accepted=(), answe
         "drafts_answered": set(answered),
         "drafts_saved": set(saved),
     }
-    return soak.work_checks(recorder, done)
+    return report.work_checks(recorder, done)
 
 
 def failed(checks):
