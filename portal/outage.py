@@ -1,4 +1,5 @@
-"""When the database is away: a quick, friendly 503 with Retry-After instead of an error page.
+"""When the database or the cache server is away: a quick, friendly 503 with Retry-After instead
+of an error page.
 
 The connection settings (connect_timeout, CONN_HEALTH_CHECKS) make a request fail within seconds
 rather than hang a worker; this turns that failure into the 503 page. The page is rendered
@@ -14,13 +15,17 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.views import defaults
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 30
 # Errors of an unreachable or restarting server (psycopg's AdminShutdown is an OperationalError),
-# not of a bad query (IntegrityError, ProgrammingError), which stay 500s worth fixing.
-OUTAGE_ERRORS = (OperationalError, InterfaceError)
+# not of a bad query (IntegrityError, ProgrammingError), which stay 500s worth fixing. What the
+# cache cannot do while Redis is away (reads fall back to the database; logging out cannot drop
+# the cached session, portal/sessions.py) is such an outage too.
+OUTAGE_ERRORS = (OperationalError, InterfaceError, RedisConnectionError, RedisTimeoutError)
 
 
 def is_outage(error):

@@ -4,8 +4,8 @@ server being away.
 Django's cached_db store reads the cache first and falls back to the database, but then writes
 the session back to the cache without a guard: with Redis away every logged-in page failed. Here
 reading goes on from the database and the cache is written when it answers again. Deleting (log
-out) still fails loudly when the cache cannot drop its copy: a session kept alive in the cache
-after its owner logged out would be worse than an error.
+out) still fails when the cache cannot drop its copy, as the friendly 503 page (portal/outage.py):
+a session kept alive in the cache after its owner was told they had logged out would be worse.
 """
 
 import logging

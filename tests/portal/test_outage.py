@@ -96,3 +96,28 @@ def test_postgresql_connections_fail_fast_and_are_checked_before_reuse():
         pytest.skip("connection options of PostgreSQL only")
     assert 1 <= database["OPTIONS"]["connect_timeout"] <= 5
     assert database["CONN_HEALTH_CHECKS"] is True
+
+
+@pytest.mark.django_db
+def test_logging_out_while_the_cache_server_is_away_gets_the_503_page_and_keeps_nothing_half_done(
+    client, home, settings
+):
+    """Reading a session falls back to the database (portal/sessions.py), but logging out cannot
+    drop the copy the cache holds: the person is told to try again (a 503, not a 500), and is
+    still logged in once the cache is back, never logged out on one node and not another."""
+    user, _employer = owner_of()
+    client.force_login(user)
+    working = settings.CACHES
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "portal.redis_cache.ReusedClientRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
+        }
+    }
+    assert client.get("/employer/").status_code == 200  # read from the database
+    assert_friendly_503(client.post("/accounts/logout/"))
+    settings.CACHES = working
+    response = client.get("/employer/")
+    assert response.status_code == 200 and response.wsgi_request.user == user
+    assert client.post("/accounts/logout/").status_code == 302
+    assert client.get("/employer/").status_code == 302  # now logged out: sent to log in
