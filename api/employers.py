@@ -11,7 +11,7 @@ from ninja import Field, Path, Query, Router, Schema
 from employers.figures import MAX_SEARCH_LENGTH, filtered_wall, on_the_wall
 from employers.models import HiringPledge
 from employers.models.pledges import HiringPledgeCommitment
-from employers.taxonomy import SectorChoices, SizeBand
+from taxonomy.classifications import SectorChoices, SizeBand
 
 from .links import absolute, api_url, coded, region
 from .pagination import DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, PAGE_DESCRIPTION, paginate

@@ -9,10 +9,10 @@ import enum
 from django.shortcuts import get_object_or_404
 from ninja import Field, Path, Query, Router, Schema
 
-from employers.models import ApplyMethod, EmploymentType, JobListing, RemoteOption
-from employers.taxonomy import SectorChoices
+from jobs.models import ApplyMethod, JobListing, RemoteOption
 from search.jobs import MAX_QUERY_LENGTH
 from search.jobs import search as search_jobs
+from taxonomy.classifications import EmploymentType, SectorChoices
 
 from .links import absolute, api_url, coded, region
 from .pagination import DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, PAGE_DESCRIPTION, envelope, past_the_end

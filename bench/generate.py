@@ -67,9 +67,10 @@ class Generator(EmployerRows, PartnerRows, PageRows):
 
     # Shared pools -----------------------------------------------------------------------------
     def pools(self):
-        from employers.models import Certification, PledgeCommitment, Skill
-        from employers.taxonomy import SectorChoices
+        from employers.models import PledgeCommitment
         from portal.regions import region_choices
+        from taxonomy.classifications import SectorChoices
+        from taxonomy.models import Certification, Skill
 
         codes = sorted(code for code, _name in region_choices())
         # Jobs cluster in some regions, as they do: a few dozen busy ones and a long tail.

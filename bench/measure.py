@@ -64,7 +64,7 @@ def job_searches(rounds):
 
 def bench_graduates():
     """One matchable graduate of each kind (the first by pk, so the same on every run)."""
-    from employers.models import Graduate
+    from partners.models import Graduate
 
     stay = {"willing_to_travel": False, "willing_to_relocate": False, "wants_remote": False}
     kinds = {
@@ -83,7 +83,7 @@ def bench_graduates():
 
 
 def matching(rounds):
-    from employers.matching import jobs_for_graduate
+    from matching.scoring import jobs_for_graduate
     from search import matching as retrieval
 
     rows = []

@@ -38,7 +38,7 @@ class EmployerRows:
         )
 
     def jobs(self):
-        from employers.models import JobCertification, JobListing, JobSkill
+        from jobs.models import JobCertification, JobListing, JobSkill
 
         total = self.sizes["jobs"]
         statuses = ["published"] * 85 + ["draft"] * 5 + ["pending"] * 4 + ["closed"] * 6

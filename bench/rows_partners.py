@@ -10,7 +10,7 @@ from vocabulary import BATCH
 
 class PartnerRows:
     def graduates(self):
-        from employers.models import Graduate, MatchingConsent, ProgrammeProvider
+        from partners.models import Graduate, MatchingConsent, ProgrammeProvider
 
         providers = ProgrammeProvider.objects.bulk_create(
             ProgrammeProvider(

@@ -8,7 +8,7 @@
 Measures, on the database bench/generate.py fills (generated first when it holds fewer jobs
 than --scale asks for):
 - job search with facets (`search.jobs.search`), several shapes: p50/p95;
-- matching one graduate against all open jobs (`employers.matching.jobs_for_graduate`), for
+- matching one graduate against all open jobs (`matching.scoring.jobs_for_graduate`), for
   graduates with one region, travelling, relocating (open to most regions), no preference: p50/p95;
 - site search (GET /search/?q=... through Django's test client): p50/p95;
 - the home page, a story, a campaign, /jobs/, /pledge-wall/, /campaigns/ and a deep job page
@@ -81,7 +81,7 @@ def ensure_generated(scale, seed):
     wanted = int(100_000 * scale * 0.99)
     with psycopg.connect(os.environ["DATABASE_URL"]) as connection:
         try:
-            have = connection.execute("SELECT count(*) FROM employers_joblisting").fetchone()[0]
+            have = connection.execute("SELECT count(*) FROM jobs_joblisting").fetchone()[0]
             recorded = connection.execute("SELECT app, name FROM django_migrations").fetchall()
         except psycopg.errors.UndefinedTable:
             have, recorded = 0, []
@@ -141,7 +141,7 @@ def main():
     from django.core.cache import cache
     from django.core.management import call_command
 
-    from employers.models import JobListing
+    from jobs.models import JobListing
 
     if not args.no_migrate:
         call_command("migrate", verbosity=0)  # new indexes of this tree

@@ -83,7 +83,7 @@ import json, sys, django
 django.setup()
 from campaigns.models import CampaignPage
 from stories.models import StoryPage
-from employers.models import JobListing
+from jobs.models import JobListing
 stories = [p.url for p in StoryPage.objects.live().order_by("-pk")[:40]]
 campaigns = [p.url for p in CampaignPage.objects.live().order_by("pk") if p.is_live][:10]
 jobs = [j.get_absolute_url() for j in JobListing.objects.published().order_by("-pk")[:60]]

@@ -271,7 +271,7 @@ def outcomes(database_url, visitors):
             [PLEDGE_EMAIL.format(run=RUN, visitor="%", n="%")],
         ).fetchall()
         saved = connection.execute(
-            "SELECT title FROM employers_joblisting WHERE title LIKE %s AND status = 'draft'",
+            "SELECT title FROM jobs_joblisting WHERE title LIKE %s AND status = 'draft'",
             [DRAFT_TITLE.format(run=RUN, visitor="%", n="%")],
         ).fetchall()
     tried = {item for visitor in visitors for item in visitor.tried}  # these visitors' own

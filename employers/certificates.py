@@ -1,6 +1,6 @@
 """The hiring pledge certificate as a tagged PDF (A4, PDF/UA-1), made by WeasyPrint from HTML.
 
-The page is templates/employers/pdf/certificate.html (its strings translatable, its lang and dir
+The page is employers/templates/employers/pdf/certificate.html (its strings translatable, its lang and dir
 those of the active language) styled by employers/certificate.css. WeasyPrint writes a structure
 tree (headings, paragraphs, the list of commitments, the link), marks the PDF as tagged and gives
 it the document's language and title, so screen readers read it in order.

@@ -5,10 +5,9 @@ import re
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 
+from employers.models import Employer, HiringPledge
 from portal.regions import region_choices
-
-from .models import Employer, Hire, HiringPledge, JobListing
-from .taxonomy import SectorChoices, SizeBand
+from taxonomy.classifications import SectorChoices, SizeBand
 
 
 def on_the_wall():
@@ -19,16 +18,6 @@ def on_the_wall():
 
 def pledged_employers():
     return on_the_wall().count()
-
-
-def open_jobs():
-    """Job listings the public can see right now (the job board's own rule)."""
-    return JobListing.objects.published().count()
-
-
-def hires():
-    """People hired through the portal (recorded hires, whatever became of them since)."""
-    return Hire.objects.count()
 
 
 # The pledge wall's filters: shared by the wall page and the open data API, so they cannot drift.

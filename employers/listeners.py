@@ -1,15 +1,10 @@
 """Receivers of the employer side, wired in EmployersConfig.ready()."""
 
-from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from portal.accounts.areas import Area, account_areas
+from employers.models import Membership
 from portal.accounts.signals import account_deletion_blockers
-
-from .models import Membership, ProviderStaff
 
 
 @receiver(account_deletion_blockers)
@@ -35,24 +30,3 @@ def last_owner_cannot_delete_account(sender, user, **kwargs):
                 % {"name": employer.name}
             )
     return reasons
-
-
-@receiver(account_areas)
-def employer_and_partner_areas(sender, user, **kwargs):
-    """Programme staff work in /partner/, members of an organisation in /employer/."""
-    # Both questions in one query: the site header asks them on every page a person sees.
-    partner, employer = (
-        get_user_model()
-        .objects.filter(pk=user.pk)
-        .values_list(
-            Exists(ProviderStaff.objects.filter(user=OuterRef("pk"))),
-            Exists(Membership.objects.filter(user=OuterRef("pk"))),
-        )
-        .first()
-    ) or (False, False)
-    areas = []
-    if partner:
-        areas.append(Area("partner", gettext_lazy("Partner area"), "/partner/", 10))
-    if employer:
-        areas.append(Area("employer", gettext_lazy("Employer area"), "/employer/", 20))
-    return areas

@@ -4,9 +4,8 @@ A person without a membership is sent to register their organisation; acting for
 that is not verified yet is allowed (the pages say what waits for verification).
 """
 
+from employers.models import Membership
 from portal.areas import Area
-
-from .models import Membership
 
 SESSION_KEY = "acting_for_employer"
 OWNER = (Membership.Role.OWNER,)

@@ -7,10 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
+from employers.emails import owner_addresses, send_event_email
+from employers.models import Employer, HiringPledge
 from portal.addresses import absolute_url
-
-from .emails import owner_addresses, send_event_email
-from .models import Employer, HiringPledge
 
 logger = logging.getLogger(__name__)
 

@@ -6,8 +6,8 @@ import random
 from django.utils import timezone
 
 from campaigns.models import SupporterPledge
-from employers.models import JobListing
 from impact.models import MatchesShown
+from jobs.models import JobListing
 
 
 def load_impact():

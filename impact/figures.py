@@ -23,20 +23,13 @@ from django.utils.translation import gettext as _
 
 from campaigns.models import SupporterPledge
 from employers.figures import on_the_wall
-from employers.models import (
-    RETENTION_MONTHS,
-    Employer,
-    GraduateProgramme,
-    Hire,
-    HiringPledge,
-    HiringPledgeCommitment,
-    Introduction,
-    JobListing,
-    RetentionCheck,
-)
-from employers.taxonomy import SectorChoices
+from employers.models import Employer, HiringPledge, HiringPledgeCommitment
+from jobs.models import JobListing
+from matching.models import RETENTION_MONTHS, Hire, Introduction, RetentionCheck
+from partners.models import GraduateProgramme
 from portal import page_cache
 from portal.regions import region_name
+from taxonomy.classifications import SectorChoices
 
 from .models import MatchesShown
 

@@ -3,7 +3,7 @@
 from django.dispatch import receiver
 from django.utils import timezone
 
-from employers.signals import matches_shown
+from matching.signals import matches_shown
 
 from .models import MatchesShown
 

@@ -7,6 +7,7 @@ import logging
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 
 logger = logging.getLogger(__name__)
 
@@ -56,3 +57,20 @@ class GenerationFamily:
     def advance(self, *pks):
         for pk in {pk for pk in pks if pk is not None}:
             self.of(pk).advance()
+
+
+def current_generation(generation):
+    """The generation's number, or None while the cache server is away (the fragment keyed by it
+    is then rendered, as without the cache)."""
+    try:
+        return generation.current()
+    except Exception:
+        logger.warning("Cache unavailable; %s not read", generation.what, exc_info=True)
+        return None
+
+
+def advance_on_change(model, receiver):
+    """Call `receiver` after any instance of `model` is saved or deleted (one connection each)."""
+    uid = f"area-cache-{model._meta.label}"
+    post_save.connect(receiver, sender=model, dispatch_uid=f"{uid}-save")
+    post_delete.connect(receiver, sender=model, dispatch_uid=f"{uid}-delete")

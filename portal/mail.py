@@ -30,6 +30,7 @@ from django.template.loader import get_template
 from django.utils import timezone
 from django_tasks import task
 
+from .addresses import site_url
 from .models import OutboxMessage
 
 logger = logging.getLogger(__name__)
@@ -61,6 +62,18 @@ def render_subject(template_name, context=None):
 def send_email(subject, body, recipients, from_email=None):
     """Queue a plain-text message; returns how many recipients it is queued for."""
     return send_message(EmailMessage(subject, body, from_email, list(recipients)))
+
+
+def send_event_email(template, recipients, context):
+    """Render `<template>_subject.txt` and `<template>.txt` (an app's "jobs/email/job_approved")
+    with the site's address, and queue them for sending (retried by the task queue while the mail
+    server refuses); returns the recipients' count."""
+    if not recipients:
+        return 0
+    context = {"site_url": site_url(), **context}
+    subject = render_subject(f"{template}_subject.txt", context)
+    body = get_template(f"{template}.txt").render(context)
+    return send_email(subject, body, list(recipients))
 
 
 def send_message(message):

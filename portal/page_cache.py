@@ -178,7 +178,7 @@ def _forget_after_page_change(**kwargs):
     forget_pages()
 
 
-# The models public pages show, by label ("employers.JobListing"); apps add theirs with register().
+# The models public pages show, by label ("jobs.JobListing"); apps add theirs with register().
 _public_models = set()
 
 

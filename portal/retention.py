@@ -1,5 +1,5 @@
 """Retention rules: each app registers what it deletes when, and `manage.py enforce_retention`
-(daily) runs them all. portal knows no domain app: the apps register here (employers.retention,
+(daily) runs them all. portal knows no domain app: the apps register here (matching.retention,
 campaigns.retention), each rule taking the current time and returning a line for the log."""
 
 RULES = []

@@ -52,7 +52,12 @@ INSTALLED_APPS = [
     "portal",
     "stories",
     "campaigns",
+    "taxonomy",
     "employers",
+    "jobs",
+    "partners",
+    "matching",
+    "incentives",
     "search",
     "api",
     "impact",
@@ -289,6 +294,14 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
+
+# Full-text search follows the site's language: PostgreSQL's text search configuration (the
+# generated column of job listings and the queries over it) and the search engine's analyzer share
+# these names. SEARCH_TEXT_CONFIG overrides it ("simple": no stemming); a change takes effect on
+# the job column after `manage.py migrate jobs 0001 && manage.py migrate`.
+SEARCH_LANGUAGES = {"en": "english", "fr": "french", "es": "spanish", "ar": "arabic"}
+SEARCH_TEXT_CONFIG = os.environ.get("SEARCH_TEXT_CONFIG") or SEARCH_LANGUAGES.get(LANGUAGE_CODE[:2], "simple")
+SEARCH_LANGUAGE = os.environ.get("SEARCH_LANGUAGE") or SEARCH_LANGUAGES.get(LANGUAGE_CODE[:2], "english")
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/London")
 USE_I18N = True
 USE_TZ = True

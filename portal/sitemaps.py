@@ -31,6 +31,10 @@ ADDRESSES = (
 )
 
 
+# URLs per page of a long section: under the protocol's 50,000, and ~4 MB of XML (limit 50 MB).
+SITEMAP_LIMIT = 40_000
+
+
 class PublicAddressSitemap:
     """Mixin for a Django Sitemap: scheme and host of every <loc> are SITE_URL's."""
 

@@ -20,6 +20,7 @@ GROUPS = (EDITORS, MODERATORS)
 
 WORKFLOW = "Campaign editorial review"
 WORKFLOW_STEPS = ["Consent and facts check", "Approval to publish"]
+WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
 
 PAGE_PERMISSIONS = {
     EDITORS: ["add_page", "change_page"],
@@ -118,7 +119,9 @@ def _workflow(apps, moderators):
             task = GroupApprovalTask.objects.create(name=step, content_type=task_type, active=True)
             task.groups.set([moderators])
         WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": order})
-    # One workflow for the whole tree: every story, campaign and standard page goes through it, unless
-    # staff have since chosen another for the root.
+    # One workflow for the whole tree: every story, campaign and standard page goes through it. It
+    # replaces the one-step workflow Wagtail's own migrations put on the root, not one staff chose.
     root_page = Page.objects.filter(depth=1).first()
-    WorkflowPage.objects.get_or_create(page=root_page, defaults={"workflow": workflow})
+    current = WorkflowPage.objects.filter(page=root_page).select_related("workflow").first()
+    if current is None or current.workflow.name == WAGTAIL_DEFAULT_WORKFLOW:
+        WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})

@@ -6,7 +6,7 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         # Imported here, not at the top: these reach models, which Django loads after app configs.
-        from employers import retrieval
+        from matching import retrieval
         from portal import contributions
 
         from . import health, matching, signals

@@ -21,9 +21,9 @@ from urllib.parse import urlencode
 
 from django.utils.translation import gettext_lazy as _
 
-from employers.models import EmploymentType, RemoteOption
-from employers.taxonomy import SectorChoices
+from jobs.models import RemoteOption
 from portal.regions import region_choices, region_name
+from taxonomy.classifications import EmploymentType, SectorChoices
 
 from .engines import JobQuery, run
 from .engines.base import ANY_TIME, FACET_FIELDS, POSTED_WITHIN_DAYS, SORTS

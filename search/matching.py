@@ -1,4 +1,4 @@
-"""Candidate retrieval for matching: the interface SearchConfig.ready() plugs into `employers.retrieval`.
+"""Candidate retrieval for matching: the interface SearchConfig.ready() plugs into `matching.retrieval`.
 
     jobs = candidate_jobs(graduate)          # JobListing queryset after the hard filters
     people = candidate_graduates(job)        # Graduate queryset after the hard filters
@@ -6,7 +6,7 @@
 
 The hard filters (job published and open, employer verified, graduate seeking with a current
 consent and a verified provider, no restriction clash, place compatible) are applied by the
-engine, in SQL as far as the database allows. `employers.matching` re-checks the place rule in
+engine, in SQL as far as the database allows. `matching.scoring` re-checks the place rule in
 Python, where it also writes the reason in plain words, so an engine may be coarser there but
 never stricter.
 
@@ -33,6 +33,6 @@ def job_ranking_rows(graduate, regions, skill_ids, certification_ids, limit):
     start_date, region, published_at and the counts of its required/preferred skills in
     `skill_ids` and certifications in `certification_ids` (synonyms already expanded). Jobs left
     out match none of those and rank below the `limit` best of the rest, so scoring the rows
-    (employers.matching holds the weights) gives the exact top `limit`.
+    (matching.scoring holds the weights) gives the exact top `limit`.
     """
     return run_matching("job_ranking_rows", graduate, regions, skill_ids, certification_ids, limit)

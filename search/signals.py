@@ -18,18 +18,10 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from employers.models import (
-    Employer,
-    Graduate,
-    GraduateProgramme,
-    HiringPledge,
-    JobCertification,
-    JobListing,
-    JobSkill,
-    MatchingConsent,
-    ProgrammeProvider,
-)
-from employers.signals import graduate_matching_changed
+from employers.models import Employer, HiringPledge
+from jobs.models import JobCertification, JobListing, JobSkill
+from partners.models import Graduate, GraduateProgramme, MatchingConsent, ProgrammeProvider
+from partners.signals import graduate_matching_changed
 from stories.models import StoryConsent, StoryPage
 
 from . import index, tasks

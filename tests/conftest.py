@@ -2,7 +2,7 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Site
 
-from employers.incentive_examples import seed_example_schemes
+from incentives.examples import seed_example_schemes
 from portal.site_setup import ensure_child, ensure_home_page
 from tests.campaigns.factories import CampaignIndexPageFactory
 from tests.stories.factories import StoryIndexPageFactory

@@ -18,7 +18,9 @@ import pytest
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from employers.models import Hire, Introduction, Invitation, SavedIncentiveResult
+from employers.models import Invitation
+from incentives.models import SavedIncentiveResult
+from matching.models import Hire, Introduction
 from tests.employers.factories import (
     DraftJobFactory,
     HiringPledgeFactory,
@@ -27,7 +29,7 @@ from tests.employers.factories import (
     VerifiedUserFactory,
     owner_of,
 )
-from tests.employers.factories_partners import (
+from tests.partners.factories import (
     CoordinatorFactory,
     GraduateFactory,
     ProgrammeProviderFactory,

@@ -17,11 +17,9 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.widgets.boolean_radio_select import BooleanRadioSelect
 from wagtail.permissions import policy_registry
 
-from portal.widgets import QuickSelect
-
-from ..models import Employer, HiringPledge, Membership
-from ..taxonomy import SectorChoices
-from .base import (
+from employers.admin.pledges import overdue_pledges, pledge_state_label
+from employers.models import Employer, HiringPledge, Membership
+from portal.admin.base import (
     STATUS_FIELDS,
     AdminActionMixin,
     PublicPageButtonMixin,
@@ -29,15 +27,16 @@ from .base import (
     label_of,
     status_column,
 )
-from .pledges import overdue_pledges, pledge_state_label
-from .tables import (
+from portal.admin.tables import (
     PlainColumn,
     PlainDateColumn,
     PlainRowsIndexMixin,
     PlainStatusFlagColumn,
     PlainStatusTagColumn,
 )
-from .verification import OrganisationInspectView, VerificationActionsMixin
+from portal.admin.verification import OrganisationInspectView, VerificationActionsMixin
+from portal.widgets import QuickSelect
+from taxonomy.classifications import SectorChoices
 
 
 def with_staff_figures(queryset, now=None):

@@ -18,8 +18,8 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.widgets.boolean_radio_select import BooleanRadioSelect
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from ..models import HiringPledge, HiringPledgeCommitment, PledgeCommitment, ProgressReport
-from .base import PlainValuesMixin, ReadOnlyModelViewSet, day, user_label
+from employers.models import HiringPledge, HiringPledgeCommitment, PledgeCommitment, ProgressReport
+from portal.admin.base import PlainValuesMixin, ReadOnlyModelViewSet, day, user_label
 
 # A progress report is overdue this long after it was asked for (as HiringPledge.progress_overdue).
 PROGRESS_GRACE = datetime.timedelta(days=30)

@@ -5,10 +5,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from employers.signals import employer_status_changed
 from portal.regions import region_name, validate_region
-
-from ..signals import employer_status_changed
-from ..taxonomy import RecordCheckStage, SectorChoices, SizeBand
+from taxonomy.classifications import RecordCheckStage, SectorChoices, SizeBand
 
 
 class EmployerQuerySet(models.QuerySet):

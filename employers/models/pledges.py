@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
-from ..signals import hiring_pledge_signed, hiring_pledge_withdrawn
-from .organisations import Employer
+from employers.models.organisations import Employer
+from employers.signals import hiring_pledge_signed, hiring_pledge_withdrawn
 
 PLEDGE_TERM = relativedelta(months=12)
 PROGRESS_INTERVAL = relativedelta(months=6)

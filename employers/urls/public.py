@@ -1,16 +1,14 @@
-"""Public addresses of the employer side: the pledge wall, profiles and pledge verification."""
+"""Public addresses of the employer side: the pledge wall, profiles and pledge verification;
+the job board (jobs) and retention answers (matching) are included in the same namespace."""
 
-from django.urls import path
+from django.urls import include, path
 
-from ..views import board, outcomes, public
+from employers.views import public
 
 app_name = "employers_public"
 
 urlpatterns = [
-    path("jobs/", board.job_board, name="job_board"),
-    path("jobs/feed/", board.LatestJobsFeed(), name="job_feed"),
-    path("jobs/<int:job_id>-<slug:slug>/", board.job_page, name="job_page"),
-    path("jobs/<int:job_id>-<slug:slug>/report/", board.report_job, name="report_job"),
+    path("", include("jobs.urls.public")),
     path("pledge-wall/", public.pledge_wall, name="pledge_wall"),
     path("employers/<slug:slug>/", public.employer_profile, name="employer_profile"),
     path("pledges/<str:reference>/", public.pledge_verification, name="pledge_verification"),
@@ -21,5 +19,5 @@ urlpatterns = [
         public.pledge_certificate_pdf,
         name="pledge_certificate_pdf",
     ),
-    path("outcomes/retention/<str:token>/", outcomes.retention_answer, name="retention_answer"),
+    path("", include("matching.urls.public")),
 ]

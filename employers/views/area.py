@@ -5,7 +5,7 @@ from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -13,15 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from employers.area_cache import employer_key
+from employers.dashboard import PANELS
+from employers.emails import send_invitation
+from employers.forms.organisation import EmployerForm, InvitationForm
+from employers.models import Employer, HiringPledgeCommitment, Invitation, Membership
+from employers.permissions import ANY_ROLE, EMPLOYER_AREA, OWNER, act_for, employer_area
 from portal.addresses import absolute_url
 from portal.fragments import lazy_context
-
-from ..area_cache import employer_key
-from ..eligibility import dashboard_hints
-from ..emails import send_invitation
-from ..forms import EmployerForm, InvitationForm
-from ..models import Employer, Hire, HiringPledgeCommitment, Introduction, Invitation, Membership
-from ..permissions import ANY_ROLE, EMPLOYER_AREA, OWNER, act_for, employer_area
 
 
 def _next_steps(employer, membership, pledge, members):
@@ -43,24 +42,6 @@ def _next_steps(employer, membership, pledge, members):
     return steps
 
 
-OPEN_INTRODUCTIONS_SHOWN = 20
-
-
-def open_introductions(employer):
-    """Introductions for the organisation's jobs still in play: waiting for the programme's answer,
-    or accepted and not yet a hire. Newest first; one query."""
-    hired = Hire.objects.filter(job=OuterRef("job"), graduate=OuterRef("graduate"))
-    return (
-        Introduction.objects.filter(
-            job__employer=employer,
-            status__in=[Introduction.Status.REQUESTED, Introduction.Status.ACCEPTED],
-        )
-        .exclude(Exists(hired))
-        .select_related("job", "graduate")
-        .order_by("-requested_at", "-pk")[:OPEN_INTRODUCTIONS_SHOWN]
-    )
-
-
 def _panels(employer, membership):
     # The commitments with their wording in one query (a prefetch of a prefetch took two).
     commitments = Prefetch("commitments", HiringPledgeCommitment.objects.select_related("commitment"))
@@ -70,8 +51,7 @@ def _panels(employer, membership):
         "pledge": pledge,
         "members": members,
         "next_steps": _next_steps(employer, membership, pledge, members),
-        "hints": dashboard_hints(employer, has_active_pledge=pledge is not None),
-        "introductions": list(open_introductions(employer)),
+        **{name: read(employer, pledge) for name, read in PANELS.items()},
     }
 
 
@@ -97,7 +77,7 @@ def dashboard(request):
         "panels_key": employer_key(employer, membership),
         **lazy_context(
             lambda: _panels(employer, membership),
-            ("pledge", "members", "next_steps", "hints", "introductions"),
+            ("pledge", "members", "next_steps", *PANELS),
         ),
         "suggest_mfa": membership.is_owner and not Authenticator.objects.filter(user=request.user).exists(),
     }

@@ -12,12 +12,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from employers.emails import owner_addresses, send_event_email
+from employers.forms.pledge import ProgressReportForm, SignPledgeForm, WithdrawPledgeForm
+from employers.models import Employer, HiringPledge, ProgressItem, ProgressReport
+from employers.permissions import ANY_ROLE, OWNER, employer_area
 from portal import page_cache
-
-from ..emails import owner_addresses, send_event_email
-from ..forms_pledge import ProgressReportForm, SignPledgeForm, WithdrawPledgeForm
-from ..models import Employer, HiringPledge, ProgressItem, ProgressReport
-from ..permissions import ANY_ROLE, OWNER, employer_area
 
 RENEWAL_WINDOW = datetime.timedelta(days=30)
 logger = logging.getLogger(__name__)

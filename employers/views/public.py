@@ -20,14 +20,13 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from employers.certificates import CertificateUnavailable, certificate_pdf
+from employers.figures import filtered_wall, on_the_wall, public_pledge_by_reference
+from employers.models import Employer, HiringPledge
 from portal.addresses import absolute_url
 from portal.fragments import lazy_context, query_key
 from portal.regions import region_choices, region_name
-
-from ..certificates import CertificateUnavailable, certificate_pdf
-from ..figures import filtered_wall, on_the_wall, public_pledge_by_reference
-from ..models import Employer, HiringPledge
-from ..taxonomy import SectorChoices, SizeBand
+from taxonomy.classifications import SectorChoices, SizeBand
 
 WALL_PAGE_SIZE = 20
 BADGE_MAX_AGE = 3600  # seconds: a badge shows a change of state within the hour

@@ -24,6 +24,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.db.models import Exists, OuterRef
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import Signal
 from django.utils.translation import gettext_lazy as _
@@ -44,11 +45,34 @@ class Area:
     order: int
 
 
+# Areas a person belongs to by having a row in a domain's table (a membership, a staff role),
+# as (Area, rows) where rows(person) filters that table by the person: asked in one query together.
+MEMBERSHIP_AREAS = []
+
+
+def membership_area(area, rows):
+    """Show `area` to whoever `rows(person)` finds a row for (domain apps call this from ready())."""
+    MEMBERSHIP_AREAS.append((area, rows))
+
+
+def _membership_areas(user):
+    if not MEMBERSHIP_AREAS:
+        return []
+    # One query for every domain: the site header asks on every page a person sees.
+    flags = (
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .values_list(*(Exists(rows(OuterRef("pk"))) for _area, rows in MEMBERSHIP_AREAS))
+        .first()
+    ) or ()
+    return [area for (area, _rows), flag in zip(MEMBERSHIP_AREAS, flags, strict=False) if flag]
+
+
 def areas_of(user):
     """The areas this (authenticated) user belongs to, in landing order."""
     if not getattr(user, "is_authenticated", False):
         return []
-    found = []
+    found = _membership_areas(user)
     for _receiver, response in account_areas.send(sender=type(user), user=user):
         found.extend(response or [])
     if user.is_active and user.has_perm("wagtailadmin.access_admin"):

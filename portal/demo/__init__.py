@@ -1,7 +1,8 @@
 """Demo content: the portal builds its own part and asks each app for the rest.
 
 `load_demo_content` makes the logins, the home page and the standard pages, then calls every
-installed app's `demo` module in INSTALLED_APPS order (stories, campaigns, employers, impact), the
+installed app's `demo` module in INSTALLED_APPS order (stories, campaigns, employers, jobs, partners, matching, incentives,
+impact), the
 way Django's admin finds each app's `admin` module, so the ground floor imports no domain app.
 A demo module offers:
 

@@ -22,7 +22,8 @@ from django.db.models import BooleanField, Count, F, Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from employers.models import Employer, JobListing
+from employers.models import Employer
+from jobs.models import JobListing
 from portal.page_cache import generation
 
 from .base import ANY_TIME, FACET_FIELDS, POSTED_WITHIN_DAYS, JobHits, JobQuery, clamp_page
@@ -209,7 +210,7 @@ class DatabaseEngine(SiteSearchDatabaseMixin):
                 (config, text, config, config, text),
                 output_field=BooleanField(),
             )
-            rank = RawSQL(f"ts_rank(employers_joblisting.search_document, {tsquery})", (config, text))  # nosec B611 # constant SQL, bound params
+            rank = RawSQL(f"ts_rank(jobs_joblisting.search_document, {tsquery})", (config, text))  # nosec B611 # constant SQL, bound params
             return jobs.filter(matches), rank
         words = WORD.findall(text)[:MAX_WORDS]
         for word in words:

@@ -4,7 +4,7 @@ Hard filters run in SQL: the job side through JobListing.objects.published() and
 restriction flags; the graduate side through Graduate.objects.matchable(). The place rule runs
 in SQL for jobs on every database (regions are a column), and for graduates on PostgreSQL (their
 preferred regions are a JSON list: `@>` and `?|`); on SQLite the graduate side leaves it to
-employers.matching, which re-checks every pair in Python anyway.
+matching.scoring, which re-checks every pair in Python anyway.
 
 Ranking a graduate's jobs costs two queries whatever the number of jobs: one statement scores
 every candidate (the preference part in CASE expressions, plus the weighted counts of shared
@@ -17,16 +17,10 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import Case, Count, FloatField, Q, Value, When
 
-from employers.matching import WEIGHTS
-from employers.models import (
-    RESTRICTION_CLASHES,
-    Graduate,
-    JobCertification,
-    JobListing,
-    JobSkill,
-    RemoteOption,
-)
-from employers.places import place_regions
+from jobs.models import JobCertification, JobListing, JobSkill, RemoteOption
+from matching.places import place_regions
+from matching.scoring import WEIGHTS
+from partners.models import RESTRICTION_CLASHES, Graduate
 from portal.regions import region_ancestors, regions_under
 
 JOB_FIELDS = ("sector", "employment_type", "start_date", "region", "published_at")

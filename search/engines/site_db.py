@@ -28,9 +28,10 @@ from wagtail.models import Page
 
 from campaigns.models import CampaignPage
 from employers.figures import on_the_wall
-from employers.models import JobListing, Skill
+from jobs.models import JobListing
 from portal.visibility import public_q, visible
 from stories.models import StoryPage
+from taxonomy.models import Skill
 
 from .base import SITE_TYPES, SiteHit, SiteHits, SiteQuery, Suggestion, clamp_page, distinct, job_detail
 

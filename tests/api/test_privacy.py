@@ -7,7 +7,7 @@ import pytest
 
 from campaigns.models import SupporterPledge
 from tests.campaigns.factories import ConfirmedPledgeFactory
-from tests.employers.test_privacy import assert_clean, markers_of, run_flows, world  # noqa: F401
+from tests.partners.test_privacy import assert_clean, markers_of, run_flows, world  # noqa: F401
 
 SEARCHED = ["/api/v1/jobs", "/api/v1/employers"]
 CONTROL = "Zqxnothingmatches"

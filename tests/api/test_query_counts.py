@@ -38,7 +38,8 @@ def queries(client, url):
 
 
 def urls():
-    from employers.models import Employer, JobListing
+    from employers.models import Employer
+    from jobs.models import JobListing
 
     return [
         "/api/v1/",

@@ -9,7 +9,7 @@ import pytest
 
 from bench import forms, report, visitors
 from campaigns.models import SupporterPledge
-from employers.models import JobListing
+from jobs.models import JobListing
 from tests.campaigns.factories import LiveCampaignPageFactory
 from tests.employers.factories import owner_of
 

@@ -7,7 +7,7 @@ from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 
-from employers.models import JobListing
+from jobs.models import JobListing
 from search.engines.base import FACET_FIELDS, JobQuery
 from search.engines.database import DatabaseEngine
 from tests.employers.factories import EmployerFactory, JobListingFactory, PendingEmployerFactory
@@ -78,7 +78,7 @@ def test_a_search_costs_two_queries_on_postgresql(listings, django_assert_num_qu
 
 def test_the_covering_index_holds_only_published_listings():
     with connection.cursor() as cursor:
-        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'employers_joblisting_open_cover'")
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'jobs_joblisting_open_cover'")
         (definition,) = cursor.fetchone()
     assert "WHERE ((status)::text = 'published'::text)" in definition
     assert "INCLUDE (employer_id, closing_date, sector, region" in definition
@@ -93,11 +93,11 @@ def matching_by_reference(text, filters):
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
-            SELECT j.id FROM employers_joblisting j JOIN employers_employer e ON e.id = j.employer_id
+            SELECT j.id FROM jobs_joblisting j JOIN employers_employer e ON e.id = j.employer_id
             WHERE j.id IN (
-                SELECT id FROM employers_joblisting WHERE search_document @@ {tsquery}
+                SELECT id FROM jobs_joblisting WHERE search_document @@ {tsquery}
                 UNION
-                SELECT l.id FROM employers_joblisting l JOIN employers_employer n ON n.id = l.employer_id
+                SELECT l.id FROM jobs_joblisting l JOIN employers_employer n ON n.id = l.employer_id
                 WHERE to_tsvector('english'::regconfig, n.name) @@ {tsquery}
             )
             AND j.status = 'published' AND e.status = 'verified'

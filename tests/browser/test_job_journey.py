@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from employers.models import JobListing
+from jobs.models import JobListing
 from tests.browser.admin_login import admin_staff, log_in_to_admin
 from tests.browser.test_employer_journey import assert_no_serious_violations
 from tests.employers.factories import EmployerFactory, SkillFactory, owner_of

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.employers.factories_partners import CoordinatorFactory
+from tests.partners.factories import CoordinatorFactory
 
 pytestmark = pytest.mark.browser
 

@@ -6,11 +6,12 @@ import pytest
 from allauth.account.models import EmailAddress
 from playwright.sync_api import expect
 
-from employers.models import Graduate, Introduction
+from matching.models import Introduction
+from partners.models import Graduate
 from tests.browser.test_employer_journey import assert_no_serious_violations
 from tests.browser.test_job_journey import log_in
 from tests.employers.factories import EmployerFactory, JobListingFactory, SkillFactory, owner_of
-from tests.employers.factories_partners import CoordinatorFactory, ProgrammeFactory
+from tests.partners.factories import CoordinatorFactory, ProgrammeFactory
 from tests.portal.factories import UserFactory
 
 pytestmark = pytest.mark.browser

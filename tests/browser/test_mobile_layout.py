@@ -19,7 +19,9 @@ from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from employers.models import Hire, Introduction, JobListing, Skill
+from jobs.models import JobListing
+from matching.models import Hire, Introduction
+from taxonomy.models import Skill
 from tests.browser.test_employer_journey import assert_no_serious_violations
 from tests.campaigns.factories import ConfirmedPledgeFactory, LiveCampaignPageFactory
 from tests.employers.factories import (
@@ -33,7 +35,7 @@ from tests.employers.factories import (
     VerifiedUserFactory,
     owner_of,
 )
-from tests.employers.factories_partners import CoordinatorFactory, GraduateFactory, ProgrammeFactory
+from tests.partners.factories import CoordinatorFactory, GraduateFactory, ProgrammeFactory
 from tests.stories.factories import StoryPageFactory, ThemeFactory
 
 pytestmark = pytest.mark.browser

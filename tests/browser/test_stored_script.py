@@ -3,7 +3,7 @@ carried the outside test's payload runs no script and goes nowhere."""
 
 import pytest
 
-from employers.models import JobListing
+from jobs.models import JobListing
 from tests.browser.admin_login import admin_staff, log_in_to_admin
 from tests.employers.factories import PendingJobFactory
 

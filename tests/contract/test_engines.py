@@ -1,7 +1,7 @@
 """Every engine gives the same answers: job search and its facets, site search, suggestions,
 matching's ranking, and forgetting what was unpublished, withdrawn or deleted.
 
-Only the public interfaces are called (search.jobs, search.site, employers.matching), so the
+Only the public interfaces are called (search.jobs, search.site, matching.scoring), so the
 suite holds each engine to what the site shows. Relevance order is each engine's own business:
 it is compared as a set; explicit sorts and matching's ranking are compared in order.
 """
@@ -11,8 +11,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from employers.matching import graduates_for_job, jobs_for_graduate
-from employers.models import JobListing
+from jobs.models import JobListing
+from matching.scoring import graduates_for_job, jobs_for_graduate
 from search import jobs as job_search
 from search import site
 from tests.campaigns.factories import LiveCampaignPageFactory
@@ -24,7 +24,7 @@ from tests.employers.factories import (
     PendingEmployerFactory,
     SkillFactory,
 )
-from tests.employers.factories_partners import GraduateFactory, PendingProviderFactory, ProgrammeFactory
+from tests.partners.factories import GraduateFactory, PendingProviderFactory, ProgrammeFactory
 from tests.stories.factories import StoryPageFactory
 
 TODAY = datetime.date.today()

@@ -136,7 +136,8 @@ __all__ = [
 # Jobs: skills, certifications and listings (appended for issue 4).
 from django.utils import timezone  # noqa: E402
 
-from employers.models import Certification, JobCertification, JobListing, JobSkill, Skill  # noqa: E402
+from jobs.models import JobCertification, JobListing, JobSkill  # noqa: E402
+from taxonomy.models import Certification, Skill  # noqa: E402
 
 
 class SkillFactory(factory.django.DjangoModelFactory):

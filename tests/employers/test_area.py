@@ -8,7 +8,8 @@ from allauth.account.models import EmailAddress
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
-from employers.models import Employer, Invitation, JobListing, Membership
+from employers.models import Employer, Invitation, Membership
+from jobs.models import JobListing
 from tests.portal.factories import UserFactory
 
 

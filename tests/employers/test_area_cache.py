@@ -11,7 +11,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from employers.models import Employer, Graduate, Introduction, Membership
+from employers.models import Employer, Membership
+from matching.models import Introduction
+from partners.models import Graduate
 from tests.employers.factories import (
     HiringPledgeFactory,
     JobListingFactory,
@@ -20,7 +22,7 @@ from tests.employers.factories import (
     RecruiterFactory,
     VerifiedUserFactory,
 )
-from tests.employers.factories_partners import (
+from tests.partners.factories import (
     CoordinatorFactory,
     GraduateFactory,
     ProgrammeFactory,

@@ -3,7 +3,8 @@ import datetime
 import pytest
 from django.contrib.auth.models import Group
 
-from employers.models import Hire, Introduction, SavedIncentiveResult
+from incentives.models import SavedIncentiveResult
+from matching.models import Hire, Introduction
 from tests.campaigns.factories import LiveCampaignPageFactory
 from tests.employers.factories import (
     EmployerFactory,
@@ -13,7 +14,7 @@ from tests.employers.factories import (
     VerifiedUserFactory,
     owner_of,
 )
-from tests.employers.factories_partners import (
+from tests.partners.factories import (
     CoordinatorFactory,
     GraduateFactory,
     ProgrammeFactory,

@@ -8,7 +8,7 @@ from django.db import transaction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from employers.incentive_facts import CATALOGUE
+from incentives.facts import CATALOGUE
 from tests.fuzz.hostile import FUZZ, assert_answered, form_data, fresh_attempt, post_form
 
 # (who, the page that shows the form, a field that picks the form out on that page)

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from tests.employers.factories import OwnerFactory, VerifiedUserFactory
-from tests.employers.factories_partners import CoordinatorFactory
+from tests.partners.factories import CoordinatorFactory
 from tests.portal.factories import UserFactory, with_totp
 
 

@@ -5,9 +5,9 @@ import datetime
 import factory
 from django.utils import timezone
 
-from employers.models import Hire, Introduction, RetentionCheck
+from matching.models import Hire, Introduction, RetentionCheck
 from tests.employers.factories import JobListingFactory
-from tests.employers.factories_partners import GraduateFactory
+from tests.partners.factories import GraduateFactory
 
 
 class IntroductionFactory(factory.django.DjangoModelFactory):
@@ -20,7 +20,7 @@ class IntroductionFactory(factory.django.DjangoModelFactory):
 
 
 class HireFactory(factory.django.DjangoModelFactory):
-    """A hire; employers.outcomes schedules its retention checks at 3, 6 and 12 months."""
+    """A hire; matching.outcomes schedules its retention checks at 3, 6 and 12 months."""
 
     graduate = factory.SubFactory(GraduateFactory)
     job = factory.SubFactory(JobListingFactory)

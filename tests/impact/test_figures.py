@@ -5,7 +5,6 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from employers.models import Introduction
 from impact.figures import (
     Period,
     employer_figures,
@@ -19,6 +18,7 @@ from impact.figures import (
     supporters_by_month,
 )
 from impact.models import MatchesShown
+from matching.models import Introduction
 from tests.campaigns.factories import ConfirmedPledgeFactory, LiveCampaignPageFactory, PendingPledgeFactory
 from tests.employers.factories import (
     EmployerFactory,
@@ -26,8 +26,8 @@ from tests.employers.factories import (
     JobListingFactory,
     PendingEmployerFactory,
 )
-from tests.employers.factories_partners import GraduateFactory, ProgrammeFactory
 from tests.impact.factories import HireFactory, IntroductionFactory, answer
+from tests.partners.factories import GraduateFactory, ProgrammeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -201,7 +201,7 @@ def test_public_figures_are_cached_until_their_data_changes(django_assert_num_qu
 
 def test_an_employer_viewing_a_jobs_matches_is_counted(client):
     from tests.employers.factories import owner_of
-    from tests.employers.factories_partners import GraduateFactory as Graduate
+    from tests.partners.factories import GraduateFactory as Graduate
 
     user, employer = owner_of()
     job = JobListingFactory(employer=employer, sector="I", region="GB-MAN")

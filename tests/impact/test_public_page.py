@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.campaigns.factories import ConfirmedPledgeFactory, LiveCampaignPageFactory
 from tests.employers.factories import JobListingFactory
-from tests.employers.factories_partners import GraduateFactory, ProgrammeFactory
 from tests.impact.factories import HireFactory, IntroductionFactory
+from tests.partners.factories import GraduateFactory, ProgrammeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -96,4 +96,4 @@ def test_the_figures_are_cached_between_visits(client, home):
     client.get("/impact/")
     with CaptureQueriesContext(connection) as captured:
         client.get("/impact/")
-    assert not any("employers_hire" in query["sql"] for query in captured)
+    assert not any("matching_hire" in query["sql"] for query in captured)

@@ -8,9 +8,10 @@ from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from employers.models import Membership, ProviderStaff
+from employers.models import Membership
+from partners.models import ProviderStaff
 from tests.employers.factories import OwnerFactory, RecruiterFactory, VerifiedUserFactory
-from tests.employers.factories_partners import CoordinatorFactory
+from tests.partners.factories import CoordinatorFactory
 from tests.portal.factories import with_totp
 
 

@@ -11,7 +11,7 @@ from django.test import RequestFactory
 
 from portal.ratelimit import client_address
 from tests.campaigns.factories import LiveCampaignPageFactory
-from tests.employers.factories_board import JobListingFactory
+from tests.jobs.factories import JobListingFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ Each test sends what curl or a feed reader sends back: the ETag it was given in 
 import pytest
 from django.test import Client
 
-from tests.employers.factories_board import JobListingFactory
+from tests.jobs.factories import JobListingFactory
 from tests.stories.factories import StoryPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -25,16 +25,16 @@ CONTRACT_TYPES = {
 }
 
 PORTAL_ALONE = "The portal is the ground floor: it imports no domain app"
-ONE_WAY = "Apps depend one way: api, impact and search on the domains, the domains on portal"
+ONE_WAY = (
+    "Apps depend one way: api, impact and search on the domains, the domains in their order, all on portal"
+)
 DOMAIN_WITHOUT_SEARCH = (
     "Domain logic (models, matching, eligibility, figures) never imports search, even indirectly"
 )
 ENGINES_BEHIND_SEARCH = "Views reach the search engines only through search's public functions"
 NO_CIRCLE = "No import circle between the modules of any app"
 VIEWS_FORMS_MODELS = "Inside an app, views sit above forms and forms above models"
-EMPLOYERS_LAYERS = (
-    "In employers, URLs sit above views, views above matching and eligibility (apart), these above the models"
-)
+URLS_VIEWS = "Inside an app, URLs sit above views"
 
 
 @pytest.fixture(scope="module")
@@ -68,13 +68,18 @@ def test_the_contracts_name_the_rules_of_the_layout(configuration):
         ENGINES_BEHIND_SEARCH: "forbidden",
         NO_CIRCLE: "acyclic_siblings",
         VIEWS_FORMS_MODELS: "layers",
-        EMPLOYERS_LAYERS: "layers",
+        URLS_VIEWS: "layers",
     }
     assert set(configuration["session_options"]["root_packages"]) == {
         "portal",
-        "employers",
-        "campaigns",
         "stories",
+        "campaigns",
+        "taxonomy",
+        "employers",
+        "jobs",
+        "partners",
+        "matching",
+        "incentives",
         "search",
         "api",
         "impact",
@@ -102,15 +107,27 @@ def test_the_code_keeps_every_contract():
         (PORTAL_ALONE, "portal.management.commands.load_demo_content", "employers.demo"),
         (ONE_WAY, "stories.models", "campaigns.models"),
         (ONE_WAY, "employers.models", "impact.models"),
-        (DOMAIN_WITHOUT_SEARCH, "employers.matching", "search.matching"),
+        (DOMAIN_WITHOUT_SEARCH, "matching.scoring", "search.matching"),
         (DOMAIN_WITHOUT_SEARCH, "campaigns.models", "search.jobs"),
-        (ENGINES_BEHIND_SEARCH, "employers.views.board", "search.engines.database"),
-        (NO_CIRCLE, "employers.models", "employers.eligibility"),
+        (ENGINES_BEHIND_SEARCH, "jobs.views.board", "search.engines.database"),
         (NO_CIRCLE, "campaigns.models", "campaigns.views"),
         (VIEWS_FORMS_MODELS, "campaigns.models", "campaigns.forms"),
-        (EMPLOYERS_LAYERS, "employers.models", "employers.matching"),
-        (EMPLOYERS_LAYERS, "employers.eligibility", "employers.matching"),
-        (EMPLOYERS_LAYERS, "employers.matching", "employers.views.matches"),
+        # The domains' order: taxonomy <- employers <- jobs <- matching -> partners; incentives
+        # -> jobs, matching; jobs and partners know nothing of each other.
+        (ONE_WAY, "taxonomy.models", "employers.models"),
+        (ONE_WAY, "employers.models", "jobs.models"),
+        (ONE_WAY, "employers.views.area", "matching.models"),
+        (ONE_WAY, "jobs.models", "matching.models"),
+        (ONE_WAY, "jobs.models", "partners.models"),
+        (ONE_WAY, "partners.models", "jobs.models"),
+        (ONE_WAY, "partners.views.graduates", "matching.scoring"),
+        (ONE_WAY, "matching.models", "incentives.models"),
+        (ONE_WAY, "incentives.models", "search.jobs"),
+        (NO_CIRCLE, "matching.models", "matching.outcomes"),
+        (VIEWS_FORMS_MODELS, "jobs.models", "jobs.forms"),
+        (VIEWS_FORMS_MODELS, "partners.forms", "partners.views.area"),
+        (URLS_VIEWS, "jobs.views.board", "jobs.urls.public"),
+        (URLS_VIEWS, "employers.views.area", "employers.urls.area"),
     ],
 )
 def test_a_forbidden_import_breaks_its_contract(configuration, graph, name, importer, imported):

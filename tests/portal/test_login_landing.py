@@ -10,7 +10,7 @@ from django.core.management import call_command
 
 from portal.management.commands.load_demo_content import DEMO_TOTP_SECRET
 from tests.employers.factories import OwnerFactory, RecruiterFactory, VerifiedUserFactory
-from tests.employers.factories_partners import CoordinatorFactory, ProviderStaffFactory
+from tests.partners.factories import CoordinatorFactory, ProviderStaffFactory
 from tests.portal.factories import TEST_TOTP_SECRET, totp_code, with_totp
 
 PASSWORD = "correct horse battery staple"  # UserFactory's

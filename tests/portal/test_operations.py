@@ -166,7 +166,7 @@ def test_demo_content_loads_and_running_it_twice_changes_nothing(capsys):
 
     call_command("load_demo_content")
     first_output = capsys.readouterr().out
-    from employers.models import IncentiveScheme
+    from incentives.models import IncentiveScheme
 
     assert IncentiveScheme.objects.filter(country="XX").count() == 4  # the examples are demo content
     counts = (Page.objects.count(), SupporterPledge.objects.count(), get_user_model().objects.count())
@@ -196,7 +196,7 @@ def test_demo_content_loads_and_running_it_twice_changes_nothing(capsys):
     owner = get_user_model().objects.get(email="employer@example.org")
     assert owner.employer_memberships.get().employer.pledges.active().exists()
     assert HiringPledge.objects.active().public().count() >= 15
-    from employers.models import JobListing
+    from jobs.models import JobListing
 
     assert JobListing.objects.count() == 300
     assert JobListing.objects.published().count() >= 150

@@ -16,7 +16,8 @@ from django.test import Client
 from django.utils import timezone
 
 from campaigns.models import Audience
-from employers.models import IncentiveScheme, ProgressItem, ProgressReport
+from employers.models import ProgressItem, ProgressReport
+from incentives.models import IncentiveScheme
 from tests.campaigns.factories import LiveCampaignPageFactory, PendingPledgeFactory
 from tests.employers.factories import EmployerFactory, HiringPledgeFactory, JobListingFactory
 from tests.impact.factories import HireFactory

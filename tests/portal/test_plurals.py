@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.template.loader import render_to_string
 from time_machine import travel
 
-from employers.models import IncentiveStep
+from incentives.models import IncentiveStep
 from tests.campaigns.factories import LiveCampaignPageFactory
 from tests.employers.factories import JobListingFactory
 from tests.stories.factories import DraftStoryPageFactory, StoryConsentFactory
@@ -60,7 +60,7 @@ def test_the_consent_command_counts_one_story(story_index):
 
 def test_the_retention_notice_subject_with_one_record():
     subject = render_to_string(
-        "employers/email/retention_notice_subject.txt",
+        "matching/email/retention_notice_subject.txt",
         {
             "references": ["G-0001"],
             "provider": {"name": "Fresh Start"},

@@ -16,7 +16,8 @@ from wagtail.models import (
 )
 
 from campaigns.models import Audience
-from employers.models import DeterringPhrase, Occupation, PledgeCommitment, Skill
+from taxonomy.models import DeterringPhrase, Occupation, Skill
+from employers.models import PledgeCommitment
 from portal import reference_data, staff_groups
 
 pytestmark = pytest.mark.django_db
@@ -31,10 +32,10 @@ def counts():
 def test_every_list_a_new_site_needs_is_registered():
     labels = {table.model for table in reference_data.TABLES}
     assert {
-        "employers.Occupation",
-        "employers.Skill",
-        "employers.Certification",
-        "employers.DeterringPhrase",
+        "taxonomy.Occupation",
+        "taxonomy.Skill",
+        "taxonomy.Certification",
+        "taxonomy.DeterringPhrase",
         "employers.PledgeCommitment",
         "campaigns.Audience",
     } <= labels

@@ -7,11 +7,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from employers.models import JobListing
-from employers.sitemaps import JobSitemap
+from jobs.models import JobListing
+from jobs.sitemaps import JobSitemap
 from tests.crawl import local, sitemap_entries, sitemap_files, sitemap_urls
 from tests.employers.factories import EmployerFactory, HiringPledgeFactory
-from tests.employers.factories_board import JobListingFactory
+from tests.jobs.factories import JobListingFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from employers.models import Graduate, GraduatePersonalData, JobListing
+from jobs.models import JobListing
+from partners.models import Graduate, GraduatePersonalData
 from search.engines.elasticsearch.analysis import SYNONYM_FILTER
 from search.engines.elasticsearch.documents import (
     DOCUMENTS,
@@ -27,7 +28,7 @@ from tests.employers.factories import (
     PendingEmployerFactory,
     SkillFactory,
 )
-from tests.employers.factories_partners import (
+from tests.partners.factories import (
     GraduateFactory,
     PendingProviderFactory,
     ProgrammeFactory,
@@ -343,7 +344,7 @@ def test_every_title_site_search_shows_has_an_autocomplete_sub_field(document):
 
 
 def test_without_any_skill_synonyms_the_filter_still_has_a_rule():
-    from employers.models import Skill
+    from taxonomy.models import Skill
 
     Skill.objects.all().delete()
     SkillFactory(name="Welding")

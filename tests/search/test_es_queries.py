@@ -10,8 +10,9 @@ import datetime
 
 import pytest
 
-from employers.models import Graduate, JobListing
-from employers.places import place_regions
+from jobs.models import JobListing
+from matching.places import place_regions
+from partners.models import Graduate
 from portal.regions import regions_under
 from search.engines.base import JobQuery, SiteQuery
 from search.engines.elasticsearch import matching
@@ -360,7 +361,7 @@ def test_ranking_for_a_graduate_open_to_anywhere_has_no_place_filter_and_no_pref
 
 
 def test_tie_break_stays_below_the_smallest_step_between_scores():
-    from employers.matching import WEIGHTS
+    from matching.scoring import WEIGHTS
 
     tie = matching.tie_break_weight()
 

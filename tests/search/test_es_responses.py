@@ -12,9 +12,9 @@ from django.test.utils import CaptureQueriesContext
 from elasticsearch.dsl.faceted_search import FacetedResponse
 from elasticsearch.dsl.response import Response
 
-from employers.matching import _preference_hits, score_of
-from employers.models import Graduate
-from employers.places import place_regions
+from matching.places import place_regions
+from matching.scoring import _preference_hits, score_of
+from partners.models import Graduate
 from search.engines.base import JobQuery, SiteQuery, Suggestion
 from search.engines.elasticsearch import matching
 from search.engines.elasticsearch.jobs import build_job_search, job_hits_of

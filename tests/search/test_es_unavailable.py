@@ -8,11 +8,11 @@ import time
 
 import pytest
 
-from employers.places import place_regions
+from matching.places import place_regions
 from search.engines.base import JobQuery, SearchUnavailable, SiteQuery
 from search.engines.elasticsearch import ElasticsearchEngine, ElasticsearchMatchingEngine
 from tests.employers.factories import JobListingFactory
-from tests.employers.factories_partners import GraduateFactory
+from tests.partners.factories import GraduateFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,8 @@ from django.test import override_settings
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from employers.models import Graduate, JobListing
+from jobs.models import JobListing
+from partners.models import Graduate
 from tests.employers.factories import (
     CertificationFactory,
     EmployerFactory,
@@ -22,7 +23,7 @@ from tests.employers.factories import (
     SkillFactory,
     owner_of,
 )
-from tests.employers.factories_partners import GraduateFactory, ProgrammeFactory, ProviderStaffFactory
+from tests.partners.factories import GraduateFactory, ProgrammeFactory, ProviderStaffFactory
 from tests.stories.factories import StoryPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -14,12 +14,14 @@ from django.test import override_settings
 from django.utils import timezone
 from django_tasks.signals import task_enqueued
 
-from employers.models import Employer, Graduate, JobListing
-from employers.tasks_jobs import expire_past_closing_jobs
+from employers.models import Employer
+from jobs.models import JobListing
+from jobs.tasks import expire_past_closing_jobs
+from partners.models import Graduate
 from stories.models import StoryPage
 from tests.employers.factories import EmployerFactory, HiringPledgeFactory, PendingEmployerFactory
-from tests.employers.factories_board import JobListingFactory
-from tests.employers.factories_partners import GraduateFactory
+from tests.jobs.factories import JobListingFactory
+from tests.partners.factories import GraduateFactory
 from tests.stories.factories import DraftStoryPageFactory, StoryIndexPageFactory, StoryPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,9 +53,9 @@ def remove(label, pk):
 
 
 JOB, EMPLOYER, GRADUATE, STORY = (
-    "employers.joblisting",
+    "jobs.joblisting",
     "employers.employer",
-    "employers.graduate",
+    "partners.graduate",
     "stories.storypage",
 )
 

@@ -10,10 +10,10 @@ from django.db import connection
 from django.http import QueryDict
 from django.utils import timezone
 
-from employers.models import JobListing
+from jobs.models import JobListing
 from search.jobs import FacetOption, JobSearchResults, search
 from tests.employers.factories import EmployerFactory, PendingEmployerFactory, SuspendedEmployerFactory
-from tests.employers.factories_board import JobListingFactory
+from tests.jobs.factories import JobListingFactory
 
 pytestmark = pytest.mark.django_db
 

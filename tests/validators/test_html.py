@@ -18,7 +18,7 @@ from django.test import Client
 
 from tests.campaigns.factories import PendingPledgeFactory
 from tests.employers.factories import VerifiedUserFactory
-from tests.employers.factories_partners import CoordinatorFactory, GraduateFactory
+from tests.partners.factories import CoordinatorFactory, GraduateFactory
 from tests.public_site import build_public_site, public_pages
 
 VNU_JAR = (

@@ -14,8 +14,9 @@ import functools
 
 from django.conf import settings
 
-from employers.models import Graduate, JobListing
-from employers.places import place_regions
+from jobs.models import JobListing
+from matching.places import place_regions
+from partners.models import Graduate
 
 from ..base import JobHits, JobQuery, SearchUnavailable, SiteHits, SiteQuery
 

@@ -16,8 +16,7 @@ from django.conf import settings
 from elasticsearch.dsl import analyzer, token_filter
 from elasticsearch.dsl.analysis import CustomTokenFilter
 
-from employers.models import Skill
-from employers.models.taxonomy import split_synonyms
+from taxonomy.models import Skill, split_synonyms
 
 SYNONYM_FILTER = "skill_synonym_graph"
 # Characters with a meaning in the Solr synonym format: inside a term they would break the rule.

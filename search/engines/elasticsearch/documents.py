@@ -22,7 +22,9 @@ from django.utils.html import strip_tags
 from elasticsearch.dsl import Boolean, Date, Document, Integer, Keyword, MetaField, Text
 from wagtail.models import Page
 
-from employers.models import REQUIREMENT_FLAGS, RESTRICTION_CLASHES, HiringPledge
+from employers.models import HiringPledge
+from jobs.models import REQUIREMENT_FLAGS
+from partners.models import RESTRICTION_CLASHES
 from portal.visibility import visible
 from stories.models import StoryConsent
 
@@ -160,7 +162,7 @@ class JobDocument(SiteDocument):
         name = prefixed("jobs")
         settings = INDEX_SETTINGS
 
-    model = LazyModel("employers.JobListing")
+    model = LazyModel("jobs.JobListing")
 
     @classmethod
     def indexed_queryset(cls):
@@ -395,7 +397,7 @@ class GraduateDocument(PortalDocument):
         name = prefixed("graduates")
         settings = INDEX_SETTINGS
 
-    model = LazyModel("employers.Graduate")
+    model = LazyModel("partners.Graduate")
 
     @classmethod
     def indexed_queryset(cls):
@@ -409,7 +411,7 @@ class GraduateDocument(PortalDocument):
     @classmethod
     def fields_of(cls, graduate):
         completions = list(graduate.completions.all())
-        # Skills taught by completed programmes, plus those staff added (as employers.matching reads them).
+        # Skills taught by completed programmes, plus those staff added (as matching.scoring reads them).
         taught = {
             skill.pk for completion in completions for skill in completion.programme.skills_taught.all()
         }

@@ -11,7 +11,7 @@ from django.utils import timezone
 from elasticsearch.dsl import FacetedSearch, Q, TermsFacet
 from elasticsearch.dsl.faceted_search import Facet
 
-from employers.models import JobListing
+from jobs.models import JobListing
 
 from ..base import ANY_TIME, FACET_FIELDS, POSTED_WITHIN_DAYS, JobHits, JobQuery, clamp_page
 from .documents import JobDocument

@@ -1,15 +1,15 @@
 """Matching retrieval on Elasticsearch: the hard filters as a bool filter, the score as a function_score.
 
 Jobs for a graduate: the filters are those of the database engine (open listing, no restriction
-clash, place fits); the score is one filter function per thing employers.matching counts, each
+clash, place fits); the score is one filter function per thing matching.scoring counts, each
 weighted from WEIGHTS, summed (score_mode "sum") and replacing the text score (boost_mode
 "replace"). A required skill also adds a tie-break weight far below the smallest difference two
 scores can have, so the server orders by (score, required skills matched), then by newest and
-pk: exactly employers.matching's order. The server's score is the matching score plus a constant
+pk: exactly matching.scoring's order. The server's score is the matching score plus a constant
 (every document gets the base function's weight, since ES scores a document no function matched
 as 1 otherwise), which changes no order.
 
-The `limit` best rows are read back with the fields ranking needs, and employers.matching then
+The `limit` best rows are read back with the fields ranking needs, and matching.scoring then
 scores them itself, so both engines rank with the same code.
 """
 
@@ -20,8 +20,9 @@ from django.utils.dateparse import parse_date, parse_datetime
 from elasticsearch.dsl import Q, Search
 from elasticsearch.dsl.function import SF
 
-from employers.matching import WEIGHTS
-from employers.models import RESTRICTION_CLASHES, RemoteOption
+from jobs.models import RemoteOption
+from matching.scoring import WEIGHTS
+from partners.models import RESTRICTION_CLASHES
 from portal.regions import region_ancestors, regions_under
 
 from ..matching_db import JobRow

@@ -1,0 +1,55 @@
+"""What PostgreSQL keeps beyond the models (issue 15): the generated full-text column of job
+listings and the GIN index of employers' names are built in the text search configuration of the
+site's language, not a hard-coded English, and the model's partial index is in the database."""
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from jobs.models import JobListing
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL-only structures"),
+]
+
+
+def generation_expression():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT generation_expression FROM information_schema.columns "
+            "WHERE table_name = 'jobs_joblisting' AND column_name = 'search_document'"
+        )
+        return cursor.fetchone()[0]
+
+
+def index_definition(name):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s", [name])
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
+def test_the_job_search_column_is_in_the_sites_language_by_default(settings):
+    assert settings.LANGUAGE_CODE.startswith("en")
+    assert settings.SEARCH_TEXT_CONFIG == "english"
+    assert "'english'::regconfig" in generation_expression()
+    assert "'english'::regconfig" in index_definition("employers_employer_name_document")
+
+
+def test_the_job_search_column_follows_the_configured_language(settings):
+    # PostgreSQL changes its schema inside the test's transaction, which is rolled back after it.
+    settings.SEARCH_TEXT_CONFIG = "french"
+    call_command("migrate", "jobs", "0001", verbosity=0)
+    assert index_definition("jobs_joblisting_search_document") is None
+    call_command("migrate", "jobs", verbosity=0)
+    assert "'french'::regconfig" in generation_expression()
+    assert "'english'" not in generation_expression()
+    assert "USING gin (search_document)" in index_definition("jobs_joblisting_search_document")
+
+
+def test_the_models_partial_index_is_in_the_database():
+    definition = index_definition("joblisting_open_place")
+    assert "(region, sector)" in definition
+    assert "WHERE ((status)::text = 'published'::text)" in definition
+    assert any(index.name == "joblisting_open_place" for index in JobListing._meta.indexes)
