@@ -20,7 +20,10 @@ from tests.employers.factories import EmployerFactory, HiringPledgeFactory
 NAME = "Bricks & Mortar"
 PROJECT = pathlib.Path(settings.BASE_DIR)
 # The site's own folder and every app's (<app>/templates/): template name -> file.
-TEMPLATE_DIRS = [PROJECT / "templates", *(path for path in PROJECT.glob("*/templates") if path.parent.name != ".venv")]
+TEMPLATE_DIRS = [
+    PROJECT / "templates",
+    *(path for path in PROJECT.glob("*/templates") if path.parent.name != ".venv"),
+]
 SUBJECT_FILES = {
     str(path.relative_to(folder)): path for folder in TEMPLATE_DIRS for path in folder.rglob("*_subject.txt")
 }

@@ -16,9 +16,9 @@ from wagtail.models import (
 )
 
 from campaigns.models import Audience
-from taxonomy.models import DeterringPhrase, Occupation, Skill
 from employers.models import PledgeCommitment
 from portal import reference_data, staff_groups
+from taxonomy.models import DeterringPhrase, Occupation, Skill
 
 pytestmark = pytest.mark.django_db
 
