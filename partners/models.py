@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partners.signals import graduate_matching_changed
 from portal import page_cache
+from portal.organisations import StatusChange, VerifiableOrganisation, VerifiableOrganisationQuerySet
 from portal.ratelimit import client_address
 from portal.regions import region_name, validate_region
 from taxonomy.classifications import SectorChoices
@@ -27,28 +28,18 @@ def new_graduate_reference():
     return f"G-{chars[:4]}-{chars[4:]}"
 
 
-class ProgrammeProvider(models.Model):
+class ProgrammeProvider(VerifiableOrganisation):
     class Kind(models.TextChoices):
         PRISON = "prison", _("Prison")
         PROBATION = "probation", _("Probation service")
         NGO = "ngo", _("Charity or NGO")
         TRAINING = "training", _("Training provider")
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting for verification")
-        VERIFIED = "verified", _("Verified")
-        SUSPENDED = "suspended", _("Suspended")
-
     name = models.CharField(max_length=160)
     kind = models.CharField(max_length=12, choices=Kind.choices)
     region = models.CharField(max_length=10, validators=[validate_region])
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    status_changed_at = models.DateTimeField(null=True, blank=True)
-    status_changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    status_reason = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = VerifiableOrganisationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -57,28 +48,12 @@ class ProgrammeProvider(models.Model):
         return self.name
 
     @property
-    def is_verified(self):
-        return self.status == self.Status.VERIFIED
-
-    @property
     def region_name(self):
         return region_name(self.region)
 
-    def verify(self, by, reason=""):
-        return self._change_status(self.Status.VERIFIED, by, reason)
 
-    def suspend(self, by, reason):
-        return self._change_status(self.Status.SUSPENDED, by, reason)
-
-    def _change_status(self, status, by, reason):
-        self.status, self.status_changed_at, self.status_changed_by, self.status_reason = (
-            status,
-            timezone.now(),
-            by,
-            reason,
-        )
-        self.save(update_fields=["status", "status_changed_at", "status_changed_by", "status_reason"])
-        return self
+class ProviderStatusChange(StatusChange):
+    provider = models.ForeignKey(ProgrammeProvider, on_delete=models.CASCADE, related_name="status_history")
 
 
 class ProviderStaff(models.Model):

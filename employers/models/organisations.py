@@ -1,30 +1,22 @@
 from django.conf import settings
 from django.core import signing
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from employers.signals import employer_status_changed
+from portal.organisations import StatusChange, VerifiableOrganisation, VerifiableOrganisationQuerySet
 from portal.regions import region_name, validate_region
 from taxonomy.classifications import RecordCheckStage, SectorChoices, SizeBand
 
 
-class EmployerQuerySet(models.QuerySet):
-    def verified(self):
-        return self.filter(status=Employer.Status.VERIFIED)
-
-    def pending(self):
-        return self.filter(status=Employer.Status.PENDING)
+class EmployerQuerySet(VerifiableOrganisationQuerySet):
+    pass
 
 
-class Employer(models.Model):
+class Employer(VerifiableOrganisation):
     """An organisation that hires. Nothing of it is public until campaign staff verify it."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting for verification")
-        VERIFIED = "verified", _("Verified")
-        SUSPENDED = "suspended", _("Suspended")
 
     name = models.CharField(_("organisation name"), max_length=160)
     slug = models.SlugField(max_length=180, unique=True, editable=False)
@@ -49,13 +41,6 @@ class Employer(models.Model):
         choices=RecordCheckStage.choices,
         default=RecordCheckStage.AFTER_OFFER,
     )
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    status_changed_at = models.DateTimeField(null=True, blank=True)
-    status_changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    status_reason = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
     # A verified organisation's new name or description waits here for staff; the current ones
     # stay public until approved (blank name / null description: that one is unchanged).
     proposed_name = models.CharField(max_length=160, blank=True, editable=False)
@@ -102,10 +87,6 @@ class Employer(models.Model):
         while Employer.objects.filter(slug=slug).exclude(pk=self.pk).exists():
             slug, n = f"{base}-{n}", n + 1
         return slug
-
-    @property
-    def is_verified(self):
-        return self.status == self.Status.VERIFIED
 
     @property
     def head_office_region_name(self):
@@ -158,40 +139,12 @@ class Employer(models.Model):
             update_fields=[*fields, "proposed_name", "proposed_description", "proposed_at", "proposed_by"]
         )
 
-    # Transitions: the only way status changes, each recorded in the history.
-    def verify(self, by, reason=""):
-        return self._change_status(self.Status.VERIFIED, by, reason)
-
-    def suspend(self, by, reason):
-        return self._change_status(self.Status.SUSPENDED, by, reason)
-
-    def _change_status(self, status, by, reason):
-        with transaction.atomic():
-            previous = self.status
-            self.status = status
-            self.status_changed_at = timezone.now()
-            self.status_changed_by = by
-            self.status_reason = reason
-            self.save(update_fields=["status", "status_changed_at", "status_changed_by", "status_reason"])
-            EmployerStatusChange.objects.create(
-                employer=self, from_status=previous, to_status=status, changed_by=by, reason=reason
-            )
+    def status_changed(self, previous):
         employer_status_changed.send(sender=Employer, employer=self, previous=previous)
-        return self
 
 
-class EmployerStatusChange(models.Model):
+class EmployerStatusChange(StatusChange):
     employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="status_history")
-    from_status = models.CharField(max_length=10, choices=Employer.Status.choices)
-    to_status = models.CharField(max_length=10, choices=Employer.Status.choices)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    changed_at = models.DateTimeField(auto_now_add=True)
-    reason = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["-changed_at", "-pk"]
 
     def __str__(self):
         return f"{self.employer}: {self.from_status} → {self.to_status}"

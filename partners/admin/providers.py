@@ -76,6 +76,7 @@ class ProviderInspectView(OrganisationInspectView):
             provider=provider,
             staff=list(provider.staff.select_related("user").order_by("role", "joined_at")),
             programmes=list(provider.programmes.order_by("name")),
+            history=list(provider.status_history.select_related("changed_by")),
         )
         return context
 

@@ -114,6 +114,21 @@ def test_suspending_needs_a_reason_and_takes_graduates_out_of_matching(client, m
     assert not Graduate.objects.matchable().filter(pk=graduate.pk).exists()
 
 
+def test_the_providers_status_history_says_who_changed_it_and_why(client, moderator, pending):
+    client.force_login(moderator)
+    client.post(verify_url(pending), {"note": "Contract checked."})
+    client.post(suspend_url(pending), {"reason": "Contract ended."})
+
+    history = list(pending.status_history.values_list("from_status", "to_status", "changed_by", "reason"))
+    assert history == [
+        ("verified", "suspended", moderator.pk, "Contract ended."),
+        ("pending", "verified", moderator.pk, "Contract checked."),
+    ]
+    page = BeautifulSoup(client.get(inspect_url(pending)).content, "html.parser")
+    section = page.find("section", attrs={"aria-labelledby": "provider-history-heading"})
+    assert "Contract ended." in section.get_text() and "Contract checked." in section.get_text()
+
+
 def test_actions_are_post_only(client, moderator, pending):
     client.force_login(moderator)
     assert client.get(verify_url(pending)).status_code == 405
