@@ -6,7 +6,7 @@ STAMPS := .make-stamps
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install install-test system-packages validators run serve migrate demo test test-fast lint format check security services bench soak faults requirements screenshot smoke clean
+.PHONY: help install install-test system-packages validators run serve migrate demo test test-fast lint format check security services search-engine search-engine-stop bench soak faults requirements screenshot smoke clean
 
 help:
 	@echo "make run        install, migrate, load demo content and serve on http://$(HOST):$(PORT)"
@@ -19,6 +19,7 @@ help:
 	@echo "make check      system checks and missing migrations"
 	@echo "make security   bandit static security checks (offline)"
 	@echo "make services   install and start PostgreSQL 15 and Redis on loopback (for the PostgreSQL test pass)"
+	@echo "make search-engine  build and start one OpenSearch 2.19 node on http://127.0.0.1:$(SEARCH_ENGINE_PORT) (make search-engine-stop)"
 	@echo "make screenshot docs/home.png from a demo site of its own (Debian's chromium)"
 	@echo "make requirements  re-pin requirements.txt and requirements-test.txt from the .in files"
 	@echo "make smoke      short bench, soak, fault drills and screenshot, as CI runs them (.ci/commands.sh)"
@@ -89,6 +90,17 @@ security: install-test
 # 127.0.0.1:6379, installed from Debian's packages when missing; idempotent.
 services:
 	bash scripts/services.sh
+
+# One OpenSearch 2.19 node in one JVM (search/opensearch-node/, Java 17 and Maven), in the background
+# on 127.0.0.1:$(SEARCH_ENGINE_PORT) with its data, log and process id under $(SEARCH_ENGINE_DATA)/;
+# built once (jars cached in ~/.m2), returns at once when it already runs (scripts/search-engine.sh).
+SEARCH_ENGINE_PORT ?= 9200
+SEARCH_ENGINE_DATA ?= .search-engine
+search-engine:
+	@SEARCH_ENGINE_PORT=$(SEARCH_ENGINE_PORT) SEARCH_ENGINE_DATA=$(SEARCH_ENGINE_DATA) bash scripts/search-engine.sh start
+
+search-engine-stop:
+	@SEARCH_ENGINE_PORT=$(SEARCH_ENGINE_PORT) SEARCH_ENGINE_DATA=$(SEARCH_ENGINE_DATA) bash scripts/search-engine.sh stop
 
 # Generates the national-scale database on PostgreSQL first when missing (bench/README.md).
 # Each of these prepares what it needs: the services, Debian's tools, its database, its static
