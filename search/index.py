@@ -30,6 +30,14 @@ CHUNK_SIZE = 500
 ADMIN_TIMEOUT = 120
 
 
+# The Elasticsearch client's ping of an OpenSearch server answers False (the server refuses its
+# media type with a 406), and the other way round the product differs: name the likely mix-up.
+OTHER_SERVER = {
+    "elasticsearch": "(An OpenSearch server is named by OPENSEARCH_URL.)",
+    "opensearch": "(An Elasticsearch server is named by ELASTICSEARCH_URL.)",
+}
+
+
 class IndexingUnavailable(Exception):
     """No search server is configured, or it does not answer."""
 
@@ -56,7 +64,7 @@ def connected_client():
     if not engine.ping():
         raise IndexingUnavailable(
             f"{engine.label} at {engine.address} does not answer. Is it running, and is "
-            f"{SETTINGS[engine.engine]} right?"
+            f"{SETTINGS[engine.engine]} right? {OTHER_SERVER[engine.engine]}"
         )
     return engine.with_timeout(ADMIN_TIMEOUT)
 

@@ -22,7 +22,11 @@ from search.engines import search_degraded
 from search.engines.client import ELASTICSEARCH, OPENSEARCH, SETTINGS, configured_engine
 
 ENGINES = ["database", ELASTICSEARCH, OPENSEARCH]
-NO_SERVER = {"ELASTICSEARCH_URL": "", "OPENSEARCH_URL": ""}
+NO_SERVER = {
+    "ELASTICSEARCH_URL": "",
+    "OPENSEARCH_URL": "",
+    "WAGTAILSEARCH_BACKENDS": {"default": {"BACKEND": "wagtail.search.backends.database"}},
+}
 
 
 class Engine:
@@ -47,14 +51,22 @@ class Engine:
             index.refresh()
 
 
-def skip_or_fail(name):
-    configured = configured_engine()
+def server_under_test():
+    """The search server the environment names (tests/settings.py keeps it for this suite)."""
+    with override_settings(**settings.SEARCH_SERVER_UNDER_TEST):
+        return configured_engine()
+
+
+def skip_or_fail(name, configured):
     if configured is None:
         reason = f"{SETTINGS[name]} is not set: the {name} engine's contract was not run"
         if os.environ.get("REQUIRE_SEARCH_ENGINE") == "1":
             pytest.fail(f"{reason} (REQUIRE_SEARCH_ENGINE=1 and no search server is configured)")
     else:
-        reason = f"{SETTINGS[configured]} names the server: the {name} engine's contract runs where {SETTINGS[name]} is set"
+        reason = (
+            f"{SETTINGS[configured]} names the server: the {name} engine's contract runs where "
+            f"{SETTINGS[name]} is set"
+        )
     if name == ELASTICSEARCH and os.environ.get("REQUIRE_ELASTICSEARCH") == "1":
         pytest.fail(f"{reason} (REQUIRE_ELASTICSEARCH=1)")
     pytest.skip(reason)
@@ -66,19 +78,21 @@ def engine(request, db):
         with override_settings(**NO_SERVER):
             yield Engine("database")
         return
-    if configured_engine() != request.param:
-        skip_or_fail(request.param)
+    configured = server_under_test()
+    if configured != request.param:
+        skip_or_fail(request.param, configured)
     prefix = f"test_contract_{uuid.uuid4().hex[:8]}"
+    server = settings.SEARCH_SERVER_UNDER_TEST
     wagtail = {
         name: {**backend, "INDEX_PREFIX": f"{prefix}_wagtail_"}
-        for name, backend in settings.WAGTAILSEARCH_BACKENDS.items()
+        for name, backend in server["WAGTAILSEARCH_BACKENDS"].items()
     }
-    with override_settings(SEARCH_INDEX_PREFIX=prefix, WAGTAILSEARCH_BACKENDS=wagtail):
+    with override_settings(**{**server, "WAGTAILSEARCH_BACKENDS": wagtail}, SEARCH_INDEX_PREFIX=prefix):
         try:
             yield Engine(request.param, prefix)
         finally:
-            server = index.client()
+            client = index.client()
             # By name: clusters refuse wildcard deletions (action.destructive_requires_name).
-            for name in server.indices_matching(f"{prefix}_*"):
-                server.delete_index(name)
+            for name in client.indices_matching(f"{prefix}_*"):
+                client.delete_index(name)
         assert not search_degraded(), "a request fell back to the database: see the warning logged"

@@ -21,7 +21,6 @@ CLOSED_PORT = "http://127.0.0.1:9"
 
 @pytest.fixture
 def unreachable(settings):
-    settings.OPENSEARCH_URL = ""
     settings.ELASTICSEARCH_URL = CLOSED_PORT
     settings.SEARCH_TIMEOUT = 0.5
 
@@ -51,7 +50,6 @@ def test_every_engine_method_raises_search_unavailable_quickly(unreachable):
 
 
 def test_without_an_address_the_engine_is_unavailable(settings):
-    settings.OPENSEARCH_URL = ""
     settings.ELASTICSEARCH_URL = ""
 
     with pytest.raises(SearchUnavailable):

@@ -35,11 +35,11 @@ LOCAL_CACHE = {
 
 
 def engine_down():
-    return override_settings(OPENSEARCH_URL="", ELASTICSEARCH_URL=CLOSED_PORT, SEARCH_TIMEOUT=0.2)
+    return override_settings(ELASTICSEARCH_URL=CLOSED_PORT, SEARCH_TIMEOUT=0.2)
 
 
 def no_engine():
-    return override_settings(OPENSEARCH_URL="", ELASTICSEARCH_URL="")
+    return override_settings(ELASTICSEARCH_URL="")
 
 
 def degraded_warnings(caplog):
@@ -278,9 +278,7 @@ def test_a_hanging_engine_costs_one_timeout_then_is_left_alone(client, world, si
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "hanging"}
     }
-    with override_settings(
-        OPENSEARCH_URL="", ELASTICSEARCH_URL=url, SEARCH_TIMEOUT=0.5, SEARCH_RETRY_AFTER=30
-    ):
+    with override_settings(ELASTICSEARCH_URL=url, SEARCH_TIMEOUT=0.5, SEARCH_RETRY_AFTER=30):
         started = time.monotonic()
         first = client.get("/jobs/", {"q": "bread"})
         first_took = time.monotonic() - started

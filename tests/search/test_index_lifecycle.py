@@ -27,7 +27,7 @@ from tests.stories.factories import DraftStoryPageFactory, StoryIndexPageFactory
 pytestmark = pytest.mark.django_db
 
 CLOSED_PORT = "http://127.0.0.1:9"
-engine_down = override_settings(OPENSEARCH_URL="", ELASTICSEARCH_URL=CLOSED_PORT, SEARCH_TIMEOUT=0.2)
+engine_down = override_settings(ELASTICSEARCH_URL=CLOSED_PORT, SEARCH_TIMEOUT=0.2)
 
 
 @pytest.fixture
@@ -63,7 +63,7 @@ JOB, EMPLOYER, GRADUATE, STORY = (
 # Nothing without Elasticsearch -----------------------------------------------------------------
 
 
-@override_settings(OPENSEARCH_URL="", ELASTICSEARCH_URL="")
+@override_settings(ELASTICSEARCH_URL="")
 def test_without_elasticsearch_nothing_is_enqueued(enqueued, story_index):
     job = JobListingFactory()
     job.close()
@@ -196,16 +196,14 @@ def test_moving_pages_reindexes_what_moved(enqueued, home, story_index):
 # The command -----------------------------------------------------------------------------------
 
 
-@override_settings(OPENSEARCH_URL="", ELASTICSEARCH_URL="")
+@override_settings(ELASTICSEARCH_URL="")
 @pytest.mark.parametrize("action", ["rebuild", "update", "status"])
 def test_the_command_says_no_search_server_is_configured(action):
     with pytest.raises(CommandError, match="Neither ELASTICSEARCH_URL nor OPENSEARCH_URL is set"):
         call_command("search_index", action)
 
 
-@override_settings(
-    OPENSEARCH_URL="", ELASTICSEARCH_URL="http://indexer:s3cret@127.0.0.1:9", SEARCH_TIMEOUT=0.2
-)
+@override_settings(ELASTICSEARCH_URL="http://indexer:s3cret@127.0.0.1:9", SEARCH_TIMEOUT=0.2)
 @pytest.mark.parametrize("action", ["rebuild", "update", "status"])
 def test_the_command_says_the_server_does_not_answer(action):
     with pytest.raises(

@@ -13,7 +13,6 @@ answer) leaves every public method as `SearchUnavailable` (the adapter's `Engine
 
 import functools
 
-
 from jobs.models import JobListing
 from matching.places import place_regions
 from partners.models import Graduate
