@@ -136,22 +136,22 @@ class EngineClient:
             kind = self._kind_of(error)
             if kind is None:
                 raise
-            status = _status_of(error)
-            raise kind(
-                f"{self.label} at {self.address}: {_reason_of(error)}", **_status_argument(kind, status)
-            ) from error
+            message = f"{self.label} at {self.address}: {_reason_of(error)}"
+            if kind is EngineBadRequest:
+                raise EngineBadRequest(message, status=_status_of(error)) from error
+            raise EngineUnavailable(message) from error
 
     def _kind_of(self, error):
-        bulk_error, scan_error, transport_errors, api_errors = self._library_errors()
+        bulk_error, scan_error, library_errors = self._library_errors()
         if isinstance(error, bulk_error):
             return EngineBadRequest  # documents refused one by one (a field the mapping has not)
         if isinstance(error, scan_error | TimeoutError | ConnectionError):
             return EngineUnavailable
-        if isinstance(error, api_errors | transport_errors):
+        if isinstance(error, library_errors):
             status = _status_of(error)
             if isinstance(status, int) and 400 <= status < 500:
                 return EngineBadRequest
-            return EngineUnavailable
+            return EngineUnavailable  # unreachable, timed out, or a 5xx
         return None
 
     def _library_errors(self):
@@ -160,12 +160,12 @@ class EngineClient:
             from opensearchpy.exceptions import OpenSearchException
             from opensearchpy.helpers import BulkIndexError, ScanError
 
-            return BulkIndexError, ScanError, OpenSearchException, OpenSearchException
+            return BulkIndexError, ScanError, OpenSearchException
         from elastic_transport import TransportError
         from elasticsearch import ApiError
         from elasticsearch.helpers import BulkIndexError, ScanError
 
-        return BulkIndexError, ScanError, TransportError, ApiError
+        return BulkIndexError, ScanError, (ApiError, TransportError)
 
     # Searching ------------------------------------------------------------------------------
 
@@ -274,14 +274,11 @@ class EngineClient:
 
 
 def _status_of(error):
+    """The HTTP status of the server's answer; None when there was none (opensearch-py says "N/A")."""
     status = getattr(error, "status_code", None)
     if status is None:
         status = getattr(getattr(error, "meta", None), "status", None)
-    return status
-
-
-def _status_argument(kind, status):
-    return {"status": status if isinstance(status, int) else None} if kind is EngineBadRequest else {}
+    return status if isinstance(status, int) else None
 
 
 def _reason_of(error):
