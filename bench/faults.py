@@ -233,7 +233,7 @@ def search_drill(env, seconds=20, port=SERVER_PORT):
         expected = {
             word: job_links(requests.get(f"{server.base}/jobs/?q={word}", timeout=30).text) for word in words
         }
-    unreachable = {**env, "ELASTICSEARCH_URL": f"http://127.0.0.1:{free_port()}"}
+    unreachable = {**env, "ELASTICSEARCH_URL": f"http://127.0.0.1:{free_port()}", "OPENSEARCH_URL": ""}
     recorder = Phased()
     differing = set()
     with Server(unreachable, port, "faults-search-gunicorn.log") as server:

@@ -227,16 +227,29 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
 # with the cached pages.
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "60"))
 
-# Search: Wagtail's database backend unless an Elasticsearch cluster is named.
+# Search: Wagtail's database backend and the database engine unless a search server is named,
+# Elasticsearch 8 or 9 (ELASTICSEARCH_URL) or OpenSearch 2 or 3 (OPENSEARCH_URL), never both.
+# The portal's own engine picks its client library from the same two settings
+# (search/engines/client.py), Wagtail's page search its backend here.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "")
+if ELASTICSEARCH_URL and OPENSEARCH_URL:
+    raise ImproperlyConfigured(
+        "ELASTICSEARCH_URL and OPENSEARCH_URL are both set: name one search server "
+        "(Elasticsearch 8 or 9, or OpenSearch 2 or 3), not both."
+    )
 SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "2"))
 SEARCH_RETRY_AFTER = float(os.environ.get("SEARCH_RETRY_AFTER", "10"))
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "portal")
-if ELASTICSEARCH_URL:
+if ELASTICSEARCH_URL or OPENSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
-            "URLS": [ELASTICSEARCH_URL],
+            "BACKEND": (
+                "wagtail.search.backends.opensearch2"
+                if OPENSEARCH_URL
+                else "wagtail.search.backends.elasticsearch8"
+            ),
+            "URLS": [OPENSEARCH_URL or ELASTICSEARCH_URL],
             "INDEX_PREFIX": f"{SEARCH_INDEX_PREFIX}_wagtail_",
             "TIMEOUT": SEARCH_TIMEOUT,
         }

@@ -1,26 +1,26 @@
-"""Keeping the Elasticsearch indices in step with the database.
+"""Keeping the search server's indices in step with the database.
 
 Each Document class (search/engines/elasticsearch/documents.py) is read through an alias
 (`<prefix>_jobs`). `rebuild` loads a fresh, versioned index (`<alias>_<UTC timestamp>`) and only
-when it is complete moves the alias to it in one `update_aliases` call, so searches never meet a
-missing or half-filled index; the indices the alias left are then deleted. `update` re-sends
-every indexable object into the index behind the alias. `index_object` and `remove_object` keep
-single objects in step (called by search.tasks, and directly where consent is withdrawn).
+when it is complete moves the alias to it in one alias update, so searches never meet a missing or
+half-filled index; the indices the alias left are then deleted. `update` re-sends every indexable
+object into the index behind the alias. `index_object` and `remove_object` keep single objects in
+step (called by search.tasks, and directly where consent is withdrawn). Every request goes through
+the client adapter (search.engines.client), so the same code serves Elasticsearch and OpenSearch.
 
-Nothing here runs without ELASTICSEARCH_URL: `IndexingUnavailable` says why, in words fit for a
-command line.
+Nothing here runs without a server (ELASTICSEARCH_URL or OPENSEARCH_URL): `IndexingUnavailable`
+says why, in words fit for a command line.
 """
 
 import logging
 import sys
 from datetime import UTC, datetime
-from urllib.parse import urlsplit, urlunsplit
 
 from django.apps import apps
 from django.conf import settings
 
 from .engines.base import SearchUnavailable
-from .engines.elasticsearch import get_client
+from .engines.client import SETTINGS, configured_engine, get_client
 
 logger = logging.getLogger(__name__)
 
@@ -30,34 +30,29 @@ CHUNK_SIZE = 500
 ADMIN_TIMEOUT = 120
 
 
+# The Elasticsearch client's ping of an OpenSearch server answers False (the server refuses its
+# media type with a 406), and the other way round the product differs: name the likely mix-up.
+OTHER_SERVER = {
+    "elasticsearch": "(An OpenSearch server is named by OPENSEARCH_URL.)",
+    "opensearch": "(An Elasticsearch server is named by ELASTICSEARCH_URL.)",
+}
+
+
 class IndexingUnavailable(Exception):
-    """Elasticsearch is not configured, not reachable, or refused the work."""
+    """No search server is configured, or it does not answer."""
 
 
 def engine_errors():
-    """The exceptions meaning "Elasticsearch could not do it" (not a bug of ours)."""
-    # The client library is loaded only where Elasticsearch is used (the database engine needs none).
-    from elastic_transport import TransportError
-    from elasticsearch import ApiError
-    from elasticsearch.helpers import BulkIndexError
-
-    return (SearchUnavailable, ApiError, TransportError, BulkIndexError, IndexingUnavailable)
-
-
-def server_address():
-    """ELASTICSEARCH_URL without any user name or password, for messages."""
-    parts = urlsplit(settings.ELASTICSEARCH_URL)
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
-    return urlunsplit((parts.scheme, host, parts.path, "", ""))
+    """The exceptions meaning "the search server could not do it" (not a bug of ours)."""
+    return (SearchUnavailable, IndexingUnavailable)
 
 
 def client():
-    if not settings.ELASTICSEARCH_URL:
+    if configured_engine() is None:
         raise IndexingUnavailable(
-            "ELASTICSEARCH_URL is not set: the database engine needs no index. Set it to the "
-            "address of an Elasticsearch 8 or 9 server (e.g. http://localhost:9200) to build one."
+            "Neither ELASTICSEARCH_URL nor OPENSEARCH_URL is set: the database engine needs no index. "
+            "Set one to the address of a search server (Elasticsearch 8 or 9, or OpenSearch 2 or 3; "
+            "e.g. http://localhost:9200) to build one."
         )
     return get_client()
 
@@ -65,17 +60,13 @@ def client():
 def connected_client():
     """A client whose server answered a ping, patient enough for index administration;
     IndexingUnavailable otherwise."""
-    es = client()
-    try:
-        answers = es.ping()
-    except Exception as error:  # ping() itself normally answers False; be sure anyway
-        raise IndexingUnavailable(f"Elasticsearch at {server_address()} does not answer: {error}") from error
-    if not answers:
+    engine = client()
+    if not engine.ping():
         raise IndexingUnavailable(
-            f"Elasticsearch at {server_address()} does not answer. Is it running, and is "
-            "ELASTICSEARCH_URL right?"
+            f"{engine.label} at {engine.address} does not answer. Is it running, and is "
+            f"{SETTINGS[engine.engine]} right? {OTHER_SERVER[engine.engine]}"
         )
-    return es.options(request_timeout=ADMIN_TIMEOUT)
+    return engine.with_timeout(ADMIN_TIMEOUT)
 
 
 def document_classes():
@@ -105,15 +96,9 @@ def versioned_name(doc_class, now=None):
     return f"{doc_class.alias()}_{now:%Y%m%d%H%M%S%f}"
 
 
-def indices_behind(es, alias):
-    """Names of the indices `alias` points to (none when it does not exist)."""
-    if not es.indices.exists_alias(name=alias):
-        return []
-    return sorted(es.indices.get_alias(name=alias))
-
-
 def create_index(es, doc_class, name):
-    doc_class._index.clone(name=name).create(using=es)
+    """The index `name` with the document's settings, analyzers and mapping (built by the dsl)."""
+    es.create_index(name, doc_class._index.clone(name=name).to_dict())
 
 
 def rebuild(doc_classes=None, out=None, chunk_size=CHUNK_SIZE):
@@ -126,21 +111,21 @@ def rebuild(doc_classes=None, out=None, chunk_size=CHUNK_SIZE):
         create_index(es, doc_class, name)
         try:
             count = load(es, doc_class, name, out=out, chunk_size=chunk_size)
-            es.indices.refresh(index=name)
+            es.refresh(name)
         except BaseException:
             # Leave the old index serving, and no half-built one behind.
-            es.options(ignore_status=404).indices.delete(index=name)
+            es.delete_index(name)
             raise
-        old = indices_behind(es, alias)
+        old = es.indices_behind(alias)
         actions = [{"remove": {"index": index, "alias": alias}} for index in old]
-        if not old and es.indices.exists(index=alias):
+        if not old and es.index_exists(alias):
             # A concrete index took the alias's name (written to before any rebuild): replace it
             # in the same atomic call.
             actions.append({"remove_index": {"index": alias}})
         actions.append({"add": {"index": name, "alias": alias}})
-        es.indices.update_aliases(actions=actions)
+        es.update_aliases(actions)
         for index in old:
-            es.options(ignore_status=404).indices.delete(index=index)
+            es.delete_index(index)
         done.append((alias, name, count))
     return done
 
@@ -151,12 +136,12 @@ def update(doc_classes=None, out=None, chunk_size=CHUNK_SIZE):
     done = []
     for doc_class in doc_classes or document_classes():
         alias = doc_class.alias()
-        if not es.indices.exists(index=alias):
+        if not es.index_exists(alias):
             name = versioned_name(doc_class)
             create_index(es, doc_class, name)
-            es.indices.update_aliases(actions=[{"add": {"index": name, "alias": alias}}])
+            es.update_aliases([{"add": {"index": name, "alias": alias}}])
         count = load(es, doc_class, alias, out=out, chunk_size=chunk_size)
-        done.append((alias, indices_behind(es, alias), count))
+        done.append((alias, es.indices_behind(alias), count))
     return done
 
 
@@ -166,8 +151,8 @@ def status():
     rows = []
     for doc_class in document_classes():
         alias = doc_class.alias()
-        indices = indices_behind(es, alias)
-        indexed = es.count(index=alias)["count"] if indices else None
+        indices = es.indices_behind(alias)
+        indexed = es.count(alias) if indices else None
         rows.append(
             {
                 "name": document_name(doc_class),
@@ -181,10 +166,10 @@ def status():
 
 
 def refresh(doc_classes=None):
-    """Make everything indexed so far searchable now (tests; ES refreshes each second anyway)."""
+    """Make everything indexed so far searchable now (tests; the server refreshes each second anyway)."""
     es = connected_client()
     for doc_class in doc_classes or document_classes():
-        es.indices.refresh(index=doc_class.alias())
+        es.refresh(doc_class.alias())
 
 
 def actions_for(doc_class, index, chunk_size=CHUNK_SIZE):
@@ -197,12 +182,10 @@ def actions_for(doc_class, index, chunk_size=CHUNK_SIZE):
 
 def load(es, doc_class, index, out=None, chunk_size=CHUNK_SIZE):
     """Bulk-send the indexable objects of `doc_class` into `index`; how many were sent."""
-    from elasticsearch.helpers import streaming_bulk  # the client library: only where it is used
-
     total = doc_class.indexed_queryset().count()
     bar = ProgressBar(document_name(doc_class), total, out=out)
     sent = 0
-    for ok, _item in streaming_bulk(es, actions_for(doc_class, index, chunk_size), chunk_size):
+    for ok, _item in es.streaming_bulk(actions_for(doc_class, index, chunk_size), chunk_size):
         sent += ok
         bar.advance()
     bar.finish()
@@ -255,7 +238,8 @@ def index_object(label, pk):
         obj = doc_class.indexed_queryset().filter(pk=pk).first()
         if obj is not None:
             # require_alias: never let a write create a concrete index without our mapping.
-            doc_class.from_object(obj).save(using=es, index=doc_class.alias(), require_alias=True)
+            document = doc_class.from_object(obj)
+            es.index_document(doc_class.alias(), document.meta.id, document.to_dict(), require_alias=True)
         else:
             _delete(es, doc_class, pk)
 
@@ -269,4 +253,4 @@ def remove_object(label, pk):
 
 
 def _delete(es, doc_class, pk):
-    es.options(ignore_status=404).delete(index=doc_class.alias(), id=str(pk))
+    es.delete_document(doc_class.alias(), str(pk))

@@ -1,4 +1,4 @@
-"""Changes to searchable things become index updates (only when ELASTICSEARCH_URL is set).
+"""Changes to searchable things become index updates (only when a search server is configured).
 
 Pages follow Wagtail's publish, unpublish and move signals, not raw saves, so a draft never
 reaches the index. Everything else follows its model's saves and deletions and the domain
@@ -25,7 +25,7 @@ from partners.signals import graduate_matching_changed
 from stories.models import StoryConsent, StoryPage
 
 from . import index, tasks
-from .engines import elasticsearch_configured
+from .engines import engine_configured
 
 logger = logging.getLogger(__name__)
 
@@ -68,12 +68,12 @@ def remove_now(model, pk):
 
 
 def page_published_handler(sender, instance, **kwargs):
-    if elasticsearch_configured() and _searchable(instance.specific_class):
+    if engine_configured() and _searchable(instance.specific_class):
         reindex(instance.specific_class, instance.pk)
 
 
 def page_unpublished_handler(sender, instance, **kwargs):
-    if not elasticsearch_configured() or not _searchable(instance.specific_class):
+    if not engine_configured() or not _searchable(instance.specific_class):
         return
     if issubclass(instance.specific_class, StoryPage):
         # Stories are unpublished when their consent lapses: out of the index now.
@@ -84,7 +84,7 @@ def page_unpublished_handler(sender, instance, **kwargs):
 
 def page_moved_handler(sender, instance, **kwargs):
     """A move changes the address of the page and of everything under it."""
-    if not elasticsearch_configured():
+    if not engine_configured():
         return
     for page in Page.objects.descendant_of(instance, inclusive=True).live().only("pk", "content_type"):
         if _searchable(page.specific_class):
@@ -92,7 +92,7 @@ def page_moved_handler(sender, instance, **kwargs):
 
 
 def deleted_handler(sender, instance, **kwargs):
-    if not elasticsearch_configured() or kwargs.get("raw"):
+    if not engine_configured() or kwargs.get("raw"):
         return
     model = instance.specific_class if isinstance(instance, Page) else sender
     if model is not None and _searchable(model):
@@ -104,12 +104,12 @@ def deleted_handler(sender, instance, **kwargs):
 
 def job_saved(sender, instance, raw=False, **kwargs):
     # Every state change (publish, close, expire, ...) goes through save(): one receiver.
-    if elasticsearch_configured() and not raw:
+    if engine_configured() and not raw:
         reindex(JobListing, instance.pk)
 
 
 def job_part_changed(sender, instance, raw=False, **kwargs):
-    if elasticsearch_configured() and not raw:
+    if engine_configured() and not raw:
         reindex(JobListing, instance.job_id)
 
 
@@ -121,12 +121,12 @@ def _employer_and_jobs(employer_id):
 
 
 def employer_saved(sender, instance, raw=False, **kwargs):
-    if elasticsearch_configured() and not raw:
+    if engine_configured() and not raw:
         _employer_and_jobs(instance.pk)
 
 
 def pledge_changed(sender, instance, raw=False, **kwargs):
-    if elasticsearch_configured() and not raw:
+    if engine_configured() and not raw:
         _employer_and_jobs(instance.employer_id)
 
 
@@ -134,17 +134,17 @@ def pledge_changed(sender, instance, raw=False, **kwargs):
 
 
 def graduate_saved(sender, instance, raw=False, **kwargs):
-    if elasticsearch_configured() and not raw:
+    if engine_configured() and not raw:
         reindex(Graduate, instance.pk)
 
 
 def graduate_part_changed(sender, instance, raw=False, **kwargs):
-    if elasticsearch_configured() and not raw:
+    if engine_configured() and not raw:
         reindex(Graduate, instance.graduate_id)
 
 
 def graduate_skills_changed(sender, instance, action, reverse=False, pk_set=None, **kwargs):
-    if not elasticsearch_configured() or action not in ("post_add", "post_remove", "post_clear"):
+    if not engine_configured() or action not in ("post_add", "post_remove", "post_clear"):
         return
     if not reverse:
         reindex(Graduate, instance.pk)
@@ -155,7 +155,7 @@ def graduate_skills_changed(sender, instance, action, reverse=False, pk_set=None
 
 def matching_changed(sender, graduate, **kwargs):
     """Entered or left matching (consent recorded or withdrawn, placed): leaving is immediate."""
-    if not elasticsearch_configured():
+    if not engine_configured():
         return
     if Graduate.objects.matchable().filter(pk=graduate.pk).exists():
         reindex(Graduate, graduate.pk)
@@ -170,7 +170,7 @@ def matching_consent_saved(sender, instance, raw=False, **kwargs):
 
 def provider_saved(sender, instance, raw=False, **kwargs):
     # Graduates are matched only while their provider is verified.
-    if elasticsearch_configured() and not raw:
+    if engine_configured() and not raw:
         for pk in Graduate.objects.filter(provider=instance).values_list("pk", flat=True):
             reindex(Graduate, pk)
 
@@ -181,7 +181,7 @@ def provider_saved(sender, instance, raw=False, **kwargs):
 def story_consent_saved(sender, instance, raw=False, **kwargs):
     """A withdrawn, expired or narrowed consent takes its stories out of the index at once,
     whichever order this and the unpublishing receiver run in."""
-    if not elasticsearch_configured() or raw:
+    if not engine_configured() or raw:
         return
     for story in StoryPage.objects.filter(consent=instance).select_related("consent"):
         if story.consent_problems():

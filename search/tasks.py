@@ -1,4 +1,4 @@
-"""Background tasks keeping the Elasticsearch indices in step (enqueued by search.signals).
+"""Background tasks keeping the search server's indices in step (enqueued by search.signals).
 
 An engine that cannot be reached is logged, not raised: the database engine answers meanwhile,
 and `manage.py search_index update` (or the next change to the object) brings the index back.

@@ -12,7 +12,14 @@ os.environ.setdefault("CSRF_COOKIE_SECURE", "0")
 os.environ.setdefault("SITE_URL", "http://testserver")
 
 from portal.settings import *  # noqa: F403
-from portal.settings import DATABASES, REDIS_URL, STORAGES
+from portal.settings import (
+    DATABASES,
+    ELASTICSEARCH_URL,
+    OPENSEARCH_URL,
+    REDIS_URL,
+    STORAGES,
+    WAGTAILSEARCH_BACKENDS,
+)
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory, so that threads (the live server, concurrency tests) share one database.
@@ -36,3 +43,15 @@ if not REDIS_URL:
     # One process, and a cache emptied around every test (tests/conftest.py) without a query;
     # tests/portal/test_shared_cache.py holds the embedded default (the database cache) in real processes.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+
+# A search server named in the environment is for the contract suite alone (tests/contract/
+# conftest.py turns it on, with indices under a prefix of its own): every other test runs on the
+# database engine, so none waits for the server's refresh or writes into the `portal_` indices.
+SEARCH_SERVER_UNDER_TEST = {
+    "ELASTICSEARCH_URL": ELASTICSEARCH_URL,
+    "OPENSEARCH_URL": OPENSEARCH_URL,
+    "WAGTAILSEARCH_BACKENDS": WAGTAILSEARCH_BACKENDS,
+}
+ELASTICSEARCH_URL = ""
+OPENSEARCH_URL = ""
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

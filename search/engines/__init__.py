@@ -3,13 +3,15 @@
 
 Every engine answers the same operations with the same dataclasses (`base.py`): `search_jobs`,
 `site_search` and `suggest` for the site, and `candidate_jobs`, `candidate_graduates` and
-`job_ranking_rows` for matching. `run` and `run_matching` pick the engine: Elasticsearch when
-`ELASTICSEARCH_URL` is set, the database otherwise, and the database again whenever
-Elasticsearch cannot answer. Then a warning is logged (at most once a minute, however many
-requests fail: a dead cluster must not flood the logs) and the cache holds a short-lived
-"degraded" mark that /readyz reports. After a failure Elasticsearch is left alone for
-SEARCH_RETRY_AFTER seconds (default 10): a cluster that times out would otherwise cost every
-visitor the whole SEARCH_TIMEOUT before the database answers.
+`job_ranking_rows` for matching. `run` and `run_matching` pick the engine: the search server
+when one is configured (`engine_configured()`: ELASTICSEARCH_URL or OPENSEARCH_URL, see
+`client.py`), the database otherwise, and the database again whenever the server cannot answer.
+Then a warning is logged (at most once a minute, however many requests fail: a dead cluster must
+not flood the logs) and the cache holds a short-lived "degraded" mark that /readyz reports. After
+an outage (EngineUnavailable) the server is left alone for SEARCH_RETRY_AFTER seconds (default
+10): a cluster that times out would otherwise cost every visitor the whole SEARCH_TIMEOUT before
+the database answers. A request the server refuses (EngineBadRequest) is a bug of ours: logged as
+an error with its traceback, answered by the database, and the server is not paused for it.
 """
 
 import contextlib
@@ -20,7 +22,18 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
 
-from .base import JobHits, JobQuery, SearchUnavailable, SiteHit, SiteHits, SiteQuery, Suggestion
+from .base import (
+    EngineBadRequest,
+    EngineUnavailable,
+    JobHits,
+    JobQuery,
+    SearchUnavailable,
+    SiteHit,
+    SiteHits,
+    SiteQuery,
+    Suggestion,
+)
+from .client import configured_engine
 from .database import DatabaseEngine
 from .elasticsearch import ElasticsearchEngine, ElasticsearchMatchingEngine
 from .matching_db import MatchingDatabaseEngine
@@ -53,8 +66,9 @@ def elasticsearch_matching_engine():
     return ElasticsearchMatchingEngine()
 
 
-def elasticsearch_configured():
-    return bool(getattr(settings, "ELASTICSEARCH_URL", ""))
+def engine_configured():
+    """Whether a search server is configured (the one question "is an engine in use?")."""
+    return configured_engine() is not None
 
 
 def run(operation, *args, **kwargs):
@@ -68,15 +82,14 @@ def run_matching(operation, *args, **kwargs):
 
 
 def _answer(scale_out, fallback, operation, args, kwargs):
-    if elasticsearch_configured() and not _paused():
+    if engine_configured() and not _paused():
         try:
             return getattr(scale_out(), operation)(*args, **kwargs)
         except DatabaseError:
             raise  # the database would fail the fallback too: not a search problem
         except Exception as error:
-            # The visitor gets the database's answer whatever went wrong; SearchUnavailable (or a
-            # client error that slipped through) is the expected failure, anything else a bug
-            # worth a traceback.
+            # The visitor gets the database's answer whatever went wrong; an outage is the
+            # expected failure, a refused request or anything else a bug worth a traceback.
             expected = _is_engine_failure(error)
             if expected:
                 _pause()
@@ -100,14 +113,9 @@ def _pause():
 
 
 def _is_engine_failure(error):
-    if isinstance(error, SearchUnavailable):
-        return True
-    try:  # the client library, loaded only once an engine has failed
-        from elastic_transport import TransportError
-        from elasticsearch import ApiError
-    except ImportError:  # pragma: no cover - the client is a requirement
+    if isinstance(error, EngineBadRequest):
         return False
-    return isinstance(error, ApiError | TransportError | TimeoutError | ConnectionError)
+    return isinstance(error, SearchUnavailable | TimeoutError | ConnectionError)
 
 
 def record_degradation(operation, error, expected=True):
@@ -121,13 +129,13 @@ def record_degradation(operation, error, expected=True):
         return
     if expected:
         logger.warning(
-            "Search degraded: Elasticsearch could not answer %s (%s); the database answers instead",
+            "Search degraded: the search server could not answer %s (%s); the database answers instead",
             operation,
             error,
         )
     else:
         logger.error(
-            "Search degraded: the Elasticsearch engine failed on %s; the database answers instead",
+            "Search degraded: the search server's engine failed on %s; the database answers instead",
             operation,
             exc_info=error,
         )
@@ -143,7 +151,7 @@ def _first_in_process():
 
 
 def search_degraded():
-    """True while Elasticsearch failed a request within the last DEGRADED_FOR seconds."""
+    """True while the search server failed a request within the last DEGRADED_FOR seconds."""
     try:
         return cache.get(DEGRADED_KEY) is not None
     except Exception:
@@ -151,6 +159,8 @@ def search_degraded():
 
 
 __all__ = [
+    "EngineBadRequest",
+    "EngineUnavailable",
     "JobHits",
     "JobQuery",
     "SearchUnavailable",
@@ -158,6 +168,7 @@ __all__ = [
     "SiteHits",
     "SiteQuery",
     "Suggestion",
+    "engine_configured",
     "record_degradation",
     "run",
     "run_matching",

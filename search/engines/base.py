@@ -55,6 +55,20 @@ class SearchUnavailable(Exception):
     """
 
 
+class EngineUnavailable(SearchUnavailable):
+    """The server could not be reached, was slower than the timeout, or failed (an answer 5xx):
+    nothing wrong with the request, so the engine is left alone for a while."""
+
+
+class EngineBadRequest(SearchUnavailable):
+    """The server refused the request (an answer 4xx: a query, mapping or index it does not
+    accept). A request of ours the engine cannot take, so a bug to log, not an outage."""
+
+    def __init__(self, message, status=None):
+        super().__init__(message)
+        self.status = status
+
+
 # Site search ------------------------------------------------------------------------------------
 
 # What site search finds, in the order the results page lists the types.

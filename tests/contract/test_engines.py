@@ -224,6 +224,26 @@ def test_sorts_give_the_same_order(world):
     assert names_of(world, closing.jobs) == ["counter", "baker", "driver", "clerk", "labourer", "bricklayer"]
 
 
+def test_listings_published_at_the_same_moment_come_in_one_order(engine, home):
+    """Ties on publication time are broken by the newest record first, and a fraction of a
+    millisecond still counts: the database keeps microseconds, and so must the engine."""
+    employer = EmployerFactory(name="Even Hours")
+    moment = (timezone.now() - datetime.timedelta(hours=1)).replace(microsecond=100)
+    # Created first, so it has the lowest key, yet published 300 microseconds after the others.
+    later = JobListingFactory(
+        employer=employer, title="Packer", published_at=moment + datetime.timedelta(microseconds=300)
+    )
+    first = JobListingFactory(employer=employer, title="Packer", published_at=moment)
+    second = JobListingFactory(employer=employer, title="Packer", published_at=moment)
+    engine.load()
+    expected = [later.pk, second.pk, first.pk]
+    for sort in ("newest", "relevance"):
+        results = job_search.search(query="packer", sort=sort)
+        assert [job.pk for job in results.jobs] == expected, sort
+    pages = [job_search.search(sort="newest", per_page=1, page=page).jobs[0].pk for page in (1, 2, 3)]
+    assert pages == expected
+
+
 def test_pages_split_the_same_results(world):
     first = job_search.search(sort="newest", per_page=4)
     second = job_search.search(sort="newest", per_page=4, page=2)

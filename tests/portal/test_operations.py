@@ -94,6 +94,7 @@ class TestSettings:
             DATABASE_URL="postgres://postgres@127.0.0.1:5432/portal",
             REDIS_URL="redis://127.0.0.1:6379/0",
             ELASTICSEARCH_URL="http://127.0.0.1:9200",
+            OPENSEARCH_URL="",
             EMAIL_URL="smtp://mailer:secret@127.0.0.1:2525?tls=1",
         )
         assert result.returncode == 0, result.stderr
@@ -117,6 +118,7 @@ class TestSettings:
             DATABASE_URL="postgres://postgres@db.internal:5432/portal",
             REDIS_URL="redis://cache.internal:6379/0",
             ELASTICSEARCH_URL="http://search.internal:9200",
+            OPENSEARCH_URL="",
             EMAIL_URL="smtp://mailer:s%40cret@mail.internal:587?tls=1",
             TASKS_BACKEND="database",
         )
@@ -128,6 +130,33 @@ class TestSettings:
             "django.core.mail.backends.smtp.EmailBackend mail.internal 587 True mailer",
             "django_tasks_db.DatabaseBackend",
         ]
+
+    def test_opensearch_url_gives_wagtail_the_opensearch_backend(self):
+        script = (
+            "from django.conf import settings as s;"
+            "print(s.WAGTAILSEARCH_BACKENDS['default']['BACKEND'], s.WAGTAILSEARCH_BACKENDS['default']['URLS'])"
+        )
+        result = run_manage(
+            "shell",
+            "--no-imports",
+            "-c",
+            script,
+            DEBUG="1",
+            ELASTICSEARCH_URL="",
+            OPENSEARCH_URL="http://search.internal:9200",
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip() == "wagtail.search.backends.opensearch2 ['http://search.internal:9200']"
+
+    def test_both_search_servers_named_refuses_to_start(self):
+        result = run_manage(
+            "check",
+            DEBUG="1",
+            ELASTICSEARCH_URL="http://127.0.0.1:9200",
+            OPENSEARCH_URL="http://127.0.0.1:9201",
+        )
+        assert result.returncode != 0
+        assert "ELASTICSEARCH_URL and OPENSEARCH_URL are both set" in result.stderr
 
     def test_embedded_defaults(self):
         script = (
@@ -143,6 +172,7 @@ class TestSettings:
             "DATABASE_URL": "",
             "REDIS_URL": "",
             "ELASTICSEARCH_URL": "",
+            "OPENSEARCH_URL": "",
             "EMAIL_URL": "",
         }
         result = run_manage("shell", "--no-imports", "-c", script, **environment)

@@ -286,6 +286,7 @@ def test_publish_scheduled_in_another_process_drops_the_web_process_s_pages(stor
         DEBUG="1",
         CACHE_KEY_PREFIX="portal",
         ELASTICSEARCH_URL="",
+        OPENSEARCH_URL="",
         **database_environment(),
     )
 

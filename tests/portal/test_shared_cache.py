@@ -10,7 +10,14 @@ from django.db import connection
 
 from tests.portal.test_operations import run_manage
 
-EMBEDDED = {"DEBUG": "1", "DATABASE_URL": "", "REDIS_URL": "", "EMAIL_URL": "", "ELASTICSEARCH_URL": ""}
+EMBEDDED = {
+    "DEBUG": "1",
+    "DATABASE_URL": "",
+    "REDIS_URL": "",
+    "EMAIL_URL": "",
+    "ELASTICSEARCH_URL": "",
+    "OPENSEARCH_URL": "",
+}
 
 
 def test_two_processes_see_each_other_s_cache_entries(tmp_path):

@@ -1,7 +1,8 @@
-"""With Elasticsearch unreachable, every engine method says so at once: SearchUnavailable.
+"""With the search server unreachable, every engine method says so at once: SearchUnavailable.
 
-ELASTICSEARCH_URL points at a closed local port (9, "discard", never listened on here), so the
-connection is refused; the interface then answers from the database (tests/search/test_fallback.py).
+ELASTICSEARCH_URL or OPENSEARCH_URL (each client library in turn) points at a closed local port
+(9, "discard", never listened on here), so the connection is refused; the interface then answers
+from the database (tests/search/test_fallback.py).
 """
 
 import time
@@ -9,7 +10,7 @@ import time
 import pytest
 
 from matching.places import place_regions
-from search.engines.base import JobQuery, SearchUnavailable, SiteQuery
+from search.engines.base import EngineUnavailable, JobQuery, SearchUnavailable, SiteQuery
 from search.engines.elasticsearch import ElasticsearchEngine, ElasticsearchMatchingEngine
 from tests.employers.factories import JobListingFactory
 from tests.partners.factories import GraduateFactory
@@ -19,10 +20,12 @@ pytestmark = pytest.mark.django_db
 CLOSED_PORT = "http://127.0.0.1:9"
 
 
-@pytest.fixture
-def unreachable(settings):
-    settings.ELASTICSEARCH_URL = CLOSED_PORT
+@pytest.fixture(params=[("ELASTICSEARCH_URL", "Elasticsearch"), ("OPENSEARCH_URL", "OpenSearch")])
+def unreachable(request, settings):
+    setting, label = request.param
+    setattr(settings, setting, CLOSED_PORT)
     settings.SEARCH_TIMEOUT = 0.5
+    return label
 
 
 def operations():
@@ -43,10 +46,10 @@ def operations():
 def test_every_engine_method_raises_search_unavailable_quickly(unreachable):
     for name, call in operations().items():
         started = time.monotonic()
-        with pytest.raises(SearchUnavailable) as raised:
+        with pytest.raises(EngineUnavailable) as raised:
             call()
         assert time.monotonic() - started < 2, name
-        assert "Elasticsearch" in str(raised.value), name
+        assert f"{unreachable} at {CLOSED_PORT}" in str(raised.value), name
 
 
 def test_without_an_address_the_engine_is_unavailable(settings):

@@ -19,7 +19,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.utils.html import strip_tags
-from elasticsearch.dsl import Boolean, Date, Document, Integer, Keyword, MetaField, Text
+from elasticsearch.dsl import Boolean, Date, DateNanos, Document, Integer, Keyword, MetaField, Text
 from wagtail.models import Page
 
 from employers.models import HiringPledge
@@ -145,7 +145,10 @@ class JobDocument(SiteDocument):
     region = Keyword()
     employment_type = Keyword()
     remote = Keyword()
-    published_at = Date()
+    # Nanoseconds, not the milliseconds of `Date`: the newest-first order breaks ties on the key,
+    # and two listings published within one millisecond must not tie here while the database,
+    # which keeps microseconds, tells them apart.
+    published_at = DateNanos()
     closing_date = Date()
     start_date = Date()
     required_skill_ids = Integer(multi=True)

@@ -71,9 +71,8 @@ class JobFacetedSearch(FacetedSearch):
         "posted_within": PostedWithinFacet(),
     }
 
-    def __init__(self, job_query, using="default", today=None):
+    def __init__(self, job_query, today=None):
         self.index = JobDocument.alias()
-        self.using = using
         self.today = today or timezone.localdate()
         filters = {name: list(job_query.selected(name)) for name in FACET_FIELDS if job_query.selected(name)}
         if job_query.posted_within:
@@ -87,9 +86,9 @@ class JobFacetedSearch(FacetedSearch):
         return search.query(words_query(query)) if query else search
 
 
-def build_job_search(job_query: JobQuery, page=None, using="default", today=None):
+def build_job_search(job_query: JobQuery, page=None, today=None):
     """The FacetedSearch for a query, sliced to `page` (the query's own page by default)."""
-    search = JobFacetedSearch(job_query, using=using, today=today)
+    search = JobFacetedSearch(job_query, today=today)
     page = page or job_query.page
     start = (page - 1) * job_query.per_page
     return search[start : start + job_query.per_page]
@@ -114,12 +113,12 @@ def jobs_in_order(ids):
     return [found[pk] for pk in ids if pk in found]
 
 
-def search_jobs(job_query: JobQuery, using) -> JobHits:
-    response = build_job_search(job_query, using=using).execute()
+def search_jobs(job_query: JobQuery, client) -> JobHits:
+    response = client.execute(build_job_search(job_query))
     total = response.hits.total.value
     page = clamp_page(job_query.page, total, job_query.per_page)
     if page != job_query.page and total:
-        response = build_job_search(job_query, page=page, using=using).execute()
+        response = client.execute(build_job_search(job_query, page=page))
     return job_hits_of(response, page)
 
 

@@ -111,7 +111,7 @@ def score_functions(graduate, regions, skill_ids, certification_ids):
     return functions
 
 
-def build_job_ranking(graduate, regions, skill_ids, certification_ids, limit, using="default", today=None):
+def build_job_ranking(graduate, regions, skill_ids, certification_ids, limit, today=None):
     query = Q(
         "function_score",
         query=Q("bool", filter=job_filters(graduate, regions, today or timezone.localdate())),
@@ -119,7 +119,7 @@ def build_job_ranking(graduate, regions, skill_ids, certification_ids, limit, us
         score_mode="sum",
         boost_mode="replace",
     )
-    search = Search(using=using, index=JobDocument.alias()).query(query)
+    search = Search(index=JobDocument.alias()).query(query)
     return search.sort("_score", *NEWEST).source(ROW_FIELDS)[:limit]
 
 
@@ -156,9 +156,9 @@ def rows_of(response, skill_ids, certification_ids):
     return rows
 
 
-def build_candidate_jobs(graduate, regions, using="default", today=None):
+def build_candidate_jobs(graduate, regions, today=None):
     filters = job_filters(graduate, regions, today or timezone.localdate())
-    search = Search(using=using, index=JobDocument.alias()).query(Q("bool", filter=filters))
+    search = Search(index=JobDocument.alias()).query(Q("bool", filter=filters))
     return search.source(False).params(size=SCAN_SIZE)
 
 
@@ -187,13 +187,11 @@ def graduate_filters(job):
     return filters
 
 
-def build_candidate_graduates(job, using="default"):
-    search = Search(using=using, index=GraduateDocument.alias()).query(
-        Q("bool", filter=graduate_filters(job))
-    )
+def build_candidate_graduates(job):
+    search = Search(index=GraduateDocument.alias()).query(Q("bool", filter=graduate_filters(job)))
     return search.source(False).params(size=SCAN_SIZE)
 
 
-def scanned_ids(search):
+def scanned_ids(search, client):
     """Every id the search finds (scrolled: candidates are not limited to one page)."""
-    return [int(hit.meta.id) for hit in search.scan()]
+    return [int(hit["_id"]) for hit in client.scan(search)]

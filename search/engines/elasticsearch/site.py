@@ -51,12 +51,12 @@ def did_you_mean(text):
     }
 
 
-def build_site_search(query: SiteQuery, page=None, using="default", today=None):
+def build_site_search(query: SiteQuery, page=None, today=None):
     today = today or timezone.localdate()
     page = page or query.page
     start = (page - 1) * query.per_page
     search = (
-        Search(using=using, index=site_indices())
+        Search(index=site_indices())
         .query(Q("simple_query_string", query=query.text, fields=SITE_FIELDS, default_operator="and"))
         .filter(open_on(today))
         .source(["type", "title", "summary", "url", "date"])
@@ -117,20 +117,20 @@ def corrected(response, text):
     return ""
 
 
-def site_search(query: SiteQuery, using) -> SiteHits:
-    response = build_site_search(query, using=using).execute()
+def site_search(query: SiteQuery, client) -> SiteHits:
+    response = client.execute(build_site_search(query))
     total = response.hits.total.value
     page = clamp_page(query.page, total, query.per_page)
     if page != query.page and total:
-        response = build_site_search(query, page=page, using=using).execute()
+        response = client.execute(build_site_search(query, page=page))
     return site_hits_of(response, query, page)
 
 
-def build_suggest(text, limit=8, using="default", today=None):
+def build_suggest(text, limit=8, today=None):
     """Titles starting with the words typed (edge n-grams of each word), best first."""
     today = today or timezone.localdate()
     search = (
-        Search(using=using, index=site_indices())
+        Search(index=site_indices())
         .query(Q("match", **{"title.autocomplete": {"query": text, "operator": "and"}}))
         .filter(open_on(today))
         .source(["type", "title", "url", "summary"])
@@ -151,5 +151,5 @@ def suggestions_of(response):
     return distinct(found)
 
 
-def suggest(text, limit, using):
-    return suggestions_of(build_suggest(text, limit, using=using).execute())[:limit]
+def suggest(text, limit, client):
+    return suggestions_of(client.execute(build_suggest(text, limit)))[:limit]

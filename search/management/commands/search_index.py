@@ -1,3 +1,4 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from search import index
@@ -5,8 +6,9 @@ from search import index
 
 class Command(BaseCommand):
     help = (
-        "Manage the Elasticsearch indices (needs ELASTICSEARCH_URL). "
-        "`rebuild` loads new indices and swaps the aliases once they are complete; "
+        "Manage the search server's indices (needs ELASTICSEARCH_URL or OPENSEARCH_URL). "
+        "`rebuild` loads new indices and swaps the aliases once they are complete, then rebuilds "
+        "Wagtail's own index (the admin's page search); "
         "`update` re-sends every searchable object into the current indices; "
         "`status` compares the documents indexed with the database."
     )
@@ -29,6 +31,9 @@ class Command(BaseCommand):
             elif action == "rebuild":
                 for alias, name, count in index.rebuild(out=self.stderr, chunk_size=chunk_size):
                     self.stdout.write(f"{alias} → {name}: {count} documents")
+                # The admin's page search reads Wagtail's own index on the same server, which
+                # nothing else fills: without this it finds nothing once a server is configured.
+                call_command("update_index", stdout=self.stdout, stderr=self.stderr)
                 self.stdout.write(self.style.SUCCESS("Rebuilt every index; the old ones are deleted."))
             else:
                 for alias, names, count in index.update(out=self.stderr, chunk_size=chunk_size):
@@ -49,4 +54,4 @@ class Command(BaseCommand):
 def _describe(error):
     if isinstance(error, index.IndexingUnavailable):
         return str(error)
-    return f"Elasticsearch at {index.server_address()} refused the work: {error}"
+    return f"The search server refused the work: {error}"

@@ -105,6 +105,9 @@ public final class PortalSearchNode extends Node {
         plugins.add(org.opensearch.index.mapper.MapperExtrasPlugin.class);
         // _reindex, _update_by_query and _delete_by_query: a rebuild copies into a new index.
         plugins.add(org.opensearch.index.reindex.ReindexPlugin.class);
+        // Mustache templates: site search's "did you mean" keeps a correction only when its words
+        // find something (the phrase suggester's collate query is a template).
+        plugins.add(org.opensearch.script.mustache.MustachePlugin.class);
         return plugins;
     }
 }

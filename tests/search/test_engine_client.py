@@ -1,0 +1,58 @@
+"""The client adapter against the live search server (OPENSEARCH_URL or ELASTICSEARCH_URL in the
+environment; skipped without one, failed instead under REQUIRE_SEARCH_ENGINE=1).
+
+A request the server refuses is EngineBadRequest with the server's status, whichever library
+sent it; the visitor still gets the database's answer, and the refusal is logged as an error
+(a bug of ours) without leaving the server alone as an outage would.
+"""
+
+import logging
+import os
+import uuid
+
+import pytest
+from django.core.cache import cache
+
+from search.engines import PAUSED_KEY
+from search.engines.base import EngineBadRequest
+from search.engines.client import get_client
+from tests.employers.factories import JobListingFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def server(settings):
+    under_test = {
+        name: settings.SEARCH_SERVER_UNDER_TEST[name] for name in ("ELASTICSEARCH_URL", "OPENSEARCH_URL")
+    }
+    if not any(under_test.values()):
+        reason = "neither ELASTICSEARCH_URL nor OPENSEARCH_URL is set: the client was not tried live"
+        if os.environ.get("REQUIRE_SEARCH_ENGINE") == "1":
+            pytest.fail(f"{reason} (REQUIRE_SEARCH_ENGINE=1)")
+        pytest.skip(reason)
+    for name, url in under_test.items():
+        setattr(settings, name, url)
+    # No index ever exists under this prefix: every search of it is refused.
+    settings.SEARCH_INDEX_PREFIX = f"test_client_{uuid.uuid4().hex[:8]}"
+    return get_client()
+
+
+def test_a_refused_request_is_a_bad_request_with_the_server_s_status(server, settings):
+    with pytest.raises(EngineBadRequest) as raised:
+        server.count(f"{settings.SEARCH_INDEX_PREFIX}_jobs")
+    assert raised.value.status == 404
+    assert f"{server.label} at {server.address}" in str(raised.value)
+
+
+def test_a_refused_search_is_answered_by_the_database_and_the_server_is_not_paused(server, client, caplog):
+    JobListingFactory(title="Night baker")
+
+    with caplog.at_level(logging.WARNING, logger="search.engines"):
+        response = client.get("/jobs/", {"q": "baker"})
+
+    assert response.status_code == 200
+    assert [job.title for job in response.context["results"].jobs] == ["Night baker"]
+    refusals = [record for record in caplog.records if record.name == "search.engines"]
+    assert [record.levelno for record in refusals] == [logging.ERROR]
+    assert cache.get(PAUSED_KEY) is None  # the next search asks the server again
