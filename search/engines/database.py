@@ -150,7 +150,7 @@ class DatabaseEngine(SiteSearchDatabaseMixin):
         ranked = self._order(matches, "relevance", rank_by).values_list("pk")[start:end]
         ranked_sql, ranked_params = ranked.query.sql_with_params()
         sql = (
-            f"WITH titled (id, rank, published_at) AS MATERIALIZED ({titled_sql}) "  # nosec B608 # SQL of Django's querysets; values are bound parameters
+            f"WITH titled (id, rank, published_at) AS MATERIALIZED ({titled_sql}) "  # nosec B608 # Django's SQL of the querysets; every value is bound
             "(SELECT id FROM titled WHERE (SELECT COUNT(*) FROM titled) = %s "
             "ORDER BY rank DESC, published_at DESC NULLS LAST, id DESC OFFSET %s) "
             "UNION ALL "
@@ -245,7 +245,8 @@ class DatabaseEngine(SiteSearchDatabaseMixin):
             # rows; a common one ("warehouse" is in 86% of national listings) reads the table
             # once, testing the document and the selected filters on the same pass. (A UNION of
             # the two sets of ids, joined back by primary key, read the table twice and hashed
-            # 86,000 ids: 220 ms for a page of 'warehouse' with two filters, 90 ms now.)
+            # 86,000 ids: 220 ms for a page of 'warehouse' with two filters, 90 ms with this
+            # condition; a page of one word is often ranked from the titles: _ranked_page_ids.)
             # Unqualified columns: inside a subquery they resolve to the listing's own alias.
             config = getattr(settings, "SEARCH_TEXT_CONFIG", "english")
             tsquery = "websearch_to_tsquery(%s::regconfig, %s)"
