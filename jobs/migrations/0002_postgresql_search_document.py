@@ -14,6 +14,12 @@ index holds only published listings and only the columns those queries read, so 
 index-only scans of a few MB; its key (published_at DESC NULLS LAST, id DESC) serves "newest
 first" pages directly. Django declares INCLUDE and partial indexes, but not NULLS LAST in an index
 that SQLite accepts, so this one is PostgreSQL's alone as well.
+
+A GIN index of the published listings' titles in full-text form (the same expression as the title's
+part of the document): a search by one common word ranks only the listings with the word in their
+title when they fill the page, since they outrank every other (search/engines/database.py), and
+finds them here instead of reading every match. Django's GinIndex over a SearchVector is
+PostgreSQL-only SQL too.
 """
 
 from django.conf import settings
@@ -34,8 +40,12 @@ CREATE INDEX IF NOT EXISTS jobs_joblisting_open_cover
         requires_driving, handles_cash, works_with_vulnerable_people, requires_security_clearance
     )
     WHERE status = 'published';
+CREATE INDEX IF NOT EXISTS jobs_joblisting_open_title_document
+    ON jobs_joblisting USING GIN (to_tsvector(%(config)s::regconfig, COALESCE(title, '')::text))
+    WHERE status = 'published';
 """
 DROP = """
+DROP INDEX IF EXISTS jobs_joblisting_open_title_document;
 DROP INDEX IF EXISTS jobs_joblisting_open_cover;
 DROP INDEX IF EXISTS jobs_joblisting_search_document;
 ALTER TABLE jobs_joblisting DROP COLUMN IF EXISTS search_document;

@@ -131,3 +131,48 @@ def test_words_find_each_matching_listing_once_in_rank_order(listings, text, fil
     assert hits.total == len(expected)
     if text == "kitchen":
         assert len(expected) > 20  # the fixture's kitchen porters and every Harbour Kitchens listing
+
+
+@pytest.mark.parametrize(
+    "text, filters",
+    [
+        ("warehouse", {}),
+        ("warehouse", {"remote": ("on-site",)}),
+        ("kitchen", {}),  # in every description, some titles and an employer's name
+        ("warehouse operative", {}),  # two words: every match is ranked
+    ],
+)
+def test_pages_of_a_common_word_come_in_rank_order_page_after_page(listings, text, filters):
+    """A word in a listing's title outranks the same word anywhere else, however often it is
+    repeated in the description or place, so a page the titles fill is ranked from them alone
+    (search/engines/database.py); the pages across the last title and after it must go on in
+    the same order, without a listing missing or shown twice."""
+    quayside = EmployerFactory(name="Quayside Warehouse Supplies")  # its name alone: rank 0
+    JobListingFactory(employer=quayside, title="Van driver", remote="on-site")
+    JobListingFactory(
+        title="Stock controller",
+        description="<p>" + "Warehouse shifts in our warehouse. " * 40 + "</p>",
+        place="Warehouse Quarter",
+        remote="on-site",
+    )
+    JobListingFactory(title="Cleaner", place="Warehouse Lane", remote="on-site")
+    twice = JobListingFactory(  # the oldest, but its title says it twice: the first of all
+        title="Warehouse supervisor, night warehouse",
+        remote="on-site",
+        published_at=timezone.now() - datetime.timedelta(days=60),
+    )
+    expected = matching_by_reference(text, filters)
+    per_page = 4
+    shown = []
+    for page in range(1, len(expected) // per_page + 2):
+        hits = DatabaseEngine().search_jobs(
+            JobQuery(text=text, filters=filters, page=page, per_page=per_page)
+        )
+        assert hits.total == len(expected)
+        shown += [job.pk for job in hits.jobs] if hits.page == page else []
+    assert shown == expected
+    if " " not in text:
+        titled = [pk for pk in expected if text in JobListing.objects.get(pk=pk).title.lower()]
+        assert len(titled) > per_page  # a full page from the titles, then pages past them
+        assert expected[: len(titled)] == titled
+        assert (expected[0] == twice.pk) == (text == "warehouse")

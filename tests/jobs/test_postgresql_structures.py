@@ -1,6 +1,7 @@
 """What PostgreSQL keeps beyond the models (issue 15): the generated full-text column of job
 listings and the GIN index of employers' names are built in the text search configuration of the
-site's language, not a hard-coded English, and the model's partial index is in the database."""
+site's language, not a hard-coded English (so is the GIN index of open listings' titles), and the
+model's partial index is in the database."""
 
 import pytest
 from django.core.management import call_command
@@ -42,10 +43,15 @@ def test_the_job_search_column_follows_the_configured_language(settings):
     settings.SEARCH_TEXT_CONFIG = "french"
     call_command("migrate", "jobs", "0001", verbosity=0)
     assert index_definition("jobs_joblisting_search_document") is None
+    assert index_definition("jobs_joblisting_open_title_document") is None
     call_command("migrate", "jobs", verbosity=0)
     assert "'french'::regconfig" in generation_expression()
     assert "'english'" not in generation_expression()
     assert "USING gin (search_document)" in index_definition("jobs_joblisting_search_document")
+    # The titles' index must be the title's part of the document, or searches would not use it.
+    titles = index_definition("jobs_joblisting_open_title_document")
+    assert "USING gin (to_tsvector('french'::regconfig" in titles
+    assert "WHERE ((status)::text = 'published'::text)" in titles
 
 
 def test_the_models_partial_index_is_in_the_database():
