@@ -93,6 +93,27 @@ def ensure_database(url, fresh=False):
             connection.execute(f'CREATE DATABASE "{name}"')
 
 
+def foreign_migrations(recorded):
+    """The project's migrations recorded in a database with no file in this tree (a database made
+    by another branch or an older checkout, such as one from before the migrations reset)."""
+    folders = [*ROOT.glob("*/migrations"), *ROOT.glob("*/*/migrations")]
+    ours = {folder.parent.name: folder for folder in folders if (folder / "__init__.py").exists()}
+    return sorted(
+        f"{app}.{name}" for app, name in recorded if app in ours and not (ours[app] / f"{name}.py").exists()
+    )
+
+
+def recorded_migrations(url):
+    """(app, name) of every migration the database records; none when it has no table yet."""
+    import psycopg
+
+    with psycopg.connect(url) as connection:
+        try:
+            return connection.execute("SELECT app, name FROM django_migrations").fetchall()
+        except psycopg.errors.UndefinedTable:
+            return []
+
+
 def percentile(samples, fraction):
     ordered = sorted(samples)
     if not ordered:

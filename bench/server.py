@@ -56,6 +56,14 @@ def prepare(database_url, env):
     own_database = common.database_name(database_url) != common.database_name(common.DEFAULT_URL)
     if own_database:
         common.ensure_database(database_url)
+        foreign = common.foreign_migrations(common.recorded_migrations(database_url))
+        if foreign:
+            # Made by another branch or an older checkout: its schema cannot be migrated from here.
+            print(
+                f"The database records migrations this tree does not have ({', '.join(foreign[:3])}): made afresh.",
+                flush=True,
+            )
+            common.ensure_database(database_url, fresh=True)
     manage(env, "migrate", "--no-input", "-v", "0")
     with psycopg.connect(database_url) as connection:
         has_employer = connection.execute(
