@@ -11,8 +11,11 @@ which other people's tests use. Its database `portal_faults` gets the demo conte
     site must answer again by itself, and the count of confirmed supporter pledges is the same.
     Sign-ups must be stored (pending pledges in the database) both before the stop and after
     the restart: the load runs on until they are (at most two minutes more).
-(b) search: ELASTICSEARCH_URL at a closed port. Job search must keep answering (from the
-    database) with the same listings as without the search engine, for words that find some.
+(b) search: the project's own OpenSearch node (scripts/search-engine.sh, on a port of its own),
+    indexed, under load; then frozen (SIGSTOP), then killed (SIGKILL), then started again. Job
+    and site search must keep answering, quickly, with the listings the database shows (for words
+    that find some); and after the restart the searches must reach the node again by themselves
+    (its own statistics count them).
 (c) mail: the e-mail server (an aiosmtpd sink) refuses (451) while supporters sign up through the
     database task queue and a db_worker; sign-ups must be stored, delivery must have been tried
     and refused, and every accepted address must get its confirmation e-mail after the server
@@ -22,7 +25,9 @@ A drill that did none of its work fails. `--seconds 6 --down-seconds 5` is the s
 
 import argparse
 import json
+import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -35,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import common
 from bench.report import FINE, Recorder, answered, print_rows
-from bench.server import Server, prepared_site
+from bench.server import Server, manage, prepared_site
 from bench.visitors import SEARCH_WORDS, outcomes, start_visitors, stop_visitors
 
 CLUSTER = ("15", "bench")
@@ -225,66 +230,128 @@ def job_links(html):
     return re.findall(r'href="(/jobs/\d+-[\w-]+/)"', html)
 
 
-def search_drill(env, seconds=20, port=SERVER_PORT):
+def search_engine(action, node_port, data, check=True):
+    """scripts/search-engine.sh start|stop for the drill's own OpenSearch node."""
+    node_env = {**os.environ, "SEARCH_ENGINE_PORT": str(node_port), "SEARCH_ENGINE_DATA": str(data)}
+    return subprocess.run(
+        ["bash", "scripts/search-engine.sh", action], cwd=common.ROOT, env=node_env, check=check
+    )
+
+
+def node_searches(url):
+    """Searches the node has answered since it started, by its own statistics (0 when it does not
+    answer): the proof that a search reached the engine and was not answered by the database."""
+    try:
+        stats = requests.get(f"{url}/_nodes/stats/indices/search", timeout=2).json()
+    except (requests.RequestException, ValueError):
+        return 0
+    return sum(node["indices"]["search"]["query_total"] for node in stats["nodes"].values())
+
+
+def search_drill(env, seconds=20, down_seconds=10, port=SERVER_PORT):
+    """Job and site search under load while the live OpenSearch node is frozen (SIGSTOP), then
+    killed (SIGKILL), then started again: no search may fail or be slow, every job search must
+    show the listings the database shows, and once the node is back the searches must reach it
+    again by themselves (its own count of answered searches grows)."""
     words = SEARCH_WORDS
     # Every search reaches the engine, not the public-page cache.
-    env = {**env, "PAGE_CACHE_SECONDS": "0"}
+    env = {**env, "PAGE_CACHE_SECONDS": "0", "ELASTICSEARCH_URL": "", "OPENSEARCH_URL": ""}
     with Server(env, port, "faults-search-reference.log") as server:
         expected = {
             word: job_links(requests.get(f"{server.base}/jobs/?q={word}", timeout=30).text) for word in words
         }
-    unreachable = {**env, "ELASTICSEARCH_URL": f"http://127.0.0.1:{free_port()}", "OPENSEARCH_URL": ""}
-    recorder = Phased()
-    differing = set()
-    with Server(unreachable, port, "faults-search-gunicorn.log") as server:
-        deadline = time.monotonic() + seconds
-        session = requests.Session()
-        while time.monotonic() < deadline:
-            for word in words:
-                started = time.monotonic()
-                try:
-                    response = session.get(f"{server.base}/jobs/?q={word}", timeout=30)
-                    status = response.status_code
-                    if job_links(response.text) != expected[word]:
-                        differing.add(word)
-                except requests.RequestException:
-                    status = 0
-                recorder.record("job search", status, time.monotonic() - started, word, status == 200)
-                started = time.monotonic()
-                try:
-                    status = session.get(f"{server.base}/search/?q={word}", timeout=30).status_code
-                except requests.RequestException:
-                    status = 0
-                recorder.record("site search", status, time.monotonic() - started, word, status == 200)
-    report("(b) search engine unreachable", {"ELASTICSEARCH_URL at a closed port": (recorder, {200})})
-    searches = answered(recorder, "job search")
-    words_with_results = sorted(word for word, links in expected.items() if links)
-    job_errors = sum(n for status, n in recorder.statuses["job search"].items() if status != 200)
-    site_errors = sum(n for status, n in recorder.statuses["site search"].items() if status != 200)
-    print(
-        f"job search errors {job_errors}; job searches answering other listings than without the engine: "
-        f"{sorted(differing) or 'none'}; site search errors {site_errors}; job searches answered {searches}; "
-        f"words with listings to compare: {len(words_with_results)}"
+    node_port, data = free_port(), common.RESULTS / "faults-search-engine"
+    url = f"http://127.0.0.1:{node_port}"
+    engine_env = {**env, "OPENSEARCH_URL": url, "SEARCH_INDEX_PREFIX": "faults"}
+    phases, differing, reached = {}, set(), {}
+    search_engine("start", node_port, data)
+    try:
+        manage(engine_env, "search_index", "rebuild", stdout=subprocess.DEVNULL)
+        with Server(engine_env, port, "faults-search-gunicorn.log") as server:
+            session = requests.Session()
+
+            def load(phase, at_least, done=lambda: True, longest=90):
+                recorder = phases.setdefault(phase, Phased())
+                started_phase = time.monotonic()
+                while True:
+                    elapsed, finished = time.monotonic() - started_phase, done()
+                    if elapsed >= at_least and (finished or elapsed >= longest):
+                        break
+                    for word in words:
+                        started = time.monotonic()
+                        try:
+                            response = session.get(f"{server.base}/jobs/?q={word}", timeout=30)
+                            status = response.status_code
+                            if job_links(response.text) != expected[word]:
+                                differing.add((phase, word))
+                        except requests.RequestException:
+                            status = 0
+                        recorder.record("job search", status, time.monotonic() - started, word, status == 200)
+                        started = time.monotonic()
+                        try:
+                            status = session.get(f"{server.base}/search/?q={word}", timeout=30).status_code
+                        except requests.RequestException:
+                            status = 0
+                        recorder.record(
+                            "site search", status, time.monotonic() - started, word, status == 200
+                        )
+                return time.monotonic() - started_phase
+
+            before = node_searches(url)
+            load("node up", seconds)
+            reached["up"] = node_searches(url) - before
+            pid = int((data / "node.pid").read_text())
+            os.kill(pid, signal.SIGSTOP)
+            load("node frozen (SIGSTOP)", down_seconds)
+            os.kill(pid, signal.SIGKILL)
+            load("node killed (SIGKILL)", down_seconds)
+            search_engine("start", node_port, data)
+            restarted = time.monotonic()
+
+            def back():
+                if node_searches(url) > 0 and "back_after_seconds" not in reached:
+                    reached["back_after_seconds"] = round(time.monotonic() - restarted, 1)
+                return "back_after_seconds" in reached
+
+            load("node started again", seconds, done=back)
+            back()
+            reached["after_restart"] = node_searches(url)
+    finally:
+        search_engine("stop", node_port, data, check=False)
+    report(
+        "(b) the live search engine frozen, killed, started again",
+        {name: (rec, {200}) for name, rec in phases.items()},
     )
-    engine_in_tree = (common.ROOT / "search" / "engines" / "elasticsearch" / "__init__.py").exists()
-    if not engine_in_tree:
-        print(
-            "note: search/engines has no Elasticsearch engine in this tree yet, so job search never asks it; "
-            "the fallback from Elasticsearch to the database is pending (another team)."
-        )
+    job_errors = sum(
+        n for rec in phases.values() for status, n in rec.statuses["job search"].items() if status != 200
+    )
+    site_errors = sum(
+        n for rec in phases.values() for status, n in rec.statuses["site search"].items() if status != 200
+    )
+    searches = sum(answered(rec, "job search") for rec in phases.values())
+    words_with_results = sorted(word for word, links in expected.items() if links)
+    print(
+        f"job search errors {job_errors}; site search errors {site_errors}; job searches answered {searches}; "
+        f"job searches answering other listings than the database: {sorted(differing) or 'none'}; "
+        f"searches the node answered while up: {reached.get('up', 0)}; after its restart: "
+        f"{reached.get('after_restart', 0)} (the first {reached.get('back_after_seconds')} s after it was up again)"
+    )
     return {
         "job_search_errors": job_errors,
         "site_search_errors": site_errors,
-        "differing": sorted(differing),
-        "es_engine_in_tree": engine_in_tree,
+        "differing": sorted(f"{phase}: {word}" for phase, word in differing),
         "job_searches": searches,
         "words_with_results": words_with_results,
-        # Nothing compared is nothing proven: searches must have run and found listings.
+        **reached,
+        # Nothing compared is nothing proven: searches ran, found listings, and reached the node
+        # both before the fault and, by themselves, after its restart.
         "passed": not job_errors
         and not site_errors
         and not differing
         and searches > 0
-        and bool(words_with_results),
+        and bool(words_with_results)
+        and reached.get("up", 0) > 0
+        and reached.get("after_restart", 0) > 0,
     }
 
 
@@ -405,7 +472,9 @@ def main(argv=None):
             port=args.port,
         )
     if "search" in drills:
-        results["search"] = search_drill(env, seconds=args.seconds, port=args.port)
+        results["search"] = search_drill(
+            env, seconds=args.seconds, down_seconds=args.down_seconds, port=args.port
+        )
     if "mail" in drills:
         results["mail"] = mail_drill(
             env, addresses, args.clients, refuse_seconds=args.seconds * 1.5, port=args.port
