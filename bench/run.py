@@ -22,6 +22,10 @@ than --scale asks for):
   given to wrk;
 - bytes transferred for the home page's first load (HTML and every CSS, JS, image and font it
   references, compressed as a browser would receive them).
+With a search server configured (OPENSEARCH_URL or ELASTICSEARCH_URL), job search and matching are
+measured on the database engine and on the server in the same run, side by side, after the job
+index is rebuilt (timed, its documents and bytes recorded): bench/server_side.py. Site search is
+then measured on the database engine only (the site's other indices are not rebuilt).
 The machine's load average is recorded with the results: other work skews the numbers.
 The in-process measurements are in bench/measure.py, the load and first-load bytes in bench/load.py.
 """
@@ -39,6 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common
 import load
 import measure
+import server_side
 
 BUDGETS_MS = {"job search": 150, "matching": 250, "page": 50, "staff": 200}
 SECTIONS = ("search", "matching", "site", "load", "bytes")
@@ -58,6 +63,11 @@ def parse_args(argv=None):
     parser.add_argument("--scale", type=float, default=1.0, help="generate at this scale when needed")
     parser.add_argument("--seed", type=int, default=8)
     parser.add_argument("--no-migrate", action="store_true", help="measure the schema as it is")
+    parser.add_argument(
+        "--no-rebuild",
+        action="store_true",
+        help="with a search server: measure the job index as it is (it must still hold every open job)",
+    )
     return parser.parse_args(argv)
 
 
@@ -71,6 +81,22 @@ def print_table(title, rows, columns, budget=None):
             cells.append(f"{value!s:>{width}}" if name != "name" else f"{value!s:<{width}}")
         over = budget is not None and row.get("p95_ms") is not None and row["p95_ms"] >= budget
         print("  " + " ".join(cells) + ("  OVER" if over else ""))
+
+
+def print_side_by_side(title, rows, server, budget):
+    """Rows of server_side.merged(): a column per engine, OVER naming the engine over budget."""
+    print(f"\n{title}, database | {server} (budget p95 < {budget} ms)")
+    print(f"  {'name':<30} {'results':>15} {'p50_ms':>15} {'p95_ms':>15}")
+    for row in rows:
+        cells = [f"{row['name']:<30}"]
+        for key in ("results", "p50_ms", "p95_ms"):
+            cells.append(f"{row[f'{key}_db']!s:>7}|{row[f'{key}_server']!s:<7}")
+        over = [
+            engine
+            for engine, value in (("database", row["p95_ms_db"]), (server, row["p95_ms_server"]))
+            if value is not None and value >= budget
+        ]
+        print("  " + " ".join(cells) + (f"  OVER: {', '.join(over)}" if over else ""))
 
 
 def ensure_generated(scale, seed):
@@ -169,18 +195,54 @@ def main():
         report["load_average_after"] = os.getloadavg()
         target.write_text(json.dumps(report, indent=2, default=str))
 
+    server = server_side.server_name()
+    if server and {"search", "matching"} & set(sections):
+        job_index = server_side.job_index(rebuild=not args.no_rebuild)
+        save("search_server", {"name": server, "job_index": job_index})
+        rebuilt = (
+            f"rebuilt in {job_index['rebuild_seconds']} s, "
+            if job_index["rebuild_seconds"] is not None
+            else ""
+        )
+        megabytes = job_index["bytes"] / 1_000_000
+        print(
+            f"Job index {job_index['index']}: {rebuilt}{job_index['documents']} documents, {megabytes:.1f} MB"
+        )
+
     timing = [("name", 30), ("results", 8), ("queries", 7), ("p50_ms", 8), ("p95_ms", 8)]
     if "search" in sections:
-        save("job_search", measure.job_searches(args.rounds))
-        print_table("Job search with facets", report["job_search"], timing, BUDGETS_MS["job search"])
+        title, budget = "Job search with facets", BUDGETS_MS["job search"]
+        if server:
+            database_rows, server_rows = server_side.side_by_side(measure.job_searches, args.rounds)
+            save("job_search", database_rows)
+            save("job_search_server", server_rows)
+            rows = server_side.merged(database_rows, server_rows, ("results", "p50_ms", "p95_ms"))
+            print_side_by_side(title, rows, server, budget)
+        else:
+            save("job_search", measure.job_searches(args.rounds))
+            print_table(title, report["job_search"], timing, budget)
     if "matching" in sections:
-        save("matching", measure.matching(args.rounds))
-        columns = [("name", 30), ("candidates", 10), ("queries", 7), ("p50_ms", 8), ("p95_ms", 8)]
-        title = f"Matching against {report['open_jobs']} open jobs"
-        print_table(title, report["matching"], columns, BUDGETS_MS["matching"])
+        title, budget = f"Matching against {report['open_jobs']} open jobs", BUDGETS_MS["matching"]
+        if server:
+            database_rows, server_rows = server_side.side_by_side(measure.matching, args.rounds)
+            save("matching", database_rows)
+            save("matching_server", server_rows)
+            rows = server_side.merged(database_rows, server_rows, ("candidates", "p50_ms", "p95_ms"))
+            for row in rows:  # the column is headed "results": candidates after the hard filters
+                row["results_db"], row["results_server"] = (
+                    row.pop("candidates_db"),
+                    row.pop("candidates_server"),
+                )
+            print_side_by_side(title, rows, server, budget)
+        else:
+            save("matching", measure.matching(args.rounds))
+            columns = [("name", 30), ("candidates", 10), ("queries", 7), ("p50_ms", 8), ("p95_ms", 8)]
+            print_table(title, report["matching"], columns, budget)
     if "site" in sections:
-        save("site_search", measure.site_search(args.rounds))
-        print_table("Site search (GET /search/)", report["site_search"], timing)
+        # Only the job index is rebuilt here: the site's other indices may be missing or stale.
+        with server_side.database_engine():
+            save("site_search", measure.site_search(args.rounds))
+        print_table("Site search (GET /search/, database engine)", report["site_search"], timing)
     if "load" in sections or "bytes" in sections:
         public, private, first_load = load.load(args.duration, args.pages)
         save("pages_under_load", public)

@@ -12,8 +12,11 @@ an outage (EngineUnavailable) the server is left alone for SEARCH_RETRY_AFTER se
 10): a cluster that times out would otherwise cost every visitor the whole SEARCH_TIMEOUT before
 the database answers. A request the server refuses (EngineBadRequest) is a bug of ours: logged as
 an error with its traceback, answered by the database, and the server is not paused for it.
+Each answer the database gives while a server is configured is counted in FALLBACKS (per process,
+by operation): the benchmark fails when a search it timed on the server was the database's.
 """
 
+import collections
 import contextlib
 import logging
 import time
@@ -49,6 +52,10 @@ PAUSED_KEY = "search:paused"
 # Used when the cache itself cannot answer: then each process limits its own warnings.
 _warned_at = None
 
+# operation → answers the database gave in this process although a search server is configured
+# (it failed, or was paused after failing). Never reset here: readers compare before and after.
+FALLBACKS = collections.Counter()
+
 
 def database_engine():
     return DatabaseEngine()
@@ -82,7 +89,8 @@ def run_matching(operation, *args, **kwargs):
 
 
 def _answer(scale_out, fallback, operation, args, kwargs):
-    if engine_configured() and not _paused():
+    configured = engine_configured()
+    if configured and not _paused():
         try:
             return getattr(scale_out(), operation)(*args, **kwargs)
         except DatabaseError:
@@ -94,6 +102,8 @@ def _answer(scale_out, fallback, operation, args, kwargs):
             if expected:
                 _pause()
             record_degradation(operation, error, expected=expected)
+    if configured:  # failed just now, or paused after an outage
+        FALLBACKS[operation] += 1
     return getattr(fallback(), operation)(*args, **kwargs)
 
 
@@ -159,6 +169,7 @@ def search_degraded():
 
 
 __all__ = [
+    "FALLBACKS",
     "EngineBadRequest",
     "EngineUnavailable",
     "JobHits",

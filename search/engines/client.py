@@ -272,6 +272,18 @@ class EngineClient:
     def refresh(self, index):
         self._send("indices.refresh", index=index)
 
+    def index_sizes(self, index):
+        """index name → {"documents", "bytes"} of its primary shards, for every index `index` names
+        (an alias: the indices behind it). Deleted documents not yet merged away are not counted."""
+        stats = self._send("indices.stats", index=index, metric="docs,store")["indices"]
+        return {
+            name: {
+                "documents": numbers["primaries"]["docs"]["count"],
+                "bytes": numbers["primaries"]["store"]["size_in_bytes"],
+            }
+            for name, numbers in stats.items()
+        }
+
 
 def _status_of(error):
     """The HTTP status of the server's answer; None when there was none (opensearch-py says "N/A")."""
