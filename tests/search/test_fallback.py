@@ -284,9 +284,7 @@ def test_a_hanging_engine_costs_one_timeout_then_is_left_alone(client, world, si
         first_took = time.monotonic() - started
         asked = len(accepted)
 
-        started = time.monotonic()
         second = client.get("/jobs/", {"q": "bread"})
-        second_took = time.monotonic() - started
 
     assert first.status_code == second.status_code == 200
     titles = [job.title for job in second.context["results"].jobs]
@@ -294,5 +292,6 @@ def test_a_hanging_engine_costs_one_timeout_then_is_left_alone(client, world, si
     assert titles == [job.title for job in first.context["results"].jobs]
     assert first_took >= 0.5  # the first visitor waited for the timeout...
     assert asked >= 1
-    assert second_took < 0.5  # ...the next one was answered by the database straight away
+    # ...the next one was answered by the database without asking the engine again (counted by
+    # the connections it accepted, not by a clock a busy machine makes slow)
     assert len(accepted) == asked
