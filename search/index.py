@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from django.apps import apps
 from django.conf import settings
 
-from .engines.base import SearchUnavailable
+from .engines.base import SearchUnavailable, result_window
 from .engines.client import SETTINGS, configured_engine, get_client
 
 logger = logging.getLogger(__name__)
@@ -98,7 +98,10 @@ def versioned_name(doc_class, now=None):
 
 def create_index(es, doc_class, name):
     """The index `name` with the document's settings, analyzers and mapping (built by the dsl)."""
-    es.create_index(name, doc_class._index.clone(name=name).to_dict())
+    body = doc_class._index.clone(name=name).to_dict()
+    # The engines page no deeper than this window (search.engines.base): the index must agree.
+    body.setdefault("settings", {})["max_result_window"] = result_window()
+    es.create_index(name, body)
 
 
 def rebuild(doc_classes=None, out=None, chunk_size=CHUNK_SIZE):

@@ -13,7 +13,7 @@ from elasticsearch.dsl.faceted_search import Facet
 
 from jobs.models import JobListing
 
-from ..base import ANY_TIME, FACET_FIELDS, POSTED_WITHIN_DAYS, JobHits, JobQuery, clamp_page
+from ..base import ANY_TIME, FACET_FIELDS, POSTED_WITHIN_DAYS, JobHits, JobQuery, clamp_page, deepest_page
 from .documents import JobDocument
 
 TEXT_FIELDS = ["title^3", "employer_name^2", "place", "description", "skill_names"]
@@ -114,10 +114,12 @@ def jobs_in_order(ids):
 
 
 def search_jobs(job_query: JobQuery, client) -> JobHits:
-    response = client.execute(build_job_search(job_query))
+    # Never asked past the result window: the server would refuse the whole request.
+    asked = min(job_query.page, deepest_page(job_query.per_page))
+    response = client.execute(build_job_search(job_query, page=asked))
     total = response.hits.total.value
     page = clamp_page(job_query.page, total, job_query.per_page)
-    if page != job_query.page and total:
+    if page != asked and total:
         response = client.execute(build_job_search(job_query, page=page))
     return job_hits_of(response, page)
 

@@ -13,7 +13,7 @@ from django.utils.html import escape
 from django.utils.text import Truncator
 from elasticsearch.dsl import Q, Search
 
-from ..base import SITE_TYPES, SiteHit, SiteHits, SiteQuery, Suggestion, clamp_page, distinct
+from ..base import SITE_TYPES, SiteHit, SiteHits, SiteQuery, Suggestion, clamp_page, deepest_page, distinct
 from .documents import SITE_DOCUMENTS
 from .jobs import open_on
 
@@ -118,10 +118,12 @@ def corrected(response, text):
 
 
 def site_search(query: SiteQuery, client) -> SiteHits:
-    response = client.execute(build_site_search(query))
+    # Never asked past the result window: the server would refuse the whole request.
+    asked = min(query.page, deepest_page(query.per_page))
+    response = client.execute(build_site_search(query, page=asked))
     total = response.hits.total.value
     page = clamp_page(query.page, total, query.per_page)
-    if page != query.page and total:
+    if page != asked and total:
         response = client.execute(build_site_search(query, page=page))
     return site_hits_of(response, query, page)
 

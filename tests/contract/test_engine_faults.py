@@ -1,0 +1,66 @@
+"""The search server's faults found in review (issue 16), each reproduced against the live node
+and held to what the database engine does.
+"""
+
+import pytest
+from django.core.cache import cache
+
+from search import jobs as job_search
+from search import site
+from search.engines import PAUSED_KEY, run
+from search.engines.base import EngineBadRequest, JobQuery
+from search.engines.client import get_client
+from search.engines.elasticsearch.jobs import build_job_search
+from tests.employers.factories import EmployerFactory, JobListingFactory
+
+# A small result window, so that "past the window" takes tens of listings, not ten thousand: the
+# indices are created with it, and the live server refuses a deeper page as it would past 10,000.
+WINDOW = 40
+
+
+@pytest.fixture
+def bakers(engine, home, settings):
+    settings.SEARCH_RESULT_WINDOW = WINDOW
+    employer = EmployerFactory(name="Rise Loaves")
+    JobListingFactory.create_batch(50, employer=employer, title="Night baker")
+    engine.load()
+    return engine
+
+
+def test_a_page_past_the_result_window_is_the_last_page_and_asks_to_refine(bakers, client):
+    response = client.get("/jobs/", {"q": "baker", "page": 7})
+
+    results = response.context["results"]
+    assert (results.total, results.page, results.num_pages) == (50, 2, 2)
+    assert len(results.jobs) == 20
+    assert "10 more results are not shown: refine your search to find them." in response.text
+
+
+def test_job_search_pages_stop_at_the_result_window_in_every_engine(bakers):
+    results = job_search.search(query="baker", page=3, per_page=20)
+
+    assert (results.total, results.page, results.num_pages) == (50, 2, 2)
+    assert len(results.jobs) == 20
+    assert results.results_beyond_last_page == 10
+
+
+def test_site_search_pages_stop_at_the_result_window_in_every_engine(bakers):
+    results = site.search("baker", page=5)
+
+    assert (results.total, results.page, results.num_pages) == (50, 4, 4)
+    assert len(results.hits) == 10
+    assert results.results_beyond_last_page == 10
+
+
+def test_a_search_the_server_refuses_is_a_bad_request_and_the_engine_stays_in_use(bakers):
+    """Fault 1: the live node answers a page past its window with a 400 ("Result window is too
+    large"); that is a request of ours to fix, not an outage: nothing pauses the engine."""
+    if bakers.live:
+        with pytest.raises(EngineBadRequest) as refused:
+            get_client().execute(build_job_search(JobQuery(text="baker"), page=3))
+        assert refused.value.status == 400
+        assert "Result window is too large" in str(refused.value)
+        # The next search is the engine's own answer (the fixture fails on any fallback).
+        answered = run("search_jobs", JobQuery(text="baker", page=1))
+        assert answered.total == 50
+    assert cache.get(PAUSED_KEY) is None
