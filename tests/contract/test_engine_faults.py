@@ -2,8 +2,11 @@
 and held to what the database engine does.
 """
 
+import io
+
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 
 from search import jobs as job_search
 from search import site
@@ -12,6 +15,7 @@ from search.engines.base import EngineBadRequest, JobQuery
 from search.engines.client import get_client
 from search.engines.elasticsearch.jobs import build_job_search
 from tests.employers.factories import EmployerFactory, JobListingFactory
+from tests.stories.factories import StoryPageFactory
 
 # A small result window, so that "past the window" takes tens of listings, not ten thousand: the
 # indices are created with it, and the live server refuses a deeper page as it would past 10,000.
@@ -64,3 +68,29 @@ def test_a_search_the_server_refuses_is_a_bad_request_and_the_engine_stays_in_us
         answered = run("search_jobs", JobQuery(text="baker", page=1))
         assert answered.total == 50
     assert cache.get(PAUSED_KEY) is None
+
+
+def test_site_search_finds_the_other_types_when_one_index_is_missing(engine, home, story_index):
+    """Fault 3: with the stories' index gone the live node refused the whole five-index search
+    (404 index_not_found_exception); now the other types are still found, and the operator's
+    status names the missing one."""
+    EmployerFactory(name="Rise Loaves")
+    JobListingFactory(title="Night baker")
+    StoryPageFactory(parent=story_index, title="A baker's second start")
+    engine.load()
+    if engine.live:
+        for name in get_client().indices_behind(f"{engine.prefix}_stories"):
+            get_client().delete_index(name)
+
+    results = site.search("baker")
+    suggestions = site.suggest("bake")
+
+    expected = {"job"} if engine.live else {"job", "story"}
+    assert {hit.type for hit in results.hits} == expected
+    assert {each.type for each in suggestions} == expected
+    if engine.live:
+        status = io.StringIO()
+        call_command("search_index", "status", stdout=status)
+        stories = next(line for line in status.getvalue().splitlines() if line.startswith("stories"))
+        assert "no index: run `search_index rebuild`" in stories
+        assert stories.endswith("- indexed, 1 in the database")

@@ -31,6 +31,8 @@ HIGHLIGHT = {
 
 
 def site_indices():
+    # Searched with ignore_unavailable: one type's index missing (never rebuilt, or deleted by
+    # hand) leaves the others found; `search_index status` names the missing one.
     return [document.alias() for document in SITE_DOCUMENTS]
 
 
@@ -63,6 +65,7 @@ def build_site_search(query: SiteQuery, page=None, today=None):
         .highlight(*SNIPPET_FIELDS)
         .highlight_options(**HIGHLIGHT)
         .extra(track_total_hits=True, suggest={"did_you_mean": did_you_mean(query.text)})
+        .params(ignore_unavailable=True)
     )
     search.aggs.bucket("types", "terms", field="type", size=len(SITE_TYPES))
     if query.type:
@@ -136,6 +139,7 @@ def build_suggest(text, limit=8, today=None):
         .query(Q("match", **{"title.autocomplete": {"query": text, "operator": "and"}}))
         .filter(open_on(today))
         .source(["type", "title", "url", "summary"])
+        .params(ignore_unavailable=True)
     )
     # More than `limit`: listings alike (same title, employer and place) count once.
     return search[: limit * 4]
