@@ -8,13 +8,17 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
+from employers.models import Employer
+from jobs.models import JobListing
+from matching.scoring import jobs_for_graduate
 from search import jobs as job_search
 from search import site
 from search.engines import PAUSED_KEY, run
 from search.engines.base import EngineBadRequest, JobQuery
 from search.engines.client import get_client
 from search.engines.elasticsearch.jobs import build_job_search
-from tests.employers.factories import EmployerFactory, JobListingFactory
+from tests.employers.factories import EmployerFactory, JobListingFactory, SkillFactory
+from tests.partners.factories import GraduateFactory, ProgrammeFactory
 from tests.stories.factories import StoryPageFactory
 
 # A small result window, so that "past the window" takes tens of listings, not ten thousand: the
@@ -94,3 +98,33 @@ def test_site_search_finds_the_other_types_when_one_index_is_missing(engine, hom
         stories = next(line for line in status.getvalue().splitlines() if line.startswith("stories"))
         assert "no index: run `search_index rebuild`" in stories
         assert stories.endswith("- indexed, 1 in the database")
+
+
+def test_matching_skips_listings_the_index_still_holds_and_fills_the_list(engine, home):
+    """Fault 5: jobs for a graduate offered a listing of an employer suspended since it was
+    indexed (the live index still ranked it first); now closed and suspended listings are left out
+    and the next best listing takes their place."""
+    baking = SkillFactory(name="Baking")
+    bakery, mill = (
+        EmployerFactory(name="Rise Loaves", sector="C"),
+        EmployerFactory(name="Old Mill", sector="C"),
+    )
+    closed, suspended, open_job = [
+        JobListingFactory(employer=employer, title=title, sector="C", region="GB-MAN", skills=skills)
+        for employer, title, skills in [
+            (bakery, "Head baker", {baking: True}),
+            (mill, "Miller", {baking: True}),
+            (bakery, "Bakery porter", {}),
+        ]
+    ]
+    programme = ProgrammeFactory(name="Bakery skills", skills=[baking], sector="C")
+    graduate = GraduateFactory(
+        provider=programme.provider, programmes=[programme], preferred_regions=["GB-MAN"]
+    )
+    engine.load()
+    # Behind the index's back (no signal: as a failed index task leaves it).
+    JobListing.objects.filter(pk=closed.pk).update(status=JobListing.Status.CLOSED)
+    Employer.objects.filter(pk=mill.pk).update(status=Employer.Status.SUSPENDED)
+
+    assert [match.job.pk for match in jobs_for_graduate(graduate, limit=1)] == [open_job.pk]
+    assert [match.job.pk for match in jobs_for_graduate(graduate)] == [open_job.pk]
