@@ -11,8 +11,8 @@ from django.core.management import call_command
 from employers.models import Employer
 from jobs.models import JobListing
 from matching.scoring import jobs_for_graduate
+from search import index, site
 from search import jobs as job_search
-from search import site
 from search.engines import PAUSED_KEY, run
 from search.engines.base import EngineBadRequest, JobQuery
 from search.engines.client import get_client
@@ -128,3 +128,58 @@ def test_matching_skips_listings_the_index_still_holds_and_fills_the_list(engine
 
     assert [match.job.pk for match in jobs_for_graduate(graduate, limit=1)] == [open_job.pk]
     assert [match.job.pk for match in jobs_for_graduate(graduate)] == [open_job.pk]
+
+
+def test_listings_written_before_the_first_rebuild_are_found(engine, home):
+    """Fault 6: before any rebuild the live node refused every write (404: no such index and
+    require_alias); now the first write creates the index behind the alias, with its mapping."""
+    JobListingFactory(title="Night baker")
+    JobListingFactory(title="Forklift driver")
+    if engine.live:  # only the jobs' index exists: nothing else was written
+        index.refresh(index.documents_for(JobListing))
+
+    assert {job.title for job in job_search.search(query="forklift").jobs} == {"Forklift driver"}
+    assert job_search.search(sort="newest").total == 2
+
+
+class EditsWhileLoading(io.StringIO):
+    """The rebuild's progress lines; the jobs' last one (all loaded, the alias not yet moved) is
+    when the edits are made, as an employer would make them during a long rebuild."""
+
+    def __init__(self, edit):
+        super().__init__()
+        self.edit, self.lines = edit, 0
+
+    def write(self, text):
+        if text.startswith("jobs "):
+            self.lines += 1
+            if self.lines == 2:
+                self.edit()
+        return super().write(text)
+
+
+def test_a_rebuild_under_edits_loses_none_of_them(engine, home):
+    """Fault 6: edits made while the live node's new index loaded went to the old index only and
+    were lost at the swap (a new listing not found, a closed one still found, a renamed one under
+    its old title); now they are replayed into the new index after the swap."""
+    employer = EmployerFactory(name="Rise Loaves")
+    closing = JobListingFactory(employer=employer, title="Night baker")
+    renamed = JobListingFactory(employer=employer, title="Warehouse porter")
+    engine.load()
+
+    def edit():
+        JobListingFactory(employer=employer, title="Evening baker")
+        closing.status = JobListing.Status.CLOSED
+        closing.save()
+        renamed.title = "Warehouse driver"
+        renamed.save()
+
+    if engine.live:
+        index.rebuild(out=EditsWhileLoading(edit))
+        engine.settle()
+    else:
+        edit()
+
+    assert {job.title for job in job_search.search(query="baker").jobs} == {"Evening baker"}
+    assert {job.title for job in job_search.search(query="driver").jobs} == {"Warehouse driver"}
+    assert job_search.search(query="porter").total == 0
