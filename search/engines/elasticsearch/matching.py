@@ -171,7 +171,9 @@ def visible_rows(search, limit, skill_ids, certification_ids, client):
         response = client.execute(search.extra(from_=start, size=min(limit, window - start)))
         page = rows_of(response, skill_ids, certification_ids)
         published = set(
-            JobListing.objects.published().filter(pk__in=[row.pk for row in page]).values_list("pk", flat=True)
+            JobListing.objects.published()
+            .filter(pk__in=[row.pk for row in page])
+            .values_list("pk", flat=True)
         )
         rows.extend(row for row in page if row.pk in published)
         if len(page) < limit:
