@@ -183,3 +183,47 @@ def test_a_rebuild_under_edits_loses_none_of_them(engine, home):
     assert {job.title for job in job_search.search(query="baker").jobs} == {"Evening baker"}
     assert {job.title for job in job_search.search(query="driver").jobs} == {"Warehouse driver"}
     assert job_search.search(query="porter").total == 0
+
+
+# Fault 7: what review doubted, confirmed against the live node ----------------------------------
+
+
+def test_snippets_escape_the_text_and_mark_the_words(engine, home, story_index):
+    """The top-level `encoder: html`: the node escapes the text around the <mark>s."""
+    StoryPageFactory(
+        parent=story_index,
+        title="A second start",
+        standfirst='Bread & rolls at <b>dawn</b>: sourdough "every" night.',
+    )
+    engine.load()
+
+    (hit,) = site.search("sourdough").hits
+
+    assert "<mark>sourdough</mark>" in hit.snippet.lower()
+    assert "&amp; rolls" in hit.snippet
+    assert "<b>" not in hit.snippet  # the node escapes it, the database strips it
+
+
+def test_did_you_mean_corrects_a_misspelt_phrase(engine, home, story_index):
+    """The phrase suggester with collate: a correction is offered only when it finds something."""
+    StoryPageFactory(parent=story_index, title="Sourdough bakers", standfirst="Night bread for the town.")
+    engine.load()
+
+    assert site.search("sourdogh bakerz").suggestion == "sourdough bakers"
+    assert site.search("xqzvy").suggestion == ""
+
+
+def test_skill_synonyms_are_found_and_an_index_without_any_is_still_created(engine, home):
+    """The synonym filter with no skill synonyms keeps one neutral rule (a filter without rules is
+    refused); with one, a search by the synonym finds the skill's listings."""
+    JobListingFactory(title="Warehouse operative", skills={SkillFactory(name="Forklift driving"): True})
+    engine.load()  # no synonyms yet: the neutral rule alone
+    assert job_search.search(query="warehouse").total == 1
+
+    skill = SkillFactory(name="Baking", synonyms="Bread making")
+    JobListingFactory(title="Night worker", skills={skill: True})
+    engine.load()  # the rules are read when the index is created
+
+    if engine.live:  # skill names and synonyms are the engine's words (PostgreSQL's, not SQLite's)
+        assert {job.title for job in job_search.search(query="bread making").jobs} == {"Night worker"}
+        assert {job.title for job in job_search.search(query="baking").jobs} == {"Night worker"}

@@ -100,10 +100,11 @@ def test_job_search_with_words_and_selections_counts_each_facet_over_the_other_s
                 "filter": [OPEN],
                 "must": [
                     {
-                        "simple_query_string": {
+                        "multi_match": {
                             "query": "kitchen porter",
                             "fields": JOB_FIELDS,
-                            "default_operator": "and",
+                            "operator": "and",
+                            "type": "cross_fields",
                         }
                     }
                 ],

@@ -32,9 +32,12 @@ def open_on(today):
 
 
 def words_query(text):
-    # simple_query_string never fails on a stray symbol; "and": every word must be found, each in
-    # any of the fields, as the database engine's full-text query does.
-    return Q("simple_query_string", query=text, fields=TEXT_FIELDS, default_operator="and")
+    # "and", cross_fields: every word must be found, each in any of the fields, as the database
+    # engine's full-text query does. A match query, not simple_query_string: that one splits the
+    # words on spaces before the analyzer sees them, so the live node never applied a synonym of
+    # several words ("bread making" found nothing of "Baking"); a match query has no syntax to
+    # fail on either (the interface keeps only words).
+    return Q("multi_match", query=text, fields=TEXT_FIELDS, operator="and", type="cross_fields")
 
 
 class PostedWithinFacet(Facet):
