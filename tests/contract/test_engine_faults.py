@@ -227,3 +227,4 @@ def test_skill_synonyms_are_found_and_an_index_without_any_is_still_created(engi
     if engine.live:  # skill names and synonyms are the engine's words (PostgreSQL's, not SQLite's)
         assert {job.title for job in job_search.search(query="bread making").jobs} == {"Night worker"}
         assert {job.title for job in job_search.search(query="baking").jobs} == {"Night worker"}
+        assert {hit.title for hit in site.search("bread making").hits} == {"Night worker"}

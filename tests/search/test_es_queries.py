@@ -180,10 +180,11 @@ def site_body(text, start, size):
                 "filter": [OPEN],
                 "must": [
                     {
-                        "simple_query_string": {
+                        "multi_match": {
                             "query": text,
                             "fields": SITE_FIELDS,
-                            "default_operator": "and",
+                            "operator": "and",
+                            "type": "cross_fields",
                         }
                     }
                 ],

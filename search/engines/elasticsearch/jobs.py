@@ -31,13 +31,13 @@ def open_on(today):
     return Q("range", closing_date={"gte": today.isoformat()}) | ~Q("exists", field="closing_date")
 
 
-def words_query(text):
+def words_query(text, fields=TEXT_FIELDS):
     # "and", cross_fields: every word must be found, each in any of the fields, as the database
     # engine's full-text query does. A match query, not simple_query_string: that one splits the
     # words on spaces before the analyzer sees them, so the live node never applied a synonym of
     # several words ("bread making" found nothing of "Baking"); a match query has no syntax to
     # fail on either (the interface keeps only words).
-    return Q("multi_match", query=text, fields=TEXT_FIELDS, operator="and", type="cross_fields")
+    return Q("multi_match", query=text, fields=fields, operator="and", type="cross_fields")
 
 
 class PostedWithinFacet(Facet):

@@ -15,7 +15,7 @@ from elasticsearch.dsl import Q, Search
 
 from ..base import SITE_TYPES, SiteHit, SiteHits, SiteQuery, Suggestion, clamp_page, deepest_page, distinct
 from .documents import SITE_DOCUMENTS
-from .jobs import open_on
+from .jobs import open_on, words_query
 
 SITE_FIELDS = ["title^3", "summary^2", "description", "body", "employer_name", "place", "skill_names"]
 SNIPPET_FIELDS = ("summary", "description", "body")
@@ -59,7 +59,7 @@ def build_site_search(query: SiteQuery, page=None, today=None):
     start = (page - 1) * query.per_page
     search = (
         Search(index=site_indices())
-        .query(Q("simple_query_string", query=query.text, fields=SITE_FIELDS, default_operator="and"))
+        .query(words_query(query.text, SITE_FIELDS))
         .filter(open_on(today))
         .source(["type", "title", "summary", "url", "date"])
         .highlight(*SNIPPET_FIELDS)
