@@ -228,3 +228,14 @@ def test_skill_synonyms_are_found_and_an_index_without_any_is_still_created(engi
         assert {job.title for job in job_search.search(query="bread making").jobs} == {"Night worker"}
         assert {job.title for job in job_search.search(query="baking").jobs} == {"Night worker"}
         assert {hit.title for hit in site.search("bread making").hits} == {"Night worker"}
+
+
+def test_did_you_mean_prefers_the_words_that_go_together(engine, home):
+    """The phrase suggester weighs word pairs (shingles): "tight baker" is corrected to the
+    "night baker" the site has, not to the more frequent "light" that never comes with "baker"."""
+    JobListingFactory(title="Night baker")
+    for title in ("Light porter", "Light cleaner", "Light packer", "Light driver"):
+        JobListingFactory(title=title)
+    engine.load()
+
+    assert site.search("tight baker").suggestion == "night baker"

@@ -157,11 +157,12 @@ def did_you_mean(text):
         "did_you_mean": {
             "text": text,
             "phrase": {
-                "field": "spelling",
-                "size": 1,
-                "gram_size": 1,
+                "field": "spelling.shingles",
+                "size": 3,
+                "gram_size": 2,
                 "max_errors": 2,
-                "direct_generator": [{"field": "spelling", "suggest_mode": "always"}],
+                "confidence": 0,
+                "direct_generator": [{"field": "spelling", "suggest_mode": "always", "prefix_length": 0}],
                 "collate": {
                     "query": {
                         "source": {"match": {"spelling": {"query": "{{suggestion}}", "operator": "and"}}}

@@ -3,8 +3,8 @@
 Counts per type come from a terms aggregation on `type` (over every hit); the chosen type
 narrows the hits through a post_filter, so the counts of the other types stay visible. Snippets
 are highlighted by the server with <mark> and the HTML encoder (the rest of the text escaped).
-"Did you mean" is a phrase suggester over `spelling` (titles and summaries, unstemmed), kept
-only when the corrected words find something (collate).
+"Did you mean" is a phrase suggester over `spelling` (titles and summaries, unstemmed; scored by
+the word pairs of `spelling.shingles`), kept only when the corrected words find something (collate).
 """
 
 from django.utils import timezone
@@ -40,11 +40,19 @@ def did_you_mean(text):
     return {
         "text": text,
         "phrase": {
-            "field": "spelling",
-            "size": 1,
-            "gram_size": 1,
+            # Scored by word pairs (shingles): of the corrections of each word, the ones that go
+            # together on this site win, which collate then confirms find something.
+            "field": "spelling.shingles",
+            "size": 3,  # the best of three that collate keeps: a likelier one may find nothing
+            "gram_size": 2,
             "max_errors": 2,
-            "direct_generator": [{"field": "spelling", "suggest_mode": "always"}],
+            # Each index's shard scores the typed words against its own few words, and the
+            # highest of those scores cut every other shard's corrections (the live node found
+            # none over the five indices as soon as the pages' index held only "Home"); collate
+            # below is what keeps a correction honest, so nothing is cut by confidence.
+            "confidence": 0,
+            # prefix_length 0: a first letter mistyped ("tight" for "night") is corrected too.
+            "direct_generator": [{"field": "spelling", "suggest_mode": "always", "prefix_length": 0}],
             "collate": {
                 "query": {"source": {"match": {"spelling": {"query": "{{suggestion}}", "operator": "and"}}}},
                 "prune": False,
