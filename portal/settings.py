@@ -240,7 +240,11 @@ if ELASTICSEARCH_URL and OPENSEARCH_URL:
     )
 SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "2"))
 SEARCH_RETRY_AFTER = float(os.environ.get("SEARCH_RETRY_AFTER", "10"))
+# Seconds /readyz keeps the search server's last ping before pinging again (search.health).
+SEARCH_HEALTH_INTERVAL = float(os.environ.get("SEARCH_HEALTH_INTERVAL", "5"))
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "portal")
+# How deep search pages go (the server's index.max_result_window; past it: "refine your search").
+SEARCH_RESULT_WINDOW = 10_000
 if ELASTICSEARCH_URL or OPENSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {

@@ -5,21 +5,26 @@ Each Document class (search/engines/elasticsearch/documents.py) is read through 
 when it is complete moves the alias to it in one alias update, so searches never meet a missing or
 half-filled index; the indices the alias left are then deleted. `update` re-sends every indexable
 object into the index behind the alias. `index_object` and `remove_object` keep single objects in
-step (called by search.tasks, and directly where consent is withdrawn). Every request goes through
+step (called by search.tasks, and directly where consent is withdrawn): before any rebuild the
+first write creates the index behind the alias, and an edit made while `rebuild` loads is noted
+and replayed into the new index after the swap (`RebuildEdits`), so a rebuild under edits loses
+none. Every request goes through
 the client adapter (search.engines.client), so the same code serves Elasticsearch and OpenSearch.
 
 Nothing here runs without a server (ELASTICSEARCH_URL or OPENSEARCH_URL): `IndexingUnavailable`
 says why, in words fit for a command line.
 """
 
+import contextlib
 import logging
 import sys
 from datetime import UTC, datetime
 
 from django.apps import apps
 from django.conf import settings
+from django.core.cache import cache
 
-from .engines.base import SearchUnavailable
+from .engines.base import EngineBadRequest, SearchUnavailable, result_window
 from .engines.client import SETTINGS, configured_engine, get_client
 
 logger = logging.getLogger(__name__)
@@ -96,9 +101,16 @@ def versioned_name(doc_class, now=None):
     return f"{doc_class.alias()}_{now:%Y%m%d%H%M%S%f}"
 
 
+def index_body(doc_class, name):
+    """The document's settings, analyzers and mapping (built by the dsl) for the index `name`."""
+    body = doc_class._index.clone(name=name).to_dict()
+    # The engines page no deeper than this window (search.engines.base): the index must agree.
+    body.setdefault("settings", {})["max_result_window"] = result_window()
+    return body
+
+
 def create_index(es, doc_class, name):
-    """The index `name` with the document's settings, analyzers and mapping (built by the dsl)."""
-    es.create_index(name, doc_class._index.clone(name=name).to_dict())
+    es.create_index(name, index_body(doc_class, name))
 
 
 def rebuild(doc_classes=None, out=None, chunk_size=CHUNK_SIZE):
@@ -109,11 +121,14 @@ def rebuild(doc_classes=None, out=None, chunk_size=CHUNK_SIZE):
         alias = doc_class.alias()
         name = versioned_name(doc_class)
         create_index(es, doc_class, name)
+        edits = RebuildEdits(alias)
+        edits.start()
         try:
             count = load(es, doc_class, name, out=out, chunk_size=chunk_size)
             es.refresh(name)
         except BaseException:
             # Leave the old index serving, and no half-built one behind.
+            edits.finish()
             es.delete_index(name)
             raise
         old = es.indices_behind(alias)
@@ -124,6 +139,10 @@ def rebuild(doc_classes=None, out=None, chunk_size=CHUNK_SIZE):
             actions.append({"remove_index": {"index": alias}})
         actions.append({"add": {"index": name, "alias": alias}})
         es.update_aliases(actions)
+        # Edits made while the index was loading went to the old one: bring them over, read
+        # afresh from the database.
+        for pk in edits.finish():
+            _bring_up_to_date(es, doc_class, pk)
         for index in old:
             es.delete_index(index)
         done.append((alias, name, count))
@@ -235,13 +254,8 @@ def index_object(label, pk):
     es = client()
     model = apps.get_model(label)
     for doc_class in documents_for(model):
-        obj = doc_class.indexed_queryset().filter(pk=pk).first()
-        if obj is not None:
-            # require_alias: never let a write create a concrete index without our mapping.
-            document = doc_class.from_object(obj)
-            es.index_document(doc_class.alias(), document.meta.id, document.to_dict(), require_alias=True)
-        else:
-            _delete(es, doc_class, pk)
+        RebuildEdits(doc_class.alias()).note(pk)
+        _bring_up_to_date(es, doc_class, pk)
 
 
 def remove_object(label, pk):
@@ -249,8 +263,81 @@ def remove_object(label, pk):
     es = client()
     model = apps.get_model(label)
     for doc_class in documents_for(model):
+        RebuildEdits(doc_class.alias()).note(pk)
         _delete(es, doc_class, pk)
+
+
+def _bring_up_to_date(es, doc_class, pk):
+    obj = doc_class.indexed_queryset().filter(pk=pk).first()
+    if obj is None:
+        _delete(es, doc_class, pk)
+        return
+    document = doc_class.from_object(obj)
+    try:
+        # require_alias: never let a write create a concrete index without our mapping.
+        es.index_document(doc_class.alias(), document.meta.id, document.to_dict(), require_alias=True)
+    except EngineBadRequest as error:
+        if error.status != 404:
+            raise
+        # Never rebuilt (or its index deleted by hand): the first index, with its mapping.
+        create_first_index(es, doc_class)
+        es.index_document(doc_class.alias(), document.meta.id, document.to_dict(), require_alias=True)
+
+
+def create_first_index(es, doc_class):
+    """An index behind the alias, created with the alias in one request: by a fixed name, so two
+    writers at once make one index (the second is refused, which is fine)."""
+    body = index_body(doc_class, f"{doc_class.alias()}_first")
+    body["aliases"] = {doc_class.alias(): {}}
+    try:
+        es.create_index(f"{doc_class.alias()}_first", body)
+    except EngineBadRequest as error:
+        if error.status != 400:
+            raise
 
 
 def _delete(es, doc_class, pk):
     es.delete_document(doc_class.alias(), str(pk))
+
+
+class RebuildEdits:
+    """The objects of one index edited while `rebuild` loads its new index, for replay after the
+    swap (their writes went to the old index, the loader may have read them before the edit).
+
+    Kept in the shared cache: the edits happen in web and task processes, the rebuild in a
+    command. A counter numbers them (`incr` is atomic); it exists only while a rebuild runs, so
+    writers outside one pay one cache miss. A writer notes its edit before writing it: one noted
+    after the rebuild read the notes wrote after the swap, into the new index."""
+
+    LASTS = 24 * 3600  # seconds: a rebuild that died leaves nothing behind for longer
+
+    def __init__(self, alias):
+        self.key = f"search:rebuilding:{alias}"
+
+    def start(self):
+        with contextlib.suppress(Exception):
+            cache.set(self.key, 0, timeout=self.LASTS)
+
+    def note(self, pk):
+        try:
+            number = cache.incr(self.key)
+        except ValueError:
+            return  # no rebuild of this index under way
+        except Exception:
+            logger.warning("An edit during a rebuild could not be noted (the cache does not answer)")
+            return
+        with contextlib.suppress(Exception):
+            cache.set(f"{self.key}:{number}", pk, timeout=self.LASTS)
+
+    def finish(self):
+        """The primary keys edited since start(), each once, in the order of their first edit."""
+        try:
+            count = cache.get(self.key) or 0
+            cache.delete(self.key)
+            keys = [f"{self.key}:{number}" for number in range(1, count + 1)]
+            noted = cache.get_many(keys)
+            cache.delete_many(keys)
+        except Exception:
+            logger.warning("The edits made during the rebuild could not be read (the cache does not answer)")
+            return []
+        return list(dict.fromkeys(noted[key] for key in keys if key in noted))

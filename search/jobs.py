@@ -26,7 +26,7 @@ from portal.regions import region_choices, region_name
 from taxonomy.classifications import EmploymentType, SectorChoices
 
 from .engines import JobQuery, run
-from .engines.base import ANY_TIME, FACET_FIELDS, POSTED_WITHIN_DAYS, SORTS
+from .engines.base import ANY_TIME, FACET_FIELDS, POSTED_WITHIN_DAYS, SORTS, page_count
 from .pagination import ResultsPage
 
 MAX_QUERY_LENGTH = 200
@@ -211,7 +211,7 @@ def search(query="", filters=None, sort="relevance", page=1, per_page=20):
         jobs=hits.jobs,
         total=hits.total,
         page=hits.page,
-        num_pages=max(1, -(-hits.total // per_page)),
+        num_pages=page_count(hits.total, per_page),
         per_page=per_page,
         facets=_facets(hits.counts, cleaned),
         query=text,

@@ -38,6 +38,13 @@ class ResultsPage:
         return self.num_pages > 1
 
     @property
+    def results_beyond_last_page(self):
+        """Results no page shows (past the engines' result window): the last page says to refine."""
+        if self.has_next():
+            return 0
+        return max(0, self.total - self.num_pages * self.per_page)
+
+    @property
     def start_index(self):
         return (self.page - 1) * self.per_page + 1 if self.shown_items else 0
 

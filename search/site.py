@@ -20,7 +20,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .engines import SearchUnavailable, SiteQuery, run
-from .engines.base import SITE_TYPES
+from .engines.base import SITE_TYPES, page_count
 from .pagination import ResultsPage
 
 logger = logging.getLogger(__name__)
@@ -182,7 +182,7 @@ def search(query, type=None, page=1, per_page=PER_PAGE):
         hits=found.hits,
         total=found.total,
         page=found.page,
-        num_pages=max(1, -(-found.total // per_page)),
+        num_pages=page_count(found.total, per_page),
         per_page=per_page,
         counts=counts,
         query=text,

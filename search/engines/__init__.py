@@ -7,7 +7,8 @@ Every engine answers the same operations with the same dataclasses (`base.py`): 
 when one is configured (`engine_configured()`: ELASTICSEARCH_URL or OPENSEARCH_URL, see
 `client.py`), the database otherwise, and the database again whenever the server cannot answer.
 Then a warning is logged (at most once a minute, however many requests fail: a dead cluster must
-not flood the logs) and the cache holds a short-lived "degraded" mark that /readyz reports. After
+not flood the logs) and the cache holds a short-lived "degraded" mark (/readyz pings instead:
+search.health). After
 an outage (EngineUnavailable) the server is left alone for SEARCH_RETRY_AFTER seconds (default
 10): a cluster that times out would otherwise cost every visitor the whole SEARCH_TIMEOUT before
 the database answers. A request the server refuses (EngineBadRequest) is a bug of ours: logged as
@@ -44,10 +45,11 @@ from .matching_db import MatchingDatabaseEngine
 logger = logging.getLogger(__name__)
 
 WARNING_INTERVAL = 60  # seconds between two "search degraded" warnings
-DEGRADED_FOR = 120  # seconds /readyz keeps saying "degraded" after the last failure
+DEGRADED_FOR = 120  # seconds search_degraded() says so after the last fallback
 WARNED_KEY = "search:degraded:warned"
 DEGRADED_KEY = "search:degraded"
 PAUSED_KEY = "search:paused"
+HEALTH_KEY = "search:health"  # the readiness check's last ping (search.health)
 
 # Used when the cache itself cannot answer: then each process limits its own warnings.
 _warned_at = None
@@ -115,6 +117,9 @@ def _paused():
 
 
 def _pause():
+    # The readiness check's last ping said nothing of this outage: let the next probe ping again.
+    with contextlib.suppress(Exception):
+        cache.delete(HEALTH_KEY)
     seconds = getattr(settings, "SEARCH_RETRY_AFTER", 10)
     if seconds > 0:
         # Without a cache every request tries the engine again: slower, still correct.
@@ -170,6 +175,7 @@ def search_degraded():
 
 __all__ = [
     "FALLBACKS",
+    "HEALTH_KEY",
     "EngineBadRequest",
     "EngineUnavailable",
     "JobHits",

@@ -7,6 +7,8 @@ and pagination helpers are the interface's business, so every engine shows the s
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
+
 # Multi-select facets: the JobListing field each one filters.
 FACET_FIELDS = ("sector", "region", "employment_type", "remote")
 POSTED_WITHIN_DAYS = (1, 7, 30)
@@ -42,9 +44,29 @@ class JobHits:
     counts: dict
 
 
+# The search server answers no deeper than this many results (its index.max_result_window: asked
+# for more it refuses the whole request with a 400). Every engine stops paging there, the
+# database too, so the two show the same pages; past it the visitor is asked to refine the search.
+# SEARCH_RESULT_WINDOW changes it; the indices are created with the same window (search.index).
+RESULT_WINDOW = 10_000
+
+
+def result_window():
+    return int(getattr(settings, "SEARCH_RESULT_WINDOW", RESULT_WINDOW))
+
+
+def deepest_page(per_page):
+    """The last page whose results all lie within the result window."""
+    return max(1, result_window() // per_page)
+
+
+def page_count(total, per_page):
+    """How many pages the results are shown on: every result, or as many as the window holds."""
+    return min(max(1, -(-total // per_page)), deepest_page(per_page))
+
+
 def clamp_page(page, total, per_page):
-    last = max(1, -(-total // per_page))
-    return min(max(1, page), last)
+    return min(max(1, page), page_count(total, per_page))
 
 
 class SearchUnavailable(Exception):

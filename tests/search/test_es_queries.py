@@ -100,10 +100,11 @@ def test_job_search_with_words_and_selections_counts_each_facet_over_the_other_s
                 "filter": [OPEN],
                 "must": [
                     {
-                        "simple_query_string": {
+                        "multi_match": {
                             "query": "kitchen porter",
                             "fields": JOB_FIELDS,
-                            "default_operator": "and",
+                            "operator": "and",
+                            "type": "cross_fields",
                         }
                     }
                 ],
@@ -156,11 +157,12 @@ def did_you_mean(text):
         "did_you_mean": {
             "text": text,
             "phrase": {
-                "field": "spelling",
-                "size": 1,
-                "gram_size": 1,
+                "field": "spelling.shingles",
+                "size": 3,
+                "gram_size": 2,
                 "max_errors": 2,
-                "direct_generator": [{"field": "spelling", "suggest_mode": "always"}],
+                "confidence": 0,
+                "direct_generator": [{"field": "spelling", "suggest_mode": "always", "prefix_length": 0}],
                 "collate": {
                     "query": {
                         "source": {"match": {"spelling": {"query": "{{suggestion}}", "operator": "and"}}}
@@ -179,10 +181,11 @@ def site_body(text, start, size):
                 "filter": [OPEN],
                 "must": [
                     {
-                        "simple_query_string": {
+                        "multi_match": {
                             "query": text,
                             "fields": SITE_FIELDS,
-                            "default_operator": "and",
+                            "operator": "and",
+                            "type": "cross_fields",
                         }
                     }
                 ],

@@ -97,7 +97,7 @@ class ElasticsearchMatchingEngine:
         from . import matching  # elasticsearch.dsl is loaded only where Elasticsearch is used
 
         search = matching.build_job_ranking(graduate, regions, skill_ids, certification_ids, limit)
-        return matching.rows_of(get_client().execute(search), skill_ids, certification_ids)
+        return matching.visible_rows(search, limit, skill_ids, certification_ids, client=get_client())
 
 
 __all__ = [

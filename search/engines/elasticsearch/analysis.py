@@ -9,7 +9,9 @@
   multi-word synonyms correct (synonym_graph) and the indexed documents unchanged.
 - `autocomplete` (index time): edge n-grams of 2 to 20 characters of each word, and
   `autocomplete_search`, the plain words, so "forkl" finds "Forklift" but not "fork lift truck".
-- `plain_text`: words without stemming, for "did you mean" (a stem is no word to suggest).
+- `plain_text`: words without stemming, for "did you mean" (a stem is no word to suggest), and
+  `shingled_text`, the same words and each pair of them: "did you mean" weighs which corrected
+  words go together by the pairs the site has.
 """
 
 from django.conf import settings
@@ -83,3 +85,9 @@ autocomplete_search = analyzer(
     "autocomplete_search", tokenizer="standard", filter=["lowercase", "asciifolding"]
 )
 plain_text = analyzer("plain_text", tokenizer="standard", filter=["lowercase", "asciifolding"])
+word_pairs = token_filter(
+    "word_pairs", type="shingle", min_shingle_size=2, max_shingle_size=2, output_unigrams=True
+)
+shingled_text = analyzer(
+    "shingled_text", tokenizer="standard", filter=["lowercase", "asciifolding", word_pairs]
+)

@@ -28,7 +28,14 @@ from partners.models import RESTRICTION_CLASHES
 from portal.visibility import visible
 from stories.models import StoryConsent
 
-from .analysis import autocomplete, autocomplete_search, plain_text, portal_text, portal_text_search
+from .analysis import (
+    autocomplete,
+    autocomplete_search,
+    plain_text,
+    portal_text,
+    portal_text_search,
+    shingled_text,
+)
 
 INDEX_SETTINGS = {"number_of_shards": 1}
 
@@ -110,7 +117,7 @@ class SiteDocument(PortalDocument):
     body = words()
     url = Keyword(index=False)
     date = Date()
-    spelling = Text(analyzer=plain_text)
+    spelling = Text(analyzer=plain_text, fields={"shingles": Text(analyzer=shingled_text)})
 
     @classmethod
     def common(cls, obj, title, summary, body, url, date):

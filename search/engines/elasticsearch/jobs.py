@@ -13,7 +13,7 @@ from elasticsearch.dsl.faceted_search import Facet
 
 from jobs.models import JobListing
 
-from ..base import ANY_TIME, FACET_FIELDS, POSTED_WITHIN_DAYS, JobHits, JobQuery, clamp_page
+from ..base import ANY_TIME, FACET_FIELDS, POSTED_WITHIN_DAYS, JobHits, JobQuery, clamp_page, deepest_page
 from .documents import JobDocument
 
 TEXT_FIELDS = ["title^3", "employer_name^2", "place", "description", "skill_names"]
@@ -31,10 +31,13 @@ def open_on(today):
     return Q("range", closing_date={"gte": today.isoformat()}) | ~Q("exists", field="closing_date")
 
 
-def words_query(text):
-    # simple_query_string never fails on a stray symbol; "and": every word must be found, each in
-    # any of the fields, as the database engine's full-text query does.
-    return Q("simple_query_string", query=text, fields=TEXT_FIELDS, default_operator="and")
+def words_query(text, fields=TEXT_FIELDS):
+    # "and", cross_fields: every word must be found, each in any of the fields, as the database
+    # engine's full-text query does. A match query, not simple_query_string: that one splits the
+    # words on spaces before the analyzer sees them, so the live node never applied a synonym of
+    # several words ("bread making" found nothing of "Baking"); a match query has no syntax to
+    # fail on either (the interface keeps only words).
+    return Q("multi_match", query=text, fields=fields, operator="and", type="cross_fields")
 
 
 class PostedWithinFacet(Facet):
@@ -114,10 +117,12 @@ def jobs_in_order(ids):
 
 
 def search_jobs(job_query: JobQuery, client) -> JobHits:
-    response = client.execute(build_job_search(job_query))
+    # Never asked past the result window: the server would refuse the whole request.
+    asked = min(job_query.page, deepest_page(job_query.per_page))
+    response = client.execute(build_job_search(job_query, page=asked))
     total = response.hits.total.value
     page = clamp_page(job_query.page, total, job_query.per_page)
-    if page != job_query.page and total:
+    if page != asked and total:
         response = client.execute(build_job_search(job_query, page=page))
     return job_hits_of(response, page)
 

@@ -9,8 +9,9 @@ pk: exactly matching.scoring's order. The server's score is the matching score p
 (every document gets the base function's weight, since ES scores a document no function matched
 as 1 otherwise), which changes no order.
 
-The `limit` best rows are read back with the fields ranking needs, and matching.scoring then
-scores them itself, so both engines rank with the same code.
+The `limit` best rows are read back with the fields ranking needs (only of jobs the database says
+are public now: the index may lag), and matching.scoring then scores them itself, so both engines
+rank with the same code.
 """
 
 from fractions import Fraction
@@ -20,11 +21,12 @@ from django.utils.dateparse import parse_date, parse_datetime
 from elasticsearch.dsl import Q, Search
 from elasticsearch.dsl.function import SF
 
-from jobs.models import RemoteOption
+from jobs.models import JobListing, RemoteOption
 from matching.scoring import WEIGHTS
 from partners.models import RESTRICTION_CLASHES
 from portal.regions import region_ancestors, regions_under
 
+from ..base import result_window
 from ..matching_db import JobRow
 from .documents import GraduateDocument, JobDocument
 from .jobs import open_on
@@ -154,6 +156,30 @@ def rows_of(response, skill_ids, certification_ids):
             )
         )
     return rows
+
+
+def visible_rows(search, limit, skill_ids, certification_ids, client):
+    """The `limit` best rows of `search` whose jobs the public may see now, read a page at a time.
+
+    The index lags the database (a listing closed, suspended or its employer's verification
+    withdrawn a moment ago, or a task that failed): each page is checked against
+    JobListing.objects.published(), and the rows it drops are replaced by the next ones, as far as
+    the result window goes."""
+    rows, start, window = [], 0, result_window()
+    while len(rows) < limit and start < window:
+        # extra(), not a slice: elasticsearch.dsl slices within the search's own [:limit].
+        response = client.execute(search.extra(from_=start, size=min(limit, window - start)))
+        page = rows_of(response, skill_ids, certification_ids)
+        published = set(
+            JobListing.objects.published()
+            .filter(pk__in=[row.pk for row in page])
+            .values_list("pk", flat=True)
+        )
+        rows.extend(row for row in page if row.pk in published)
+        if len(page) < limit:
+            break  # the last of the hits
+        start += limit
+    return rows[:limit]
 
 
 def build_candidate_jobs(graduate, regions, today=None):

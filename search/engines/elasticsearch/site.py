@@ -3,8 +3,8 @@
 Counts per type come from a terms aggregation on `type` (over every hit); the chosen type
 narrows the hits through a post_filter, so the counts of the other types stay visible. Snippets
 are highlighted by the server with <mark> and the HTML encoder (the rest of the text escaped).
-"Did you mean" is a phrase suggester over `spelling` (titles and summaries, unstemmed), kept
-only when the corrected words find something (collate).
+"Did you mean" is a phrase suggester over `spelling` (titles and summaries, unstemmed; scored by
+the word pairs of `spelling.shingles`), kept only when the corrected words find something (collate).
 """
 
 from django.utils import timezone
@@ -13,9 +13,9 @@ from django.utils.html import escape
 from django.utils.text import Truncator
 from elasticsearch.dsl import Q, Search
 
-from ..base import SITE_TYPES, SiteHit, SiteHits, SiteQuery, Suggestion, clamp_page, distinct
+from ..base import SITE_TYPES, SiteHit, SiteHits, SiteQuery, Suggestion, clamp_page, deepest_page, distinct
 from .documents import SITE_DOCUMENTS
-from .jobs import open_on
+from .jobs import open_on, words_query
 
 SITE_FIELDS = ["title^3", "summary^2", "description", "body", "employer_name", "place", "skill_names"]
 SNIPPET_FIELDS = ("summary", "description", "body")
@@ -31,6 +31,8 @@ HIGHLIGHT = {
 
 
 def site_indices():
+    # Searched with ignore_unavailable: one type's index missing (never rebuilt, or deleted by
+    # hand) leaves the others found; `search_index status` names the missing one.
     return [document.alias() for document in SITE_DOCUMENTS]
 
 
@@ -38,11 +40,19 @@ def did_you_mean(text):
     return {
         "text": text,
         "phrase": {
-            "field": "spelling",
-            "size": 1,
-            "gram_size": 1,
+            # Scored by word pairs (shingles): of the corrections of each word, the ones that go
+            # together on this site win, which collate then confirms find something.
+            "field": "spelling.shingles",
+            "size": 3,  # the best of three that collate keeps: a likelier one may find nothing
+            "gram_size": 2,
             "max_errors": 2,
-            "direct_generator": [{"field": "spelling", "suggest_mode": "always"}],
+            # Each index's shard scores the typed words against its own few words, and the
+            # highest of those scores cut every other shard's corrections (the live node found
+            # none over the five indices as soon as the pages' index held only "Home"); collate
+            # below is what keeps a correction honest, so nothing is cut by confidence.
+            "confidence": 0,
+            # prefix_length 0: a first letter mistyped ("tight" for "night") is corrected too.
+            "direct_generator": [{"field": "spelling", "suggest_mode": "always", "prefix_length": 0}],
             "collate": {
                 "query": {"source": {"match": {"spelling": {"query": "{{suggestion}}", "operator": "and"}}}},
                 "prune": False,
@@ -57,12 +67,13 @@ def build_site_search(query: SiteQuery, page=None, today=None):
     start = (page - 1) * query.per_page
     search = (
         Search(index=site_indices())
-        .query(Q("simple_query_string", query=query.text, fields=SITE_FIELDS, default_operator="and"))
+        .query(words_query(query.text, SITE_FIELDS))
         .filter(open_on(today))
         .source(["type", "title", "summary", "url", "date"])
         .highlight(*SNIPPET_FIELDS)
         .highlight_options(**HIGHLIGHT)
         .extra(track_total_hits=True, suggest={"did_you_mean": did_you_mean(query.text)})
+        .params(ignore_unavailable=True)
     )
     search.aggs.bucket("types", "terms", field="type", size=len(SITE_TYPES))
     if query.type:
@@ -118,10 +129,12 @@ def corrected(response, text):
 
 
 def site_search(query: SiteQuery, client) -> SiteHits:
-    response = client.execute(build_site_search(query))
+    # Never asked past the result window: the server would refuse the whole request.
+    asked = min(query.page, deepest_page(query.per_page))
+    response = client.execute(build_site_search(query, page=asked))
     total = response.hits.total.value
     page = clamp_page(query.page, total, query.per_page)
-    if page != query.page and total:
+    if page != asked and total:
         response = client.execute(build_site_search(query, page=page))
     return site_hits_of(response, query, page)
 
@@ -134,6 +147,7 @@ def build_suggest(text, limit=8, today=None):
         .query(Q("match", **{"title.autocomplete": {"query": text, "operator": "and"}}))
         .filter(open_on(today))
         .source(["type", "title", "url", "summary"])
+        .params(ignore_unavailable=True)
     )
     # More than `limit`: listings alike (same title, employer and place) count once.
     return search[: limit * 4]
