@@ -111,7 +111,7 @@ def ensure_generated(scale, seed):
             recorded = connection.execute("SELECT app, name FROM django_migrations").fetchall()
         except psycopg.errors.UndefinedTable:
             have, recorded = 0, []
-    foreign = foreign_migrations(recorded)
+    foreign = common.foreign_migrations(recorded)
     if foreign:
         # Made by another version of the code (a branch, an older checkout): its schema cannot
         # be migrated forwards from here, so it is made again rather than half-migrated.
@@ -133,16 +133,6 @@ def ensure_generated(scale, seed):
             ],
             check=True,
         )
-
-
-def foreign_migrations(recorded):
-    """The project's migrations recorded in the database with no file in this tree."""
-    root = Path(__file__).resolve().parent.parent
-    folders = [*root.glob("*/migrations"), *root.glob("*/*/migrations")]
-    ours = {folder.parent.name: folder for folder in folders if (folder / "__init__.py").exists()}
-    return sorted(
-        f"{app}.{name}" for app, name in recorded if app in ours and not (ours[app] / f"{name}.py").exists()
-    )
 
 
 def vacuum():
