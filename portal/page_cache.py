@@ -75,8 +75,10 @@ def _digest(text):
 
 def _base_key(request):
     """The address and the language the page will be rendered in (as LocaleMiddleware decides it)."""
-    prefixed, _ = is_language_prefix_patterns_used(settings.ROOT_URLCONF)
+    prefixed, prefix_default = is_language_prefix_patterns_used(settings.ROOT_URLCONF)
     language = translation.get_language_from_request(request, check_path=prefixed)
+    if prefixed and not prefix_default and not translation.get_language_from_path(request.path_info):
+        language = settings.LANGUAGE_CODE  # as LocaleMiddleware: an address without a prefix is English
     address = f"{request.get_host()}{request.get_full_path()}"
     return f"portal:page-cache:{generation()}:{language}:{_digest(address)}"
 

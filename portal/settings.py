@@ -62,6 +62,10 @@ INSTALLED_APPS = [
     "api",
     "impact",
     "wagtail.contrib.forms",
+    # Editors translate a page or snippet from its source (issue 17; docs/architecture.md says why
+    # this and not wagtail-localize); wagtail.locales lets them manage the four locales.
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
@@ -106,9 +110,14 @@ MIDDLEWARE = [
     # is the uncompressed page's, which gzip weakens to W/"...") and above the page cache (so a
     # cached page is answered 304 too, without being sent again).
     "django.middleware.http.ConditionalGetMiddleware",
+    # A first visit to / goes to the language its Accept-Language prefers, before the page cache
+    # could answer it with the English home page (portal/languages.py).
+    "portal.languages.FirstVisitLanguageMiddleware",
     # Anonymous visitors' public pages from the cache (portal/page_cache.py says when).
     "portal.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language of the address: /fr/, /es/, /ar/; English without a prefix (portal/urls.py).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -311,6 +320,19 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
+# The interface and content languages. English keeps every address without a prefix; the others
+# live under /fr/, /es/ and /ar/ (portal/urls.py). Arabic is written right to left (get_language_info
+# says so; base.html sets dir).
+LANGUAGES = [
+    ("en-gb", "English"),
+    ("fr", "Français"),
+    ("es", "Español"),
+    ("ar", "العربية"),
+]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+LANGUAGE_COOKIE_NAME = "portal_language"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 # Full-text search follows the site's language: PostgreSQL's text search configuration (the
 # generated column of job listings and the queries over it) and the search engine's analyzer share
@@ -354,7 +376,7 @@ WAGTAILADMIN_BASE_URL = PORTAL_SITE_URL
 # login and password-reset addresses redirect there (portal/accounts/two_factor.py).
 WAGTAILADMIN_LOGIN_URL = LOGIN_URL
 WAGTAIL_PASSWORD_RESET_ENABLED = False
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
@@ -438,6 +460,7 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
     CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
+    LANGUAGE_COOKIE_SECURE = env_bool("LANGUAGE_COOKIE_SECURE", True)
 
 LOGGING = {
     "version": 1,
