@@ -6,6 +6,7 @@ import tempfile
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-not-used-anywhere-else-0123456789abcdef")
 os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("LANGUAGE_COOKIE_SECURE", "0")
 os.environ.setdefault("SESSION_COOKIE_SECURE", "0")
 os.environ.setdefault("CSRF_COOKIE_SECURE", "0")
 # Absolute links name the test client's host; tests/portal/test_public_address.py moves it elsewhere.
