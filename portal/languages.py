@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpResponseRedirect
+from django.middleware.locale import LocaleMiddleware
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -148,6 +149,28 @@ def switch(request, code):
     )
     response["Cache-Control"] = "no-store"
     return response
+
+
+class AddressLanguageMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware, without `Vary: Accept-Language` on English addresses.
+
+    Django adds it to every address without a prefix because, when English had a prefix too, such
+    an address could be answered in the browser's language. Here an address without a prefix is
+    always English, so the header would only split every cache (ours and the browsers') into one
+    copy per Accept-Language; `/`, the one address that does follow it, says so itself
+    (FirstVisitLanguageMiddleware).
+    """
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        vary = [v.strip() for v in response.get("Vary", "").split(",") if v.strip()]
+        kept = [v for v in vary if v.lower() != "accept-language"]
+        if len(kept) != len(vary):
+            if kept:
+                response["Vary"] = ", ".join(kept)
+            else:
+                del response["Vary"]
+        return response
 
 
 class FirstVisitLanguageMiddleware:

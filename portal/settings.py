@@ -117,7 +117,7 @@ MIDDLEWARE = [
     "portal.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language of the address: /fr/, /es/, /ar/; English without a prefix (portal/urls.py).
-    "django.middleware.locale.LocaleMiddleware",
+    "portal.languages.AddressLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
