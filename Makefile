@@ -6,11 +6,12 @@ STAMPS := .make-stamps
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install install-test system-packages validators run serve migrate demo test test-fast lint format check security services search-engine search-engine-stop bench soak faults requirements screenshot smoke clean
+.PHONY: help install install-test catalogues messages system-packages validators run serve migrate demo test test-fast lint format check security services search-engine search-engine-stop bench soak faults requirements screenshot smoke clean
 
 help:
 	@echo "make run        install, migrate, load demo content and serve on http://$(HOST):$(PORT)"
 	@echo "make test       install test tools and run the whole suite"
+	@echo "make messages   extract new interface strings into locale/*/LC_MESSAGES/django.po (GNU gettext)"
 	@echo "make lint       ruff check and format check, then the import contracts (lint-imports)"
 	@echo "make format     ruff format and fix"
 	@echo "make bench      benchmarks (see bench/README.md)"
@@ -41,8 +42,18 @@ $(STAMPS)/install-test: requirements-test.txt $(STAMPS)/install
 system-packages:
 	@bash scripts/system-packages.sh
 
-install: system-packages $(STAMPS)/install
-install-test: system-packages $(STAMPS)/install-test
+install: system-packages $(STAMPS)/install catalogues
+install-test: system-packages $(STAMPS)/install-test catalogues
+
+# The interface translations, compiled with Babel (no GNU gettext needed): each .po newer than its
+# .mo is compiled again. `make messages` extracts new strings into them (needs GNU gettext).
+catalogues: $(STAMPS)/install
+	@DEBUG=$${DEBUG:-1} $(BIN)/python manage.py compile_catalogues --verbosity 0
+
+MESSAGES_IGNORE := --ignore=.venv --ignore=tools --ignore=tests --ignore=bench --ignore=staticfiles --ignore=var --ignore=node_modules
+messages: $(STAMPS)/install-test
+	DEBUG=1 $(BIN)/python manage.py makemessages -l en -l fr -l es -l ar $(MESSAGES_IGNORE) --add-location=file
+	$(BIN)/python scripts/english-catalogue.py
 
 # The W3C Nu Html Checker (tools/vnu, npm package vnu-jar, needs Java 17) for tests/validators;
 # without npm the HTML validation test skips with its reason (REQUIRE_VALIDATORS=1 makes it fail).

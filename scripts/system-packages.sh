@@ -4,7 +4,9 @@
 # >= 1.44 with HarfBuzz's subsetter and fontconfig; fonts-noto-cjk gives the PDF glyphs for
 # Chinese, Japanese and Korean names (Latin, Greek, Cyrillic, Arabic and Hebrew come from the
 # DejaVu fonts shipped in employers/fonts/); poppler-utils (pdffonts, pdfinfo) lets people look
-# into a PDF. Idempotent and quiet when everything is there; apt-get update only when something is
+# into a PDF; gettext's xgettext and msgmerge let `make messages` extract new interface strings (and
+# the catalogue test check that none is missing); the catalogues themselves compile without it
+# (Babel, `manage.py compile_catalogues`). Idempotent and quiet when everything is there; apt-get update only when something is
 # missing. On a machine without dpkg/apt-get it says what to install and carries on.
 set -euo pipefail
 
@@ -17,6 +19,7 @@ packages=(
   fontconfig
   fonts-noto-cjk
   poppler-utils
+  gettext
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
