@@ -23,6 +23,7 @@ class HeroBlock(blocks.StructBlock):
 
 
 class FigureBlock(blocks.StructBlock):
+    # xgettext:no-python-format  (a percentage, not a placeholder)
     value = blocks.CharBlock(max_length=20, help_text=_("For example 72% or 1 in 3"))
     label = blocks.CharBlock(max_length=160)
     source = blocks.URLBlock(required=False)
