@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.core.management import call_command
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 
 
 def create_cache_table(using="default", **kwargs):
@@ -21,10 +21,19 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        from . import admin_sidebar, checks, page_cache  # noqa: F401 (registers the deploy checks, connects the page cache)
+        from wagtail.models import Locale
+
+        from . import admin_sidebar, checks, languages, page_cache  # noqa: F401 (registers the deploy checks, connects the page cache)
 
         admin_sidebar.install()
 
+        post_save.connect(languages.forget_locales, sender=Locale, dispatch_uid="portal.forget_locales_saved")
+        post_delete.connect(
+            languages.forget_locales, sender=Locale, dispatch_uid="portal.forget_locales_deleted"
+        )
+        post_migrate.connect(
+            languages.forget_locales, sender=self, dispatch_uid="portal.forget_locales_migrated"
+        )
         post_migrate.connect(create_cache_table, sender=self, dispatch_uid="portal.create_cache_table")
         post_migrate.connect(sync_wagtail_site, sender=self, dispatch_uid="portal.sync_wagtail_site")
         # What the migrations changed may show on public pages; their saves do not drop the cache.

@@ -11,9 +11,13 @@ address under the other prefix for the portal's own views (jobs, the checker, th
 for a page with no translation the language's home page, which the switcher marks as such.
 """
 
+import contextlib
 from urllib.parse import urlencode
 
+from django.apps import apps
 from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.middleware.locale import LocaleMiddleware
 from django.urls import translate_url
@@ -23,8 +27,67 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation.trans_real import parse_accept_lang_header
 from wagtail.models import Locale, Page
 
+from . import fragments, page_cache
+
 # The query parameter the switcher adds when it had to fall back to the language's home page.
 UNTRANSLATED_PARAMETER = "untranslated"
+
+
+LOCALES_KEY = "portal:locale-ids"
+
+
+def locale_ids():
+    """{language code: Wagtail locale id}, from the shared cache (locales change about never;
+    saving or deleting one forgets it, portal/apps.py): routing a page costs no locale query."""
+    try:
+        found = cache.get(LOCALES_KEY)
+    except Exception:  # the cache server is away: read them
+        found = None
+    if found is None:
+        found = dict(Locale.objects.values_list("language_code", "pk"))
+        with contextlib.suppress(Exception):
+            cache.set(LOCALES_KEY, found, 24 * 60 * 60)
+    return found
+
+
+def forget_locales(**kwargs):
+    with contextlib.suppress(Exception):
+        cache.delete(LOCALES_KEY)
+
+
+def localised_root(page):
+    """`page` (a site's root) in the active language, as its specific page: its live translation,
+    else itself.
+
+    What Wagtail's `Page.localized.specific` does, in as many queries in French as in English:
+    the active locale from `locale_ids()`, and which page is the root's translation from the shared
+    cache under the content generation (a publish or unpublish finds it afresh).
+    """
+    locale_id = locale_ids().get(supported(translation.get_language()) or "")
+    if locale_id is None or locale_id == page.locale_id:
+        return page.specific
+    key = f"portal:localised-root:{page_cache.generation()}:{page.translation_key}:{locale_id}"
+    try:
+        found = cache.get(key)
+    except Exception:  # the cache server is away: look it up
+        found = None
+    if found is not None:
+        label, pk = found
+        translated = apps.get_model(label).objects.filter(pk=pk, live=True).first() if pk else None
+        return translated or page.specific
+    translated = Page.objects.filter(
+        translation_key=page.translation_key, locale_id=locale_id, live=True
+    ).first()
+    translated = translated.specific if translated is not None else None
+    with contextlib.suppress(Exception):
+        cache.set(
+            key,
+            (
+                translated._meta.label if translated else "wagtailcore.Page",
+                translated.pk if translated else 0,
+            ),
+        )
+    return translated or page.specific
 
 
 def codes():
@@ -58,26 +121,53 @@ def language_of_path(path):
     return translation.get_language_from_path(path) or default_language()
 
 
-def _page_in(page, code):
-    """The live translation of `page` in `code`, or None."""
-    if page is None or not getattr(page, "pk", None):
-        return None
-    try:
-        locale = Locale.objects.get_for_language(code)
-    except Locale.DoesNotExist:
-        return None
-    if page.locale_id == locale.pk:
-        return page
-    return page.get_translation_or_none(locale) if page.live else None
+def _page_addresses(request, page):
+    """{language: (address, translated)} of `page` in every language, from one query.
+
+    The page's live translations, and for each language without one its home page (the live
+    page at depth 2 in that locale). Kept in the shared cache under the content generation, as
+    routes are (portal/serving.py), so a publish or unpublish shows at once.
+    """
+    known = request.__dict__.setdefault("_portal_alternates", {})
+    if page.translation_key not in known:
+        known[page.translation_key] = _find_page_addresses(request, page)
+    return known[page.translation_key]
 
 
-def _home_in(code):
-    try:
-        locale = Locale.objects.get_for_language(code)
-    except Locale.DoesNotExist:
-        return None
-    root = Page.objects.filter(depth=2, locale=locale, live=True).order_by("path").first()
-    return root
+def _find_page_addresses(request, page):
+    key = f"portal:alternates:{fragments.request_generation(request)}:{request.get_host()}:{page.translation_key}"
+    use_cache = fragments.cache_seconds() > 0
+    if use_cache:
+        try:
+            found = cache.get(key)
+        except Exception:  # the cache server is away: found each time
+            use_cache, found = False, None
+        if found is not None:
+            return found
+    rows = (
+        Page.objects.filter(Q(translation_key=page.translation_key) | Q(depth=2), live=True)
+        .select_related("locale")
+        .order_by("path")
+    )
+    translations, homes = {}, {}
+    for row in rows:
+        code = supported(row.locale.language_code)
+        if row.translation_key == page.translation_key:
+            translations[code] = row
+        elif row.depth == 2:
+            homes.setdefault(code, row)
+    found = {}
+    for code in codes():
+        target = translations.get(code) or homes.get(code)
+        url = None
+        if target is not None:
+            with translation.override(code):
+                url = target.get_url(request=request)
+        found[code] = (url or localise_path("/", code), code in translations)
+    if use_cache:
+        with contextlib.suppress(Exception):  # the cache server is away: found again next time
+            cache.set(key, found, fragments.cache_seconds())
+    return found
 
 
 def alternate(request, code, page=None):
@@ -86,17 +176,9 @@ def alternate(request, code, page=None):
     A Wagtail page: its live translation's address, or the language's home page when it has none
     (translated False). Anything else: the same address under the language's prefix.
     """
-    path = request.get_full_path()
-    if page is not None and getattr(page, "pk", None):
-        translated = _page_in(page, code)
-        target = translated or _home_in(code)
-        if target is not None:
-            with translation.override(code):
-                url = target.get_url(request=request)
-            if url:
-                return url, translated is not None
-        return localise_path("/", code), False
-    return translate_url(path, code), True
+    if page is not None and getattr(page, "pk", None) and getattr(page, "translation_key", None):
+        return _page_addresses(request, page)[code]
+    return translate_url(request.get_full_path(), code), True
 
 
 def alternates(request, page=None):

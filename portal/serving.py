@@ -14,11 +14,12 @@ Wagtail's own view serves the page as always (view restrictions, serve hooks).
 import logging
 
 from django.core.cache import cache
+from django.http import Http404
 from django.utils import translation
 from wagtail import views as wagtail_views
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
-from . import fragments
+from . import fragments, languages
 
 logger = logging.getLogger(__name__)
 
@@ -31,8 +32,27 @@ def _key(request, path):
     return f"{PREFIX}:{fragments.request_generation(request)}:{language}:{request.get_host()}:{path}"
 
 
+def route(request, path):
+    """Wagtail's `Page.route_for_request`, from the site's root in the active language found
+    without a locale query (portal/languages.py); kept on the request where Wagtail reads it."""
+    if not hasattr(request, "_wagtail_route_for_request"):
+        found = None
+        site = Site.find_for_request(request)
+        if site is not None:
+            components = [component for component in path.split("/") if component]
+            try:
+                found = languages.localised_root(site.root_page).route(request, components)
+            except Http404:
+                found = None
+        request._wagtail_route_for_request = found
+    return request._wagtail_route_for_request
+
+
 def serve(request, path):
-    if request.method not in ("GET", "HEAD") or fragments.cache_seconds() <= 0:
+    if request.method not in ("GET", "HEAD"):
+        return wagtail_views.serve(request, path)
+    if fragments.cache_seconds() <= 0:
+        route(request, path)
         return wagtail_views.serve(request, path)
     try:
         key = _key(request, path)
@@ -46,10 +66,10 @@ def serve(request, path):
         return wagtail_views.serve(request, path)
     # Found as Wagtail's view would (kept on the request, where the view then reads it), and kept
     # before the page serves, so that nothing a rendering leaves on the page object is stored.
-    route = Page.route_for_request(request, path)
-    if route is not None:
+    found = route(request, path)
+    if found is not None:
         try:
-            cache.set(key, (Site.find_for_request(request), route), fragments.cache_seconds())
+            cache.set(key, (Site.find_for_request(request), found), fragments.cache_seconds())
         except Exception:  # an unpicklable route, or the cache server is away: found each time
             logger.warning("Route not kept", exc_info=True)
     return wagtail_views.serve(request, path)

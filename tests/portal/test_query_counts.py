@@ -88,3 +88,49 @@ def test_public_pages_stay_within_budget_whatever_the_size(
     if 3 in QUERY_COUNTS and 30 in QUERY_COUNTS:
         assert QUERY_COUNTS[3] == QUERY_COUNTS[30]
     print(f"\nqueries per page with {size} stories: {counts}")
+
+
+def translate_tree(page, locale):
+    """`page` and its ancestors below the root, translated into `locale` and published."""
+    for ancestor in [*page.get_ancestors().filter(depth__gte=2).specific(), page.specific]:
+        if ancestor.get_translation_or_none(locale) is None:
+            ancestor.copy_for_translation(locale).save_revision().publish()
+    return page.get_translation(locale)
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_public_pages_cost_the_same_in_every_language(
+    client, home, story_index, campaign_index, standard_pages, language
+):
+    """The French and Arabic site: the same queries as the English one, within the same budget
+    (the switcher's and hreflang's alternates come from one query; routing asks no locale)."""
+    from wagtail.models import Locale
+
+    stories, campaign, _heavy = build_site(story_index, campaign_index, home, 3)
+    locale = Locale.objects.get(language_code=language)
+    story, translated_campaign = translate_tree(stories[-1], locale), translate_tree(campaign, locale)
+    translate_tree(standard_pages["about"], locale)
+    english = {
+        "home": queries_for(client, "/"),
+        "story index": queries_for(client, "/stories/"),
+        "story": queries_for(client, stories[-1].url),
+        "campaign": queries_for(client, campaign.url),
+        "standard page": queries_for(client, "/about/"),
+        "job board": queries_for(client, "/jobs/"),
+        "checker": queries_for(client, "/incentives/"),
+    }
+    translated = {
+        "home": queries_for(client, f"/{language}/"),
+        "story index": queries_for(client, f"/{language}/stories/"),
+        "story": queries_for(client, story.url),
+        "campaign": queries_for(client, translated_campaign.url),
+        "standard page": queries_for(client, f"/{language}/about/"),
+        "job board": queries_for(client, f"/{language}/jobs/"),
+        "checker": queries_for(client, f"/{language}/incentives/"),
+    }
+    print(f"\nqueries per page in English: {english}\nqueries per page in {language}: {translated}")
+    assert story.url.startswith(f"/{language}/")
+    over = {page: count for page, count in translated.items() if count > BUDGET}
+    assert not over, f"pages over {BUDGET} queries in {language}: {over}"
+    dearer = {page: (english[page], count) for page, count in translated.items() if count > english[page]}
+    assert not dearer, f"pages dearer in {language} than in English: {dearer}"
