@@ -337,7 +337,7 @@ def describe_answer(fact, raw, country=None):
     if fact.type == FactType.CHOICE:
         return str(fact.choice_label(value, country))
     if fact.type == FactType.DATE:
-        return date_format(value, "j F Y")
+        return date_format(value, "DATE_FORMAT")
     number = number_format(value, force_grouping=True)
     return f"{number} {fact.unit}" if fact.unit else number
 

@@ -9,7 +9,9 @@ import django_filters
 from django import forms
 from django.contrib.admin.utils import unquote
 from django.shortcuts import get_object_or_404
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView, InspectView
@@ -156,8 +158,11 @@ class HireInspectView(PlainValuesMixin, InspectView):
             elif check.sent_at:
                 state = _("asked on %(day)s, no answer yet") % {"day": day(check.sent_at)}
             else:
-                state = _("due on %(day)s") % {"day": check.due_on.strftime("%-d %b %Y")}
-            rows.append(f"{check.months} months: {state}")
+                state = _("due on %(day)s") % {"day": date_format(check.due_on, "SHORT_DATE_FORMAT")}
+            rows.append(
+                ngettext("%(months)d month: %(state)s", "%(months)d months: %(state)s", check.months)
+                % {"months": check.months, "state": state}
+            )
         return "; ".join(str(row) for row in rows) or "—"
 
 
@@ -167,7 +172,10 @@ def retention_label(hire):
     if not answered:
         return _("No answer yet")
     latest = max(answered, key=lambda check: check.months)
-    return f"{RetentionCheck.Answer(latest.answer).label} ({latest.months} m)"
+    return _("%(answer)s (%(months)d m)") % {
+        "answer": RetentionCheck.Answer(latest.answer).label,
+        "months": latest.months,
+    }
 
 
 class HireViewSet(ReadOnlyModelViewSet):
@@ -191,7 +199,7 @@ class HireViewSet(ReadOnlyModelViewSet):
         Column("job", label=_("Job"), accessor=lambda hire: hire.job.title if hire.job_id else "—"),
         Column(
             "start_date",
-            accessor=lambda hire: hire.start_date.strftime("%-d %b %Y"),
+            accessor=lambda hire: date_format(hire.start_date, "SHORT_DATE_FORMAT"),
             label=_("Started"),
             sort_key="start_date",
         ),

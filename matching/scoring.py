@@ -174,7 +174,7 @@ def _type_label(code):
 
 
 def _day(value):
-    return date_format(value, "j F Y")
+    return date_format(value, "DATE_FORMAT")
 
 
 def _preference_texts(graduate, job, hits):

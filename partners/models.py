@@ -9,6 +9,7 @@ import secrets
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from partners.signals import graduate_matching_changed
@@ -288,7 +289,7 @@ class GraduatePersonalData(models.Model):
     notes = models.TextField(blank=True)
 
     def __str__(self):
-        return f"Personal data of {self.graduate_id}"
+        return _("Personal data of %(graduate)s") % {"graduate": self.graduate_id}
 
 
 class MatchingConsent(models.Model):
@@ -312,7 +313,10 @@ class MatchingConsent(models.Model):
         ordering = ["-given_on"]
 
     def __str__(self):
-        return f"Consent of {self.graduate_id} ({self.given_on})"
+        return _("Consent of %(graduate)s (%(day)s)") % {
+            "graduate": self.graduate_id,
+            "day": date_format(self.given_on),
+        }
 
 
 class PersonalDataAccess(models.Model):

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.core.management import call_command
 from django.db.models.signals import post_delete, post_migrate, post_save
+from django.utils.translation import gettext_lazy as _
 
 
 def create_cache_table(using="default", **kwargs):
@@ -18,7 +19,7 @@ def sync_wagtail_site(**kwargs):
 
 class PortalConfig(AppConfig):
     name = "portal"
-    verbose_name = "Portal"
+    verbose_name = _("Portal")
 
     def ready(self):
         from wagtail.models import Locale

@@ -24,7 +24,7 @@ class StoryConsentViewSet(SnippetViewSet):
 
 
 class StoriesGroup(SnippetViewSetGroup):
-    menu_label = "Stories"
+    menu_label = _("Stories")
     menu_icon = "doc-full-inverse"
     items = (StoryConsentViewSet, ThemeViewSet)
 

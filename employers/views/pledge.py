@@ -31,7 +31,7 @@ def _email_owners(event, employer, context):
 
 
 def _day(moment):
-    return date_format(timezone.localtime(moment), "j F Y")
+    return date_format(timezone.localtime(moment), "DATE_FORMAT")
 
 
 def _posted(request):

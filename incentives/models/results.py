@@ -95,7 +95,10 @@ class SavedIncentiveResult(models.Model):
         verbose_name = _("saved incentive result")
 
     def __str__(self):
-        return f"Incentive result {self.pk} of {self.employer}"
+        return _("Incentive result %(number)s of %(employer)s") % {
+            "number": self.pk,
+            "employer": self.employer,
+        }
 
     @property
     def counts(self):

@@ -17,6 +17,7 @@ import django_filters
 from django import forms
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format, time_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -149,6 +150,12 @@ class AuditLogIndexView(IndexView):
         return {field: neutralise(values[field]) for field in self.list_export}
 
 
+def when(moment):
+    """The moment of an entry to the second, in the admin's language ("2 déc. 2026 14:05:09")."""
+    local = timezone.localtime(moment)
+    return f"{date_format(local, 'SHORT_DATE_FORMAT')} {time_format(local, 'H:i:s')}"
+
+
 class AuditLogViewSet(ReadOnlyModelViewSet):
     """Who saw or changed a graduate's personal data, and when."""
 
@@ -165,7 +172,7 @@ class AuditLogViewSet(ReadOnlyModelViewSet):
         Column(
             "at",
             label=_("When"),
-            accessor=lambda entry: timezone.localtime(entry.at).strftime("%-d %b %Y %H:%M:%S"),
+            accessor=lambda entry: when(entry.at),
             sort_key="at",
         ),
         LinkColumn(

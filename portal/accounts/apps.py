@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
@@ -6,7 +7,7 @@ class AccountsConfig(AppConfig):
 
     name = "portal.accounts"
     label = "accounts"
-    verbose_name = "Accounts"
+    verbose_name = _("Accounts")
 
     def ready(self):
         from .areas import connect_signals  # reaches models, which load after app configs

@@ -132,7 +132,7 @@ def status_column(waiting, column=StatusTagColumn):
 
 def day(value):
     """A date column that also reads well for dates to come (Wagtail's says "Just now" for those)."""
-    return date_format(timezone.localtime(value), "j M Y") if value else ""
+    return date_format(timezone.localtime(value), "SHORT_DATE_FORMAT") if value else ""
 
 
 def user_label(user):
