@@ -17,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.sites.shortcuts import get_current_site
 from django.utils import translation
 
+from portal.addresses import site_url
 from portal.languages import default_language, supported
 from portal.mail import in_language, language_context, localise_text, render_subject, send_message
 from portal.ratelimit import client_address
@@ -27,7 +28,7 @@ from .language import remember_language
 
 def site_identity():
     """The portal's name and public address, for every e-mail: one place, from settings."""
-    return {"site_name": settings.WAGTAIL_SITE_NAME, "site_url": settings.PORTAL_SITE_URL}
+    return {"site_name": settings.WAGTAIL_SITE_NAME, "site_url": site_url()}
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -83,7 +84,7 @@ class AccountAdapter(DefaultAccountAdapter):
             ctx.update(language_context(language))
             # allauth builds its links (confirmation, password reset) in the request's language.
             for key, value in ctx.items():
-                if key.endswith("_url") and isinstance(value, str) and value.startswith("http"):
+                if key.endswith("_url") and key != "site_url" and isinstance(value, str) and value.startswith("http"):
                     ctx[key] = in_language(value, language, any_host=True)
             message = self.render_mail(template_prefix, email, ctx, headers={"Content-Language": language})
         message.body = localise_text(message.body, language)
