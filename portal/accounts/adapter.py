@@ -84,7 +84,12 @@ class AccountAdapter(DefaultAccountAdapter):
             ctx.update(language_context(language))
             # allauth builds its links (confirmation, password reset) in the request's language.
             for key, value in ctx.items():
-                if key.endswith("_url") and key != "site_url" and isinstance(value, str) and value.startswith("http"):
+                if (
+                    key.endswith("_url")
+                    and key != "site_url"
+                    and isinstance(value, str)
+                    and value.startswith("http")
+                ):
                     ctx[key] = in_language(value, language, any_host=True)
             message = self.render_mail(template_prefix, email, ctx, headers={"Content-Language": language})
         message.body = localise_text(message.body, language)

@@ -84,7 +84,11 @@ def test_signing_in_without_a_choice_lands_as_before(client, db):
 def test_a_sign_up_on_the_spanish_page_keeps_spanish_and_is_confirmed_in_it(client, db, mailoutbox):
     response = client.post(
         "/es/accounts/signup/",
-        {"email": "nuevo@example.org", "password1": "a long new passphrase 91", "password2": "a long new passphrase 91"},
+        {
+            "email": "nuevo@example.org",
+            "password1": "a long new passphrase 91",
+            "password2": "a long new passphrase 91",
+        },
     )
     assert response.status_code == 302
     assert get_user_model().objects.get(email="nuevo@example.org").language == "es"
