@@ -70,14 +70,10 @@ def render_subject(template_name, context=None):
     return " ".join(text.split())
 
 
-def language_of(user):
-    """The language e-mails to `user` are written in: their choice, else English."""
-    return supported(getattr(user, "language", "")) or default_language()
-
-
-def recipients_by_language(recipients, language=None):
+def recipients_by_language(recipients, language=None, fallback=None):
     """{language: [addresses]} in the recipients' order: `language` for everyone when given (a
-    supporter, an invitation: nobody with an account to ask), else each address's account's choice."""
+    supporter: nobody with an account to ask), else each address's account's choice, else
+    `fallback` (an invitation to someone without an account: the inviter's page), else English."""
     recipients = [address for address in recipients if address]
     if language:
         return {supported(language) or default_language(): recipients} if recipients else {}
@@ -88,7 +84,7 @@ def recipients_by_language(recipients, language=None):
     )
     groups = {}
     for address in recipients:
-        code = supported(chosen.get(address.lower())) or default_language()
+        code = supported(chosen.get(address.lower())) or supported(fallback) or default_language()
         groups.setdefault(code, []).append(address)
     return groups
 
@@ -140,13 +136,13 @@ def send_email(subject, body, recipients, from_email=None, language=None):
     return send_message(EmailMessage(subject, body, from_email, list(recipients), headers=headers))
 
 
-def send_event_email(template, recipients, context, language=None):
+def send_event_email(template, recipients, context, language=None, fallback=None):
     """Render `<template>_subject.txt` and `<template>.txt` (an app's "jobs/email/job_approved")
-    with the site's address, once per language among the recipients (or in `language` for all),
-    and queue them for sending (retried by the task queue while the mail server refuses); returns
+    with the site's address, once per language among the recipients (or in `language` for all;
+    `fallback` for those who never chose), and queue them for sending (retried by the task queue while the mail server refuses); returns
     the recipients' count."""
     sent = 0
-    for code, addresses in recipients_by_language(recipients, language).items():
+    for code, addresses in recipients_by_language(recipients, language, fallback).items():
         with translation.override(code):
             localised = {"site_url": site_url(), **language_context(code), **context}
             subject = render_subject(f"{template}_subject.txt", localised)

@@ -90,3 +90,17 @@ def test_the_french_subject_is_written_in_french(client, moderator, job, mailout
     assert "Kitchen porter" in subject
     assert "is published" not in subject
     assert "publiée" in subject
+
+
+def test_an_invitation_follows_the_invitee_else_the_page_the_owner_worked_on(client, home, mailoutbox):
+    owner = OwnerFactory(user__email="owner@example.org").user
+    UserFactory(email="ya@example.org", language="es")  # has an account, chose Spanish
+    client.force_login(owner)
+    for address in ("new@example.org", "ya@example.org"):
+        response = client.post("/fr/employer/members/invite/", {"email": address, "role": "recruiter"})
+        assert response.status_code == 302
+    newcomer, spanish = mailoutbox
+    assert newcomer.extra_headers["Content-Language"] == "fr"
+    assert re.search(r"https?://[^/\s]+/fr/employer/invitations/accept/\S+/", newcomer.body)
+    assert spanish.extra_headers["Content-Language"] == "es"
+    assert re.search(r"https?://[^/\s]+/es/employer/invitations/accept/\S+/", spanish.body)
