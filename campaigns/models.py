@@ -2,6 +2,7 @@ import datetime
 import secrets
 
 from django import forms
+from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -240,6 +241,8 @@ class SupporterPledge(models.Model):
     region = models.CharField(max_length=10, blank=True, validators=[validate_region])
     count_publicly = models.BooleanField(default=True)
     wants_updates = models.BooleanField(default=False)
+    # The language of the page the supporter signed on: every e-mail to them is written in it.
+    language = models.CharField(max_length=10, choices=settings.LANGUAGES, blank=True, editable=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)

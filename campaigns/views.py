@@ -4,6 +4,7 @@ from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -56,7 +57,10 @@ def submit_pledge(request, campaign):
     if pledge is None:
         try:
             with transaction.atomic():
-                pledge = SupporterPledge.objects.create(campaign=campaign, email=email, **details)
+                # The page's language is the supporter's: their e-mails are written in it.
+                pledge = SupporterPledge.objects.create(
+                    campaign=campaign, email=email, language=translation.get_language(), **details
+                )
         except IntegrityError:  # the same address submitted twice at once
             pledge = campaign.pledges.get(email=email)
     # A resubmission never changes the stored details (anyone can post anyone's address), and the

@@ -7,10 +7,10 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from portal.addresses import absolute_url
-from portal.mail import render_subject
+from portal.mail import language_context, localise_text, recipients_by_language, render_subject
 
 from . import figures
 from .models import MonthlySummary
@@ -63,13 +63,19 @@ def send_monthly_summary(month):
             claim.delete()  # nobody to tell yet: the month stays open for when staff exist
             return 0
         context = summary_context(month)
-        subject = render_subject("impact/email/monthly_summary_subject.txt", context)
-        text = render_to_string("impact/email/monthly_summary.txt", context)
-        html = render_to_string("impact/email/monthly_summary.html", context)
-        for address in recipients:
-            message = EmailMultiAlternatives(subject, text, None, [address])
-            message.attach_alternative(html, "text/html")
-            message.send()
+        # Each member of staff reads it in their own language: rendered once per language.
+        for code, addresses in recipients_by_language(recipients).items():
+            with translation.override(code):
+                localised = {**context, **language_context(code)}
+                subject = render_subject("impact/email/monthly_summary_subject.txt", localised)
+                text = localise_text(render_to_string("impact/email/monthly_summary.txt", localised), code)
+                html = localise_text(render_to_string("impact/email/monthly_summary.html", localised), code)
+            for address in addresses:
+                message = EmailMultiAlternatives(
+                    subject, text, None, [address], headers={"Content-Language": code}
+                )
+                message.attach_alternative(html, "text/html")
+                message.send()
     except Exception:
         claim.delete()
         raise

@@ -11,6 +11,12 @@ The task's arguments are the id of an `OutboxMessage` and the attempt number, ne
 the message itself (with its password-reset or confirmation link, and its attachments) waits in
 that row, encrypted with a key derived from SECRET_KEY, and the row is deleted as soon as the
 message is delivered or given up. Finished task rows are pruned by `manage.py prune_tasks`.
+
+Every message is written in its recipient's language: the one a person chose in their account
+(`User.language`), else the one a supporter signed in (passed as `language`), else English. The
+subject and body are rendered under that language whatever the request or task that sends them is
+in, a notice to several people goes out once per language among them, and the site's own links in
+the rendered body are moved under that language's prefix (`localise_text`).
 """
 
 import base64
@@ -19,18 +25,23 @@ import email
 import hashlib
 import json
 import logging
+import re
 import smtplib
 from email.mime.base import MIMEBase
+from urllib.parse import urlsplit, urlunsplit
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.template import Context
 from django.template.loader import get_template
-from django.utils import timezone
+from django.urls import translate_url
+from django.utils import timezone, translation
 from django_tasks import task
 
 from .addresses import site_url
+from .languages import codes, default_language, is_right_to_left, supported
 from .models import OutboxMessage
 
 logger = logging.getLogger(__name__)
@@ -59,21 +70,85 @@ def render_subject(template_name, context=None):
     return " ".join(text.split())
 
 
-def send_email(subject, body, recipients, from_email=None):
+def recipients_by_language(recipients, language=None, fallback=None):
+    """{language: [addresses]} in the recipients' order: `language` for everyone when given (a
+    supporter: nobody with an account to ask), else each address's account's choice, else
+    `fallback` (an invitation to someone without an account: the inviter's page), else English."""
+    recipients = [address for address in recipients if address]
+    if language:
+        return {supported(language) or default_language(): recipients} if recipients else {}
+    chosen = dict(
+        get_user_model()
+        .objects.filter(email__in={address.lower() for address in recipients})
+        .values_list("email", "language")
+    )
+    groups = {}
+    for address in recipients:
+        code = supported(chosen.get(address.lower())) or supported(fallback) or default_language()
+        groups.setdefault(code, []).append(address)
+    return groups
+
+
+def in_language(url, code, any_host=False):
+    """One of the site's addresses ("https://…/fr/jobs/3-x/", "/jobs/3-x/") in language `code`
+    ("https://…/es/jobs/3-x/"); an address outside the languages' part (/admin/, /api/v1/) or of
+    another site stays as it is (`any_host`: allauth's links carry the request's host). Links are
+    built in whatever language the sender ran in."""
+    parts = urlsplit(str(url))
+    if parts.netloc and not any_host and f"{parts.scheme}://{parts.netloc}" != site_url():
+        return url
+    path = parts.path or "/"
+    for prefix in codes():
+        if path == f"/{prefix}" or path.startswith(f"/{prefix}/"):
+            path = path[len(prefix) + 1 :] or "/"
+            break
+    with translation.override(default_language()):
+        return translate_url(urlunsplit(parts._replace(path=path)), code)
+
+
+def _site_address():
+    """The site's own absolute addresses in a text; the trailing punctuation of a sentence is
+    not part of one (replacement keeps it)."""
+    return re.compile(re.escape(site_url()) + r"(?:/[^\s<>\"'()]*)?")
+
+
+def localise_text(text, code):
+    """Every address of this site in `text` (a rendered body, plain or HTML) under `code`'s
+    prefix: templates write English paths ("{{ site_url }}/employer/") and the links a sender
+    built carry whatever language it ran in; the address says the language of the page."""
+
+    def replace(match):
+        address = match.group(0)
+        kept = address.rstrip(".,;:!?")
+        return in_language(kept, code) + address[len(kept) :]
+
+    return _site_address().sub(replace, str(text))
+
+
+def language_context(code):
+    """What an e-mail template reads of its language (`<html lang dir>`): no request gives it."""
+    return {"LANGUAGE_CODE": code, "LANGUAGE_BIDI": is_right_to_left(code)}
+
+
+def send_email(subject, body, recipients, from_email=None, language=None):
     """Queue a plain-text message; returns how many recipients it is queued for."""
-    return send_message(EmailMessage(subject, body, from_email, list(recipients)))
+    headers = {"Content-Language": language} if language else None
+    return send_message(EmailMessage(subject, body, from_email, list(recipients), headers=headers))
 
 
-def send_event_email(template, recipients, context):
+def send_event_email(template, recipients, context, language=None, fallback=None):
     """Render `<template>_subject.txt` and `<template>.txt` (an app's "jobs/email/job_approved")
-    with the site's address, and queue them for sending (retried by the task queue while the mail
-    server refuses); returns the recipients' count."""
-    if not recipients:
-        return 0
-    context = {"site_url": site_url(), **context}
-    subject = render_subject(f"{template}_subject.txt", context)
-    body = get_template(f"{template}.txt").render(context)
-    return send_email(subject, body, list(recipients))
+    with the site's address, once per language among the recipients (or in `language` for all;
+    `fallback` for those who never chose), and queue them for sending (retried by the task queue while the mail server refuses); returns
+    the recipients' count."""
+    sent = 0
+    for code, addresses in recipients_by_language(recipients, language, fallback).items():
+        with translation.override(code):
+            localised = {"site_url": site_url(), **language_context(code), **context}
+            subject = render_subject(f"{template}_subject.txt", localised)
+            body = localise_text(get_template(f"{template}.txt").render(localised), code)
+            sent += send_email(subject, body, addresses, language=code)
+    return sent
 
 
 def send_message(message):

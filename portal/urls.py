@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from . import contributions, languages, serving, sitemaps, views
+from .accounts import language as account_language
 from .accounts import two_factor
 from .accounts import views as account_views
 
@@ -33,6 +34,7 @@ urlpatterns = [
 # portal had languages keeps working) and under /fr/, /es/ and /ar/ (portal/languages.py).
 urlpatterns += i18n_patterns(
     path("accounts/delete/", account_views.delete_account, name="account_delete"),
+    path("accounts/language/", account_language.choose_language, name="account_language"),
     path("accounts/", include("allauth.urls")),
     path("employer/", include("employers.urls.area")),
     path("partner/", include("partners.urls")),
