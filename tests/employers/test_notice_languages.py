@@ -82,9 +82,8 @@ def test_the_french_link_opens_the_page_in_french(client, moderator, job, mailou
     assert '<html lang="fr"' in page.content.decode()
 
 
-@pytest.mark.catalogue
 def test_the_french_subject_is_written_in_french(client, moderator, job, mailoutbox):
-    """Enabled once the French catalogue translates the e-mails (the lead's switch)."""
+    """The subject line, from the French catalogue."""
     approve(client, moderator, job)
     subject = message_to(mailoutbox, "owner@catering.example.org").subject
     assert "Kitchen porter" in subject
