@@ -20,7 +20,15 @@ from django.template.base import Lexer, TokenType
 TAG = "\ue000"
 LETTER = re.compile(r"[^\W\d_]")
 
-VISIBLE_ATTRIBUTES = {"alt", "title", "placeholder", "aria-label", "aria-description", "aria-roledescription", "label"}
+VISIBLE_ATTRIBUTES = {
+    "alt",
+    "title",
+    "placeholder",
+    "aria-label",
+    "aria-description",
+    "aria-roledescription",
+    "label",
+}
 # Metas whose content is shown by search engines and in shared links' cards.
 VISIBLE_METAS = {
     "description",
@@ -35,6 +43,11 @@ VISIBLE_METAS = {
 # Texts the scripts under */static/ show, handed to them by the template.
 SCRIPT_TEXT_ATTRIBUTE = re.compile(r"^data-.*-(text|label|message|template)$")
 
+SKIPPED_UNTIL = {
+    "blocktranslate": "endblocktranslate",
+    "blocktrans": "endblocktrans",
+    "comment": "endcomment",
+}
 # Blocks that fill an attribute nobody reads (base.html's `<body class>`).
 HIDDEN_BLOCKS = {"block body_class"}
 
@@ -76,16 +89,14 @@ def skeleton(source):
     Newlines are kept, so a line of the skeleton is a line of the template.
     """
     parts = []
-    inside = []  # the enclosing blocktranslate/comment blocks
+    inside = []  # the end tags of the enclosing blocktranslate, comment and hidden blocks
     for token in Lexer(source).tokenize():
         raw = token.contents if token.token_type == TokenType.TEXT else ""
         if token.token_type == TokenType.BLOCK:
             name = token.contents.split()[0] if token.contents.split() else ""
-            if name in ("blocktranslate", "blocktrans", "comment") or token.contents in HIDDEN_BLOCKS:
-                inside.append(name)
-            elif name in ("endblocktranslate", "endblocktrans", "endcomment") and inside:
-                inside.pop()
-            elif name == "endblock" and inside and inside[-1] == "block":
+            if name in SKIPPED_UNTIL or token.contents in HIDDEN_BLOCKS:
+                inside.append(SKIPPED_UNTIL.get(name, "endblock"))
+            elif inside and name == inside[-1]:
                 inside.pop()
         if token.token_type == TokenType.TEXT and not inside:
             parts.append(raw)
@@ -225,10 +236,13 @@ def test_what_counts_as_untranslated_text(source, expected):
         ('<form action="{{ site_url }}/search/">', "x.html", [(1, 'action="{…}/search/"')]),
         ("<a href=\"{% url 'jobs:board' %}\">x</a><a href=\"{% localised '/jobs/' %}\">x</a>", "x.html", []),
         ('<a href="/api/v1/">x</a><a href="https://example.org/">x</a><a href="#main">x</a>', "x.html", []),
-        ('<input data-suggest-url="/search/suggest/">', "x.html", [(1, 'data-suggest-url="/search/suggest/"')]),
+        (
+            '<input data-suggest-url="/search/suggest/">',
+            "x.html",
+            [(1, 'data-suggest-url="/search/suggest/"')],
+        ),
         ("{{ site_url }}/employer/pledge/\n{{ site_url }}{% url 'x' %}", "x.txt", [(1, "/employer/pledge/")]),
     ],
 )
 def test_what_counts_as_a_typed_address(source, name, expected):
     assert read(source, name)[1] == expected
-
