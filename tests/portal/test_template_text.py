@@ -197,6 +197,38 @@ def test_every_address_of_a_page_follows_the_language():
     assert not found, "Addresses typed in, the same in every language:\n" + "\n".join(found)
 
 
+# A sentence in a script's string: it starts like one ("No suggestions.", "%s chosen.") and has a
+# space; class lists and "use strict" start in lower case.
+SCRIPT_SENTENCE = re.compile(r"""(["'`])([A-Z0-9%][^"'`\n]* [^"'`\n]*)\1""")
+
+
+def script_sentences(source):
+    # Comments go, their lines stay (so a line number is the file's).
+    without_comments = re.sub(
+        r"/\*.*?\*/", lambda comment: "\n" * comment[0].count("\n"), source, flags=re.DOTALL
+    )
+    found = []
+    for number, line in enumerate(without_comments.splitlines(), start=1):
+        if not line.strip().startswith("//"):
+            found += [(number, match[1]) for match in SCRIPT_SENTENCE.findall(line)]
+    return found
+
+
+def test_scripts_show_no_english_of_their_own():
+    """A script's words come from the page (data-* attributes filled with {% translate %}), so a
+    French visitor does not meet an English "No suggestions." from search/combobox.js."""
+    root = Path(settings.BASE_DIR)
+    found = [
+        f"{path.relative_to(root)}:{line}: {text!r}"
+        for path in sorted(root.glob("*/static/**/*.js"))
+        for line, text in script_sentences(path.read_text(encoding="utf-8"))
+    ]
+    assert not found, "English in scripts:\n" + "\n".join(found)
+    assert script_sentences('say(text(select, "no-match", "No skill matches."));') == [
+        (1, "No skill matches.")
+    ]
+
+
 def test_the_allow_list_names_only_what_is_still_there():
     """An entry whose text was translated since (or whose template is gone) goes."""
     present = set()
