@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from employers.models.organisations import Employer
 from jobs.richtext import sanitise_html
 from jobs.signals import job_state_changed
+from portal.languages import localise_path
 from portal.regions import region_name, validate_region
 from taxonomy.classifications import EmploymentType, SectorChoices
 from taxonomy.models import Certification, Occupation, Skill
@@ -232,7 +233,7 @@ class JobListing(models.Model):
         return int(hours) if hours == hours.to_integral_value() else 2
 
     def get_absolute_url(self):
-        return f"/jobs/{self.pk}-{self.slug}/"
+        return localise_path(f"/jobs/{self.pk}-{self.slug}/")
 
     @property
     def description_html(self):

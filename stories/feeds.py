@@ -2,6 +2,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.translation import gettext_lazy as _
 
 from portal.addresses import absolute_url, tag_uri
+from portal.languages import localise_path
 
 from .models import StoryPage
 
@@ -11,10 +12,10 @@ class LatestStoriesFeed(Feed):
     description = _("The latest stories of people who found work and a place after prison.")
 
     def link(self):
-        return absolute_url("/stories/")
+        return absolute_url(localise_path("/stories/"))
 
     def feed_url(self):
-        return absolute_url("/stories/feed/")
+        return absolute_url(localise_path("/stories/feed/"))
 
     def items(self):
         return StoryPage.objects.visible().order_by("-first_published_at")[:20]

@@ -6,6 +6,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from employers.signals import employer_status_changed
+from portal.languages import localise_path
 from portal.organisations import StatusChange, VerifiableOrganisation, VerifiableOrganisationQuerySet
 from portal.regions import region_name, validate_region
 from taxonomy.classifications import RecordCheckStage, SectorChoices, SizeBand
@@ -96,7 +97,7 @@ class Employer(VerifiableOrganisation):
         return [region_name(code) for code in self.regions_of_operation]
 
     def get_absolute_url(self):
-        return f"/employers/{self.slug}/"
+        return localise_path(f"/employers/{self.slug}/")
 
     def owners(self):
         return self.memberships.filter(role=Membership.Role.OWNER)

@@ -11,6 +11,7 @@ from wagtail.models import Orderable
 
 from employers.models.organisations import Employer
 from employers.signals import hiring_pledge_signed, hiring_pledge_withdrawn
+from portal.languages import localise_path
 
 PLEDGE_TERM = relativedelta(months=12)
 PROGRESS_INTERVAL = relativedelta(months=6)
@@ -138,7 +139,7 @@ class HiringPledge(models.Model):
         return self.state == self.State.ACTIVE
 
     def get_absolute_url(self):
-        return f"/pledges/{self.reference}/"
+        return localise_path(f"/pledges/{self.reference}/")
 
     @classmethod
     def sign(cls, *, employer, user, commitments, signatory_name, signatory_title, is_public):

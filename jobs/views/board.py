@@ -19,6 +19,7 @@ from jobs.jsonld import job_posting_json
 from jobs.models import ApplyMethod, JobListing
 from portal.addresses import absolute_url, tag_uri
 from portal.fragments import lazy, query_key
+from portal.languages import localise_path
 from portal.ratelimit import hit
 from search.jobs import FACET_LABELS, SORT_LABELS
 from search.jobs import search as search_jobs
@@ -56,7 +57,7 @@ def job_board(request):
                 lambda: [(n, FACET_LABELS[n], options) for n, options in results.facets.items() if options]
             ),
             "sorts": list(SORT_LABELS.items()),
-            "canonical_url": absolute_url("/jobs/"),
+            "canonical_url": absolute_url(localise_path("/jobs/")),
             "board_key": query_key(request),
         },
     )
@@ -142,10 +143,10 @@ class LatestJobsFeed(Feed):
     description = gettext_lazy("The newest jobs from verified employers who welcome people with convictions.")
 
     def link(self):
-        return absolute_url("/jobs/")
+        return absolute_url(localise_path("/jobs/"))
 
     def feed_url(self):
-        return absolute_url("/jobs/feed/")
+        return absolute_url(localise_path("/jobs/feed/"))
 
     def items(self):
         return (

@@ -27,9 +27,12 @@ from django.core.cache import cache
 from django.db.models import Exists, OuterRef
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import Signal
+from django.urls import translate_url
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from ..generations import Generation
+from ..languages import default_language
 
 # Sent with `user`; each receiver returns a list of Area the user belongs to (empty if none).
 account_areas = Signal()
@@ -37,12 +40,25 @@ account_areas = Signal()
 ADMIN_ORDER = 90
 
 
+def in_language_shown(url):
+    """An English address of the site in the active language: "/employer/" is "/fr/employer/" on
+    the French site, while "/admin/" (outside i18n_patterns) stays as it is."""
+    shown = translation.get_language() or default_language()
+    with translation.override(default_language()):
+        return translate_url(url, shown)
+
+
 @dataclass(frozen=True)
 class Area:
     key: str
     label: str
-    url: str
+    url: str  # the English address ("/employer/"); `address` is the one to link to
     order: int
+
+    @property
+    def address(self):
+        """The area in the language shown ("/fr/employer/"); the admin's is the same in every one."""
+        return in_language_shown(self.url)
 
 
 # Areas a person belongs to by having a row in a domain's table (a membership, a staff role),
@@ -134,4 +150,4 @@ def landing_url(user):
 
     Someone in no area yet (a new sign-up) lands where an organisation is registered."""
     areas = areas_of(user)
-    return areas[0].url if areas else settings.LOGIN_REDIRECT_URL
+    return in_language_shown(areas[0].url if areas else settings.LOGIN_REDIRECT_URL)

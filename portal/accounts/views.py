@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from ..languages import localise_path
 from .forms import DeleteAccountForm
 from .signals import account_deletion_blockers
 
@@ -25,7 +26,7 @@ def delete_account(request):
         logout(request)
         user.delete()
         messages.success(request, _("Your account has been deleted."))
-        return redirect("/")
+        return redirect(localise_path("/"))
     return TemplateResponse(
         request,
         "account/delete.html",

@@ -40,6 +40,11 @@ class Named:
         return NAME
 
 
+class RetentionCheck(Named):
+    # A count (the subject's plural form follows it), as a retention check's months are.
+    months = 6
+
+
 def test_there_are_subject_templates_to_check():
     assert "employers/email/invitation_subject.txt" in SUBJECT_TEMPLATES
     assert len(SUBJECT_TEMPLATES) > 30
@@ -51,6 +56,7 @@ def test_every_subject_template_keeps_an_ampersand(template):
         key: Named()
         for key in ("employer", "job", "pledge", "campaign", "provider", "deadline", "check", "invitation")
     }
+    context["check"] = RetentionCheck()
     context.update(reference=NAME, graduate_reference=NAME, references=[NAME], month=None, days_left=3)
     subject = render_subject(template, context)
     assert "&amp;" not in subject and "&#" not in subject

@@ -11,8 +11,10 @@
   var MIN_LENGTH = 2;
   var counter = 0;
 
-  function text(input, name, fallback) {
-    return input.getAttribute("data-suggest-" + name) || fallback;
+  // Every word shown comes from the input's data-suggest-* attributes, translated on the server
+  // (search/templates/search/suggest_attrs.html): none is written here, so none stays English.
+  function text(input, name) {
+    return input.getAttribute("data-suggest-" + name) || "";
   }
 
   function enhance(input) {
@@ -30,7 +32,7 @@
     list.id = listId;
     list.className = "search-suggestions";
     list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", text(input, "label", "Suggestions"));
+    list.setAttribute("aria-label", text(input, "label"));
     list.hidden = true;
     host.appendChild(list);
 
@@ -53,7 +55,7 @@
     var lastQuery = null;
 
     function typeName(type) {
-      return text(input, "type-" + type, type);
+      return text(input, "type-" + type) || type;
     }
 
     function close() {
@@ -95,11 +97,11 @@
     function announce(count) {
       var message;
       if (count === 0) {
-        message = text(input, "none", "No suggestions.");
+        message = text(input, "none");
       } else if (count === 1) {
-        message = text(input, "one", "1 suggestion. Use the up and down arrows to choose.");
+        message = text(input, "one");
       } else {
-        message = text(input, "many", "%s suggestions. Use the up and down arrows to choose.").replace("%s", count);
+        message = text(input, "many").replace("%s", count);
       }
       status.textContent = message;
     }

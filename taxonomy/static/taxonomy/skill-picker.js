@@ -13,8 +13,8 @@
 (function () {
   "use strict";
 
-  function text(select, name, fallback) {
-    return select.getAttribute("data-picker-" + name) || fallback;
+  function text(select, name) {
+    return select.getAttribute("data-picker-" + name) || "";
   }
 
   function fill(template, value) {
@@ -71,7 +71,7 @@
     var chosenHeading = document.createElement("p");
     chosenHeading.className = "skill-picker-chosen-heading";
     chosenHeading.id = id + "-chosen-heading";
-    chosenHeading.textContent = fill(text(select, "chosen", "Chosen: %s"), labelText);
+    chosenHeading.textContent = fill(text(select, "chosen"), labelText);
 
     var chips = document.createElement("ul");
     chips.className = "skill-picker-chips";
@@ -79,7 +79,7 @@
 
     var empty = document.createElement("p");
     empty.className = "skill-picker-empty muted small";
-    empty.textContent = text(select, "none-chosen", "None chosen yet.");
+    empty.textContent = text(select, "none-chosen");
 
     var status = document.createElement("div");
     status.className = "visually-hidden";
@@ -161,7 +161,7 @@
         cross.textContent = "\u00d7";
         var spoken = document.createElement("span");
         spoken.className = "visually-hidden";
-        spoken.textContent = fill(text(select, "remove", "Remove %s"), option.textContent.trim());
+        spoken.textContent = fill(text(select, "remove"), option.textContent.trim());
         remove.appendChild(cross);
         remove.appendChild(spoken);
         remove.addEventListener("click", function () {
@@ -216,11 +216,11 @@
       highlight(input.value.trim() && shown.length ? 0 : -1);
       if (announceCount) {
         if (!shown.length) {
-          say(text(select, "no-match", "No skill matches."));
+          say(text(select, "no-match"));
         } else if (shown.length === 1) {
-          say(text(select, "one-match", "1 skill matches."));
+          say(text(select, "one-match"));
         } else {
-          say(fill(text(select, "many-match", "%s skills match."), shown.length));
+          say(fill(text(select, "many-match"), shown.length));
         }
       }
     }
@@ -230,8 +230,8 @@
       select.dispatchEvent(new Event("change", { bubbles: true }));
       renderChips();
       var name = option.textContent.trim();
-      var what = fill(text(select, option.selected ? "added" : "removed", option.selected ? "%s added." : "%s removed."), name);
-      say(what + " " + fill(text(select, "count", "%s chosen."), chosenCount()));
+      var what = fill(text(select, option.selected ? "added" : "removed"), name);
+      say(what + " " + fill(text(select, "count"), chosenCount()));
     }
 
     input.addEventListener("input", function () {
