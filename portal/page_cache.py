@@ -95,10 +95,17 @@ def _variant_key(base, request, headers):
     return f"{base}:{_digest(repr(pairs))}"
 
 
+def _without_language_prefix(path):
+    """ "/fr/employer/" -> "/employer/": the private areas are private in every language."""
+    if translation.get_language_from_path(path):
+        return "/" + path.split("/", 2)[2] if path.count("/") >= 2 else "/"
+    return path
+
+
 def may_use_cache(request):
     if request.method != "GET" or cache_seconds() <= 0:
         return False
-    if request.path.startswith(PRIVATE_PREFIXES):
+    if _without_language_prefix(request.path).startswith(PRIVATE_PREFIXES):
         return False
     cookies = request.COOKIES
     return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies

@@ -182,7 +182,8 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
-LOGIN_URL = "/accounts/login/"
+# A URL name, so a French visitor sent to log in gets /fr/accounts/login/.
+LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/employer/"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -376,7 +377,7 @@ WAGTAIL_SITE_NAME = "Second Chance Portal"
 WAGTAILADMIN_BASE_URL = PORTAL_SITE_URL
 # One login for everyone: allauth's (second factor, verified e-mail, rate limits). Wagtail's own
 # login and password-reset addresses redirect there (portal/accounts/two_factor.py).
-WAGTAILADMIN_LOGIN_URL = LOGIN_URL
+WAGTAILADMIN_LOGIN_URL = "/accounts/login/"  # the admin speaks each user's admin language, unprefixed
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_I18N_ENABLED = True
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

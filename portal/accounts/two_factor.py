@@ -35,7 +35,7 @@ def with_next(url, request):
 
 def admin_login(request):
     """Wagtail's login: allauth's, with its second factor, verification and rate limits."""
-    return redirect(with_next(settings.LOGIN_URL, request))
+    return redirect(with_next(settings.WAGTAILADMIN_LOGIN_URL, request))
 
 
 def admin_password_reset(request, *args, **kwargs):

@@ -1,6 +1,7 @@
 from django import template
 
 from .. import languages
+from ..addresses import absolute_url
 
 register = template.Library()
 
@@ -26,3 +27,9 @@ def language_switch_url(alternate):
 def localised(context, path):
     """`path` (an address of the English site, such as "/stories/") in the language shown."""
     return languages.localise_path(path)
+
+
+@register.filter
+def public_address(path):
+    """`path` on the portal's public address (SITE_URL), whatever host the request named."""
+    return absolute_url(path)

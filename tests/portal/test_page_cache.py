@@ -122,6 +122,13 @@ def test_private_areas_are_never_cached(home):
     assert cache_state(anonymous_get("/accounts/login/")) is None
 
 
+@pytest.mark.parametrize("prefix", ["", "/fr", "/ar"])
+def test_private_areas_are_never_cached_in_any_language(home, prefix):
+    address = f"{prefix}/accounts/password/reset/done/"
+    assert anonymous_get(address).status_code == 200
+    assert cache_state(anonymous_get(address)) is None
+
+
 def test_switched_off_with_zero_seconds(story, settings):
     settings.PAGE_CACHE_SECONDS = 0
     anonymous_get(story.url)
