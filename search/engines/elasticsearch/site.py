@@ -159,7 +159,8 @@ def in_locale(language):
 def in_language(language):
     """Pages and listings of the visitor's language (what the search box suggests); employers kept."""
     language = visitor_language(language)
-    return in_locale(language) & (~Q("exists", field="language") | Q("term", language=language))
+    listings = ~Q("exists", field="language") | Q("term", language=language)
+    return Q("bool", must=[in_locale(language), listings])
 
 
 def build_suggest(text, limit=8, today=None, language=""):
