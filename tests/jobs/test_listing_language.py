@@ -21,7 +21,9 @@ def jsonld_of(html):
 
 
 def test_a_french_listing_is_marked_french_on_its_page_and_in_json_ld(client):
-    job = JobListingFactory(title="Cuisinier / cuisinière", description="<p>Préparation des plats.</p>", language="fr")
+    job = JobListingFactory(
+        title="Cuisinier / cuisinière", description="<p>Préparation des plats.</p>", language="fr"
+    )
     html = client.get(job.get_absolute_url()).content.decode()
     assert '<h1 lang="fr" dir="ltr">Cuisinier / cuisinière</h1>' in html
     assert '<div class="job-description" lang="fr" dir="ltr">' in html

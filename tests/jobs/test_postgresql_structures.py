@@ -38,7 +38,7 @@ def test_the_job_search_column_is_in_each_listings_language(settings):
     expression = generation_expression()
     for config in ("english", "french", "spanish", "arabic"):
         assert f"'{config}'::regconfig" in expression
-    assert "CASE language" in expression.replace("(", "").replace(")", "") or "CASE" in expression
+    assert "CASE language" in " ".join(expression.split())
     assert "'english'::regconfig" in index_definition("employers_employer_name_document")
     assert "language" in index_definition("jobs_joblisting_open_cover")
 
@@ -56,8 +56,8 @@ def test_the_job_search_column_follows_the_configured_languages(settings):
     assert "'spanish'" not in expression and "'simple'::regconfig" in expression
     assert "USING gin (search_document)" in index_definition("jobs_joblisting_search_document")
     # The titles' index must be the title's part of the document, or searches would not use it.
-    titles = index_definition("jobs_joblisting_open_title_document")
-    assert "USING gin (to_tsvector(CASE" in titles and "'french'::regconfig" in titles
+    titles = " ".join(index_definition("jobs_joblisting_open_title_document").split())
+    assert "USING gin (to_tsvector( CASE language" in titles and "'french'::regconfig" in titles
     assert "WHERE ((status)::text = 'published'::text)" in titles
 
 

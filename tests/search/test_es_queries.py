@@ -70,7 +70,9 @@ def test_job_search_without_words_lists_open_jobs_newest_first_with_every_facet(
     assert body == {
         "query": {"bool": {"filter": [OPEN]}},
         "aggs": facet_aggs(
-            dict.fromkeys(["sector", "region", "employment_type", "remote", "language", "posted_within"], everything)
+            dict.fromkeys(
+                ["sector", "region", "employment_type", "remote", "language", "posted_within"], everything
+            )
         ),
         "sort": NEWEST,
         "track_total_hits": True,
@@ -178,7 +180,9 @@ def did_you_mean(text):
 
 # An English visitor: English pages, and whatever has no locale (jobs, employers).
 IN_ENGLISH_LOCALE = {
-    "bool": {"should": [{"bool": {"must_not": [{"exists": {"field": "locale"}}]}}, {"term": {"locale": "en-gb"}}]}
+    "bool": {
+        "should": [{"bool": {"must_not": [{"exists": {"field": "locale"}}]}}, {"term": {"locale": "en-gb"}}]
+    }
 }
 IN_ENGLISH = {
     "bool": {

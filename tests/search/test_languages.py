@@ -78,7 +78,9 @@ def test_the_board_filters_by_the_language_of_the_listing(client, listings):
     assert "Language of the listing" in html
     assert 'name="language" value="fr" checked' in html
     everything = client.get("/jobs/").content.decode()
-    assert all(title in everything for title in ("Cuisinier / cuisinière", "عامل مستودع", "Warehouse operative"))
+    assert all(
+        title in everything for title in ("Cuisinier / cuisinière", "عامل مستودع", "Warehouse operative")
+    )
 
 
 def test_an_unknown_language_filter_is_ignored(client, listings):
