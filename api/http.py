@@ -14,6 +14,7 @@ import json
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.translation import gettext as _
 
@@ -96,11 +97,19 @@ def guarded(view):
         if head:
             # The views answer GET; the server drops the body of a HEAD answer.
             request.method = "GET"
+        # /api/ is outside i18n_patterns and LocaleMiddleware does not run for it: the answer's
+        # language (labels, messages, and the words' stemming in search) is Accept-Language's.
+        language = translation.get_language_from_request(request, check_path=False)
         try:
-            response = view(request, *args, **kwargs)
+            with translation.override(language):
+                response = view(request, *args, **kwargs)
         finally:
             if head:
                 request.method = "HEAD"
+        response["Content-Language"] = language
+        # Every answer, not only a 200: a cache must keep one per language (the page cache
+        # keys its variants by the headers named here).
+        patch_vary_headers(response, ["Accept-Language"])
         response = cors(with_etag(request, response))
         # The page cache may keep this answer: the limit must run again before it is reused.
         response.cache_guard = refuse_over_limit

@@ -66,6 +66,53 @@ DESCRIPTION = (
     "<li>Support from people who have been there</li></ul>"
 )
 
+# A few listings written in the portal's other languages (JobListing.language): the board's
+# language filter, a French search by stem ("cuisiniers") and the listing's own lang attribute
+# show something. (number of the listing, language, title, description, fair-chance statement)
+WRITTEN_IN_OTHER_LANGUAGES = {
+    3: (
+        "fr",
+        "Cuisinier / cuisinière",
+        "<p>Rejoignez une équipe de cuisine qui croit aux secondes chances. Formation complète, "
+        "horaires réguliers et un tuteur pendant vos premiers mois.</p><ul><li>Préparation des "
+        "plats</li><li>Hygiène alimentaire</li></ul>",
+        "Nous accueillons les candidatures des personnes ayant un casier judiciaire.",
+    ),
+    13: (
+        "fr",
+        "Agent d'entretien",
+        "<p>Entretien des bureaux en début de matinée. Produits et tenue fournis, formation assurée.</p>",
+        "Chaque candidature est étudiée individuellement, casier judiciaire ou non.",
+    ),
+    23: (
+        "fr",
+        "Magasinier cariste",
+        "<p>Réception, rangement et préparation des commandes en entrepôt. Le permis cariste peut "
+        "être passé chez nous.</p>",
+        "Nous accueillons les candidatures des personnes ayant un casier judiciaire.",
+    ),
+    33: (
+        "es",
+        "Ayudante de cocina",
+        "<p>Apoyo en la cocina: preparación de ingredientes, limpieza y orden. Formación completa y "
+        "horario estable.</p>",
+        "Valoramos a cada persona por lo que sabe hacer, también si tiene antecedentes penales.",
+    ),
+    43: (
+        "es",
+        "Operario de almacén",
+        "<p>Carga, descarga y preparación de pedidos. Contrato estable y formación en carretilla "
+        "elevadora.</p>",
+        "Valoramos a cada persona por lo que sabe hacer, también si tiene antecedentes penales.",
+    ),
+    53: (
+        "ar",
+        "عامل مستودع",
+        "<p>تحميل وتفريغ البضائع وتجهيز الطلبات في المستودع. نوفر تدريبا كاملا ومرشدا في الأشهر الأولى.</p>",
+        "نرحب بطلبات الأشخاص الذين لديهم سوابق جنائية وندرس كل طلب على حدة.",
+    ),
+}
+
 
 def load_jobs(count=300, seed=300):
     """Create `count` demo listings once; the same seed gives the same listings."""
@@ -117,6 +164,10 @@ def load_jobs(count=300, seed=300):
             published_at=published_at if status in ("published", "closed") else None,
             closed_at=now if status == "closed" else None,
         )
+        if number in WRITTEN_IN_OTHER_LANGUAGES:
+            language, title, description, statement = WRITTEN_IN_OTHER_LANGUAGES[number]
+            job.language, job.title, job.description = language, title, description
+            job.fair_chance_statement = statement
         job.save()
         for skill in rng.sample(skills, min(len(skills), rng.randint(2, 5))):
             links.append(JobSkill(job=job, skill=skill, required=rng.random() < 0.6))

@@ -4,8 +4,9 @@ import re
 
 import pycountry
 from django import forms
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from jobs.models import REQUIREMENT_FLAGS, ApplyMethod, JobCertification, JobListing, JobSkill
@@ -18,6 +19,16 @@ from taxonomy.widgets import ChooseSeveralField, SkillsField
 MAX_HOURS = 80
 # The texts the deterring-wording check reads, here and again at review.
 WORDING_FIELDS = ("title", "description", "fair_chance_statement")
+
+
+def visitor_language_code():
+    """The active language as one of settings.LANGUAGES ("fr-ca" → "fr"), else the site's."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    active = (translation.get_language() or "").lower()
+    for code in codes:
+        if active == code or active.split("-")[0] == code.split("-")[0]:
+            return code
+    return settings.LANGUAGE_CODE
 
 
 class OccupationChoiceField(forms.ModelChoiceField):
@@ -50,6 +61,7 @@ class JobListingForm(forms.ModelForm):
         model = JobListing
         fields = [
             "title",
+            "language",
             "description",
             "occupation",
             "sector",
@@ -73,6 +85,7 @@ class JobListingForm(forms.ModelForm):
         ]
         labels = {
             "title": _("Job title"),
+            "language": _("Language of the listing"),
             "description": _("Description"),
             "occupation": _("Occupation (ISCO-08)"),
             "sector": _("Sector"),
@@ -93,6 +106,9 @@ class JobListingForm(forms.ModelForm):
             "apply_email": _("E-mail address for applications"),
         }
         help_texts = {
+            "language": _(
+                "The language you write the listing in. Job seekers can look for listings in their language."
+            ),
             "description": _(
                 "What the job involves and what you offer. You can use simple HTML: paragraphs, lists, "
                 "bold, italic, small headings and links. Anything else is removed when you save."
@@ -138,6 +154,11 @@ class JobListingForm(forms.ModelForm):
         )
         for name, label in REQUIREMENT_FLAGS.items():
             self.fields[name].label = label
+        # Most employers write in the language they use the site in: that is the default, and
+        # what a form sent without the field (an older page still open) is taken to be in.
+        self.fields["language"].required = False
+        if not self.instance.pk and not self.is_bound:
+            self.initial.setdefault("language", visitor_language_code())
         if self.instance.pk and not self.is_bound:
             links = self.instance.skill_links.all()
             self.initial["required_skills"] = [link.skill_id for link in links if link.required]
@@ -155,7 +176,7 @@ class JobListingForm(forms.ModelForm):
         groups = [
             (
                 _("The job"),
-                ["title", "description", "occupation", "sector", "employment_type", "openings"],
+                ["title", "language", "description", "occupation", "sector", "employment_type", "openings"],
             ),
             (_("Where"), ["region", "place", "remote"]),
             (_("Hours and pay"), ["hours_per_week", "pay_min", "pay_max", "pay_period", "pay_currency"]),
@@ -174,6 +195,12 @@ class JobListingForm(forms.ModelForm):
             (_("How to apply"), ["apply_method", "apply_url", "apply_email"]),
         ]
         return [(legend, [self[name] for name in names]) for legend, names in groups]
+
+    def clean_language(self):
+        language = self.cleaned_data.get("language")
+        if language:
+            return language
+        return self.instance.language if self.instance.pk else visitor_language_code()
 
     def clean_title(self):
         return " ".join(self.cleaned_data["title"].split())

@@ -72,6 +72,7 @@ def job_posting(job):
         "employmentType": EMPLOYMENT_TYPES.get(job.employment_type, "OTHER"),
         "hiringOrganization": _organisation(job.employer),
         "industry": job.get_sector_display(),
+        "inLanguage": job.language_tag,
         # Nobody can apply on the job page itself yet: applications through the portal come later.
         "directApply": False,
     }

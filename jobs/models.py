@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
+from django.utils.translation import get_language_info, to_locale
 from django.utils.translation import gettext_lazy as _
 
 from employers.models.organisations import Employer
@@ -134,6 +135,14 @@ class JobListing(models.Model):
 
     employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="jobs")
     title = models.CharField(max_length=160)
+    # What the listing is written in: its page says so (lang), the board filters by it, and each
+    # search engine stems its words in that language (jobs/migrations/0004, search.engines).
+    language = models.CharField(
+        _("language of the listing"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
     slug = models.SlugField(max_length=180, editable=False)
     description = models.TextField(help_text=_("Paragraphs, lists, bold, italic and links."))
     occupation = models.ForeignKey(
@@ -244,6 +253,16 @@ class JobListing(models.Model):
     @property
     def region_name(self):
         return region_name(self.region)
+
+    @property
+    def language_tag(self):
+        """The listing's language as BCP 47 ("en-GB", "fr"): what `lang` and JSON-LD expect."""
+        return to_locale(self.language).replace("_", "-")
+
+    @property
+    def text_direction(self):
+        """ "rtl" for a listing in Arabic, "ltr" otherwise: its text keeps its direction on any page."""
+        return "rtl" if get_language_info(self.language).get("bidi") else "ltr"
 
     @property
     def where(self):

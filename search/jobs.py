@@ -4,7 +4,7 @@
 
 `filters` may be a dict (a value or a list of values per name) or a QueryDict such as
 request.GET. Known filters: sector, region, employment_type, remote (several values each; a job
-matches any of them) and posted_within (1, 7 or 30 days). Unknown names and invalid values are
+matches any of them), language (the listing's) and posted_within (1, 7 or 30 days). Unknown names and invalid values are
 ignored, never errors. Only listings the public may see (JobListing.objects.published()) are
 ever returned.
 
@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from jobs.models import RemoteOption
@@ -26,7 +27,7 @@ from portal.regions import region_choices, region_name
 from taxonomy.classifications import EmploymentType, SectorChoices
 
 from .engines import JobQuery, run
-from .engines.base import ANY_TIME, FACET_FIELDS, POSTED_WITHIN_DAYS, SORTS, page_count
+from .engines.base import ANY_TIME, FACET_FIELDS, POSTED_WITHIN_DAYS, SORTS, page_count, visitor_language
 from .pagination import ResultsPage
 
 MAX_QUERY_LENGTH = 200
@@ -49,6 +50,7 @@ FACET_LABELS = {
     "employment_type": _("Type of work"),
     "remote": _("On site or remote"),
     "posted_within": _("Posted"),
+    "language": _("Language of the listing"),
 }
 
 
@@ -123,6 +125,9 @@ def allowed_values(name):
         return dict(EmploymentType.choices)
     if name == "remote":
         return dict(RemoteOption.choices)
+    if name == "language":
+        # Each language by its own name ("Français"), as the language switcher shows them.
+        return dict(settings.LANGUAGES)
     raise KeyError(name)
 
 
@@ -205,6 +210,7 @@ def search(query="", filters=None, sort="relevance", page=1, per_page=20):
         sort=sort,
         page=page,
         per_page=per_page,
+        language=visitor_language(),
     )
     hits = run("search_jobs", job_query)
     return JobSearchResults(

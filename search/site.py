@@ -20,7 +20,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .engines import SearchUnavailable, SiteQuery, run
-from .engines.base import SITE_TYPES, page_count
+from .engines.base import SITE_TYPES, page_count, visitor_language
 from .pagination import ResultsPage
 
 logger = logging.getLogger(__name__)
@@ -170,7 +170,8 @@ def search(query, type=None, page=1, per_page=PER_PAGE):
     if not text:
         return SiteSearchResults([], 0, 1, 1, per_page, counts, text, kind)
     try:
-        found = run("site_search", SiteQuery(text=text, type=kind, page=page, per_page=per_page))
+        query = SiteQuery(text=text, type=kind, page=page, per_page=per_page, language=visitor_language())
+        found = run("site_search", query)
     except (SearchUnavailable, DatabaseError):
         logger.exception("Site search failed for %r", text)
         return SiteSearchResults([], 0, 1, 1, per_page, counts, text, kind, failed=True)
@@ -193,13 +194,14 @@ def search(query, type=None, page=1, per_page=PER_PAGE):
 
 
 def suggest(query, limit=8):
-    """Suggestions for the search box; [] for fewer than two characters or when search fails."""
+    """Suggestions for the search box, of the visitor's language's pages and listings; [] for
+    fewer than two characters or when search fails."""
     text = clean_query(query)
     limit = min(_positive_int(limit, 8), MAX_SUGGESTIONS)
     if len(text) < MIN_SUGGEST_LENGTH:
         return []
     try:
-        return list(run("suggest", text, limit))[:limit]
+        return list(run("suggest", text, limit, visitor_language()))[:limit]
     except (SearchUnavailable, DatabaseError):
         logger.exception("Suggestions failed for %r", text)
         return []

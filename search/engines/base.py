@@ -8,9 +8,10 @@ and pagination helpers are the interface's business, so every engine shows the s
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.utils import translation
 
 # Multi-select facets: the JobListing field each one filters.
-FACET_FIELDS = ("sector", "region", "employment_type", "remote")
+FACET_FIELDS = ("sector", "region", "employment_type", "remote", "language")
 POSTED_WITHIN_DAYS = (1, 7, 30)
 SORTS = ("relevance", "newest", "closing_soon")
 ANY_TIME = "any"
@@ -25,6 +26,8 @@ class JobQuery:
     sort: str = "relevance"
     page: int = 1
     per_page: int = 20
+    # The visitor's language (a code of settings.LANGUAGES): the words are stemmed its way.
+    language: str = ""
 
     def selected(self, facet):
         return tuple(self.filters.get(facet, ()))
@@ -103,6 +106,8 @@ class SiteQuery:
     type: str | None = None  # one of SITE_TYPES, or None for every type
     page: int = 1
     per_page: int = 10
+    # The visitor's language: its pages are searched (not every locale's), its words stemmed its way.
+    language: str = ""
 
 
 @dataclass
@@ -131,6 +136,25 @@ class Suggestion:
     url: str
     type: str  # one of SITE_TYPES
     detail: str = ""  # what tells two alike apart: a job's employer and place
+
+
+def visitor_language(language=None):
+    """A code of settings.LANGUAGES: the one given, else the active language, else the site's."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    for candidate in (language, translation.get_language(), settings.LANGUAGE_CODE):
+        candidate = (candidate or "").lower()
+        if candidate in codes:
+            return candidate
+        for code in codes:  # "en" or "en-us" stands for "en-gb", "fr-ca" for "fr"
+            if candidate and code.split("-")[0] == candidate.split("-")[0]:
+                return code
+    return codes[0] if codes else settings.LANGUAGE_CODE
+
+
+def text_search_config(language):
+    """PostgreSQL's text search configuration for a language code ("fr" -> "french")."""
+    default = getattr(settings, "SEARCH_TEXT_CONFIG", "english")
+    return getattr(settings, "SEARCH_LANGUAGES", {}).get(language[:2], default)
 
 
 def job_detail(employer_name, place):

@@ -26,7 +26,16 @@ from employers.models import Employer
 from jobs.models import JobListing
 from portal.page_cache import generation
 
-from .base import ANY_TIME, FACET_FIELDS, POSTED_WITHIN_DAYS, JobHits, JobQuery, clamp_page
+from .base import (
+    ANY_TIME,
+    FACET_FIELDS,
+    POSTED_WITHIN_DAYS,
+    JobHits,
+    JobQuery,
+    clamp_page,
+    text_search_config,
+    visitor_language,
+)
 from .site_db import SiteSearchDatabaseMixin
 
 WORD = re.compile(r"\w[\w'-]*", re.UNICODE)
@@ -34,6 +43,17 @@ MAX_WORDS = 10
 COUNTS_CACHE_SECONDS = 60
 logger = logging.getLogger(__name__)
 TEXT_FIELDS = ("title", "description", "employer__name", "place")
+
+
+def row_config_sql():
+    """(SQL, params): the text search configuration of each listing's own language, as the
+    generated document and the index of titles were built with it (jobs/migrations/0004)."""
+    default = getattr(settings, "SEARCH_TEXT_CONFIG", "english")
+    branches, params = [], []
+    for code, _name in settings.LANGUAGES:
+        branches.append("WHEN %s THEN %s::regconfig")
+        params += [code, text_search_config(code)]
+    return f"(CASE language {' '.join(branches)} ELSE %s::regconfig END)", [*params, default]
 
 
 def cached_counts(query, count):
@@ -47,6 +67,8 @@ def cached_counts(query, count):
             [
                 generation(),
                 str(timezone.localdate()),
+                # The words are stemmed the visitor's way: two languages, two sets of counts.
+                visitor_language(query.language),
                 query.text,
                 sorted((name, sorted(values)) for name, values in query.filters.items()),
                 query.posted_within,
@@ -72,7 +94,7 @@ class DatabaseEngine(SiteSearchDatabaseMixin):
 
     def search_jobs(self, query: JobQuery) -> JobHits:
         base = JobListing.objects.published()
-        base, rank_by = self._match_text(base, query.text)
+        base, rank_by = self._match_text(base, query.text, query.language)
         now = timezone.now()
 
         def narrowed(leave_out=None, base=base):
@@ -102,10 +124,12 @@ class DatabaseEngine(SiteSearchDatabaseMixin):
             # same total order inside and out. The ids are read with the employers' verification
             # as a hashed set of the unverified ones rather than a join per listing
             # (JobListing.objects.published).
-            scan, _rank = self._match_text(JobListing.objects.published(scanning=True), query.text)
+            scan, _rank = self._match_text(
+                JobListing.objects.published(scanning=True), query.text, query.language
+            )
             if query.effective_sort == "relevance" and rank_by is not None:
                 page_ids = self._ranked_page_ids(
-                    narrowed(base=scan), query.text, rank_by, start, query.per_page
+                    narrowed(base=scan), query.text, rank_by, start, query.per_page, query.language
                 )
             else:
                 ordered = self._order(narrowed(base=scan), query.effective_sort, None)
@@ -116,7 +140,7 @@ class DatabaseEngine(SiteSearchDatabaseMixin):
 
     # A ranked page ----------------------------------------------------------------------------
 
-    def _ranked_page_ids(self, matches, text, rank_by, start, per_page):
+    def _ranked_page_ids(self, matches, text, rank_by, start, per_page, language):
         """PostgreSQL: the ids of one page of matches by rank, then newest first, as raw SQL
         (one statement with the page's rows around it).
 
@@ -136,11 +160,12 @@ class DatabaseEngine(SiteSearchDatabaseMixin):
         a condition PostgreSQL checks once before starting it. tests/bench/test_speedups.py
         compares both with a plain reference query.
         """
-        config = getattr(settings, "SEARCH_TEXT_CONFIG", "english")
+        config = text_search_config(visitor_language(language))
         tsquery = "websearch_to_tsquery(%s::regconfig, %s)"
+        row_config, row_params = row_config_sql()
         in_title = RawSQL(  # nosec B611 # constant SQL; the query text is a bound parameter
-            f"(numnode({tsquery}) = 1 AND to_tsvector(%s::regconfig, COALESCE(title, '')) @@ {tsquery})",
-            (config, text, config, config, text),
+            f"(numnode({tsquery}) = 1 AND to_tsvector({row_config}, COALESCE(title, '')::text) @@ {tsquery})",
+            (config, text, *row_params, config, text),
             output_field=BooleanField(),
         )
         end = start + per_page
@@ -232,8 +257,18 @@ class DatabaseEngine(SiteSearchDatabaseMixin):
 
     # Words ----------------------------------------------------------------------------------
 
-    def _match_text(self, jobs, text):
-        """(jobs matching the words, the full-text query to rank by or None)."""
+    def _match_text(self, jobs, text, language=""):
+        """(jobs matching the words, the full-text query to rank by or None).
+
+        On PostgreSQL the visitor's words are parsed with the visitor's language's configuration
+        and matched against every listing, whatever its language (each listing's document is
+        stemmed in its own: jobs/migrations/0004). A French visitor's "cuisiniers" finds
+        "Cuisinier / cuisinière"; a listing in another language is found when the words agree
+        (names, places, shared trade words: "Manchester", "HGV", "barista"), and the board's
+        language filter keeps one language. One constant query, not one per language: the GIN
+        index and the one-word ranking shortcut (_ranked_page_ids) keep working, and stemming
+        a visitor's word by another language's rules would be a guess at what was meant.
+        """
         if not text:
             return jobs, None
         if connections[jobs.db].vendor == "postgresql":
@@ -248,13 +283,15 @@ class DatabaseEngine(SiteSearchDatabaseMixin):
             # 86,000 ids: 220 ms for a page of 'warehouse' with two filters, 90 ms with this
             # condition; a page of one word is often ranked from the titles: _ranked_page_ids.)
             # Unqualified columns: inside a subquery they resolve to the listing's own alias.
-            config = getattr(settings, "SEARCH_TEXT_CONFIG", "english")
+            config = text_search_config(visitor_language(language))
+            # Employers' names are indexed in the site's configuration (employers/migrations/0002).
+            site_config = getattr(settings, "SEARCH_TEXT_CONFIG", "english")
             tsquery = "websearch_to_tsquery(%s::regconfig, %s)"
             matches = RawSQL(  # nosec B611 # constant SQL; the query text is a bound parameter
                 f"(search_document @@ {tsquery} OR employer_id = ANY(ARRAY("  # nosec B608 # constant SQL: the model's table name
                 f"SELECT named.id FROM {Employer._meta.db_table} AS named "
                 f"WHERE to_tsvector(%s::regconfig, COALESCE(named.name, '')) @@ {tsquery})))",
-                (config, text, config, config, text),
+                (config, text, site_config, site_config, text),
                 output_field=BooleanField(),
             )
             rank = RawSQL(f"ts_rank(jobs_joblisting.search_document, {tsquery})", (config, text))  # nosec B611 # constant SQL, bound params

@@ -24,7 +24,7 @@ from django.db import connections
 from django.db.models import F, Q
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from campaigns.models import CampaignPage
 from employers.figures import on_the_wall
@@ -33,7 +33,17 @@ from portal.visibility import public_q, visible
 from stories.models import StoryPage
 from taxonomy.models import Skill
 
-from .base import SITE_TYPES, SiteHit, SiteHits, SiteQuery, Suggestion, clamp_page, distinct, job_detail
+from .base import (
+    SITE_TYPES,
+    SiteHit,
+    SiteHits,
+    SiteQuery,
+    Suggestion,
+    clamp_page,
+    distinct,
+    job_detail,
+    visitor_language,
+)
 
 WORD = re.compile(r"\w[\w'-]*", re.UNICODE)
 MAX_WORDS = 10
@@ -55,6 +65,19 @@ def page_search_backend():
     """The Wagtail backend the database engine may use: never a search server (it is the safety net)."""
     configured = settings.WAGTAILSEARCH_BACKENDS.get("default", {}).get("BACKEND", "")
     return "default" if configured in DATABASE_PAGE_BACKENDS else UNINDEXED_PAGE_BACKEND
+
+
+def locale_of(language):
+    """The Wagtail locale of a language code, or None when the site has no such locale."""
+    try:
+        return Locale.objects.get_for_language(language)
+    except Locale.DoesNotExist:
+        return None
+
+
+def in_locale(pages, locale):
+    """The pages of one locale (every page when the site has no locale for the language)."""
+    return pages if locale is None else pages.filter(locale=locale)
 
 
 def words_of(text):
@@ -165,9 +188,11 @@ class SiteSearchDatabaseMixin:
 
     def site_search(self, query: SiteQuery) -> SiteHits:
         text = " ".join(words_of(query.text))
-        sources = self._sources(text)
+        language = visitor_language(query.language)
+        locale = locale_of(language)
+        sources = self._sources(text, language, locale)
         counts = dict.fromkeys(SITE_TYPES, 0)
-        counts.update(self._page_counts(text, sources))
+        counts.update(self._page_counts(text, sources, locale))
         counts["job"] = sources["job"].count()
         counts["employer"] = sources["employer"].count()
         total = counts[query.type] if query.type else sum(counts.values())
@@ -190,22 +215,29 @@ class SiteSearchDatabaseMixin:
             for kind, index in placed
             if index in found.get(kind, {})
         ]
-        suggestion = "" if total or query.type else self._did_you_mean(text)
+        suggestion = "" if total or query.type else self._did_you_mean(text, language, locale)
         return SiteHits(hits=hits, total=total, page=page, counts=counts, suggestion=suggestion)
 
-    def _sources(self, text):
-        """Each type's ranked matches, as lazy querysets (sliced only for the page shown)."""
+    def _sources(self, text, language, locale):
+        """Each type's ranked matches, as lazy querysets (sliced only for the page shown).
+
+        Pages are the visitor's locale's only (Wagtail keeps a page per language): a French
+        visitor is shown the French pages, not the four languages' versions of each. Job
+        listings are every language's, as on the board (whose language filter narrows them).
+        """
         backend = page_search_backend()
 
         def pages(queryset):
             return queryset.search(text, operator="and", backend=backend)
 
         story, campaign = self._content_types()
-        others = visible(Page.objects.filter(depth__gt=1)).exclude(content_type__in=[story, campaign])
-        jobs, rank = self._match_text(JobListing.objects.published(), text)
+        others = visible(in_locale(Page.objects.filter(depth__gt=1), locale)).exclude(
+            content_type__in=[story, campaign]
+        )
+        jobs, rank = self._match_text(JobListing.objects.published(), text, language)
         return {
-            "story": pages(StoryPage.objects.live().filter(public_q())),
-            "campaign": pages(CampaignPage.objects.live().filter(public_q())),
+            "story": pages(in_locale(StoryPage.objects.live().filter(public_q()), locale)),
+            "campaign": pages(in_locale(CampaignPage.objects.live().filter(public_q()), locale)),
             "job": self._order(jobs.select_related("employer"), "relevance", rank),
             "employer": self._match_employers(on_the_wall(), text),
             "page": pages(others.specific()),
@@ -216,14 +248,14 @@ class SiteSearchDatabaseMixin:
         found = ContentType.objects.get_for_models(StoryPage, CampaignPage)
         return found[StoryPage].pk, found[CampaignPage].pk
 
-    def _page_counts(self, text, sources):
+    def _page_counts(self, text, sources, locale):
         """Hits per page type: one faceted count over every visible page where the index allows."""
         backend = page_search_backend()
         if backend == UNINDEXED_PAGE_BACKEND:
             # Searching fields directly, a page is matched by the fields of its own type only.
             return {kind: sources[kind].count() for kind in ("story", "campaign", "page")}
         story, campaign = self._content_types()
-        every_page = visible(Page.objects.filter(depth__gt=1))
+        every_page = visible(in_locale(Page.objects.filter(depth__gt=1), locale))
         results = every_page.search(text, operator="and", backend=backend)
         counts = {"story": 0, "campaign": 0, "page": 0}
         for content_type, n in results.facet("content_type_id").items():
@@ -267,9 +299,9 @@ class SiteSearchDatabaseMixin:
 
     # Did you mean ----------------------------------------------------------------------------
 
-    def _did_you_mean(self, text):
+    def _did_you_mean(self, text, language, locale):
         """The query with each unknown word replaced by the closest word the site uses, or ""."""
-        vocabulary = self._vocabulary()
+        vocabulary = self._vocabulary(language, locale)
         corrected = []
         for word in words_of(text):
             lower = word.lower()
@@ -281,28 +313,37 @@ class SiteSearchDatabaseMixin:
         suggestion = " ".join(corrected)
         return suggestion if suggestion != text.lower() else ""
 
-    def _vocabulary(self):
-        words = cache.get(VOCABULARY_KEY)
+    def _vocabulary(self, language, locale):
+        # The words of the visitor's language's pages and listings: one vocabulary per language.
+        key = f"{VOCABULARY_KEY}:{language}"
+        words = cache.get(key)
         if words is None:
+            pages = visible(in_locale(Page.objects.filter(depth__gt=1), locale))
             titles = [
-                *visible(Page.objects.filter(depth__gt=1)).values_list("title", flat=True)[:VOCABULARY_ROWS],
-                *JobListing.objects.published().values_list("title", flat=True)[:VOCABULARY_ROWS],
+                *pages.values_list("title", flat=True)[:VOCABULARY_ROWS],
+                *JobListing.objects.published()
+                .filter(language=language)
+                .values_list("title", flat=True)[:VOCABULARY_ROWS],
                 *Skill.objects.values_list("name", flat=True)[:VOCABULARY_ROWS],
                 *on_the_wall().values_list("name", flat=True)[:VOCABULARY_ROWS],
             ]
             words = sorted(
                 {word.lower() for title in titles for word in WORD.findall(title) if len(word) >= 3}
             )
-            cache.set(VOCABULARY_KEY, words, VOCABULARY_TIMEOUT)
+            cache.set(key, words, VOCABULARY_TIMEOUT)
         return words
 
     # Suggestions -----------------------------------------------------------------------------
 
-    def suggest(self, text, limit=8) -> list[Suggestion]:
-        """Titles that have a word starting with the text: the best (title starts with it) first."""
+    def suggest(self, text, limit=8, language="") -> list[Suggestion]:
+        """Titles that have a word starting with the text: the best (title starts with it) first.
+
+        The visitor's language's pages and listings only: the search box suggests what the
+        visitor can read."""
         text = " ".join(text.split())
         if not text or limit < 1:
             return []
+        language = visitor_language(language)
 
         def word_start(field):
             return Q(**{f"{field}__istartswith": text}) | Q(**{f"{field}__icontains": f" {text}"})
@@ -310,11 +351,13 @@ class SiteSearchDatabaseMixin:
         story, campaign = self._content_types()
         kinds = {story: "story", campaign: "campaign"}
         found = []
-        pages = visible(Page.objects.filter(depth__gt=1)).filter(word_start("title")).order_by("title", "pk")
+        pages = visible(in_locale(Page.objects.filter(depth__gt=1), locale_of(language)))
+        pages = pages.filter(word_start("title")).order_by("title", "pk")
         for page in pages[:limit]:
             kind = kinds.get(page.content_type_id, "page")
             found.append(Suggestion(page.title, page.url or "", kind))
-        jobs = JobListing.objects.published().filter(word_start("title")).select_related("employer")
+        jobs = JobListing.objects.published().filter(word_start("title"), language=language)
+        jobs = jobs.select_related("employer")
         # More than `limit`: listings alike (same title, employer and place) count once below.
         for job in jobs.order_by("-published_at", "-pk")[: limit * 4]:
             detail = job_detail(job.employer.name, job.place or job.region_name)

@@ -32,7 +32,7 @@ def text_of(response):
 
 def card_titles(response):
     return re.findall(
-        r'<h3 class="card-title"><a href="/jobs/\d+-[\w-]+/">([^<]+)</a>', response.content.decode()
+        r'<h3 class="card-title"[^>]*><a href="/jobs/\d+-[\w-]+/">([^<]+)</a>', response.content.decode()
     )
 
 
@@ -248,7 +248,7 @@ def test_job_page_shows_the_job_and_its_employer(client, full_job):
     assert response.status_code == 200
     html = response.content.decode()
     text = text_of(response)
-    assert "<h1>Site labourer</h1>" in html
+    assert '<h1 lang="en-GB" dir="ltr">Site labourer</h1>' in html
     assert '<a href="/employers/solid-builders/">Solid Builders</a>' in html
     assert "After a conditional offer" in text
     assert "We judge people on what they can do." in text
@@ -480,7 +480,7 @@ def test_an_invalid_report_shows_the_job_again_with_the_errors(client):
     response = client.post(report_url(job), {"reason": "nonsense", "reporter_email": "not an address"})
     assert response.status_code == 400
     html = response.content.decode()
-    assert "<h1>Night baker</h1>" in html
+    assert '<h1 lang="en-GB" dir="ltr">Night baker</h1>' in html
     assert re.search(r'<div id="id_reason-error"><p class="error-message">[^<]+</p></div>', html)
     assert re.search(
         r'<div id="id_reporter_email-error"><p class="error-message">Enter a valid email address.</p></div>',

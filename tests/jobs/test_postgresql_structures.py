@@ -31,26 +31,33 @@ def index_definition(name):
     return row[0] if row else None
 
 
-def test_the_job_search_column_is_in_the_sites_language_by_default(settings):
+def test_the_job_search_column_is_in_each_listings_language(settings):
+    """Issue 17: each row's document in its own language's configuration (jobs/0004)."""
     assert settings.LANGUAGE_CODE.startswith("en")
     assert settings.SEARCH_TEXT_CONFIG == "english"
-    assert "'english'::regconfig" in generation_expression()
+    expression = generation_expression()
+    for config in ("english", "french", "spanish", "arabic"):
+        assert f"'{config}'::regconfig" in expression
+    assert "CASE language" in " ".join(expression.split())
     assert "'english'::regconfig" in index_definition("employers_employer_name_document")
+    assert "language" in index_definition("jobs_joblisting_open_cover")
 
 
-def test_the_job_search_column_follows_the_configured_language(settings):
+def test_the_job_search_column_follows_the_configured_languages(settings):
     # PostgreSQL changes its schema inside the test's transaction, which is rolled back after it.
-    settings.SEARCH_TEXT_CONFIG = "french"
+    settings.SEARCH_LANGUAGES = {"en": "english", "fr": "french"}  # Spanish and Arabic left out
+    settings.SEARCH_TEXT_CONFIG = "simple"
     call_command("migrate", "jobs", "0001", verbosity=0)
     assert index_definition("jobs_joblisting_search_document") is None
     assert index_definition("jobs_joblisting_open_title_document") is None
     call_command("migrate", "jobs", verbosity=0)
-    assert "'french'::regconfig" in generation_expression()
-    assert "'english'" not in generation_expression()
+    expression = generation_expression()
+    assert "'french'::regconfig" in expression and "'english'::regconfig" in expression
+    assert "'spanish'" not in expression and "'simple'::regconfig" in expression
     assert "USING gin (search_document)" in index_definition("jobs_joblisting_search_document")
     # The titles' index must be the title's part of the document, or searches would not use it.
-    titles = index_definition("jobs_joblisting_open_title_document")
-    assert "USING gin (to_tsvector('french'::regconfig" in titles
+    titles = " ".join(index_definition("jobs_joblisting_open_title_document").split())
+    assert "USING gin (to_tsvector( CASE language" in titles and "'french'::regconfig" in titles
     assert "WHERE ((status)::text = 'published'::text)" in titles
 
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from jobs.models import JobListing
 from partners.models import Graduate, GraduatePersonalData
+from search.engines.elasticsearch import analysis as analysis_module
 from search.engines.elasticsearch.analysis import SYNONYM_FILTER
 from search.engines.elasticsearch.documents import (
     DOCUMENTS,
@@ -166,6 +167,7 @@ def test_job_document_has_what_the_board_facets_sorts_searches_and_matching_need
         "region": "GB-SLF",
         "employment_type": "part-time",
         "remote": "hybrid",
+        "language": "en-gb",
         "published_at": job.published_at,
         "closing_date": job.closing_date,
         "start_date": datetime.date(2026, 4, 1),
@@ -343,15 +345,28 @@ def test_every_title_site_search_shows_has_an_autocomplete_sub_field(document):
     assert "title.autocomplete" in mapped_fields(document)
 
 
-def test_without_any_skill_synonyms_the_filter_still_has_a_rule():
+def test_without_any_skill_synonyms_the_filter_still_has_a_rule(monkeypatch, tmp_path):
     from taxonomy.models import Skill
 
     Skill.objects.all().delete()
     SkillFactory(name="Welding")
+    # Nor any English synonyms of the search app's data.
+    monkeypatch.setattr(analysis_module, "SYNONYMS_FOLDER", tmp_path)
 
     analysis = JobDocument._index.to_dict()["settings"]["analysis"]
 
     assert analysis["filter"][SYNONYM_FILTER]["synonyms"] == ["fair chance, fair-chance"]
+
+
+def test_the_english_synonyms_of_the_search_data_join_the_skills_ones():
+    analysis = JobDocument._index.to_dict()["settings"]["analysis"]
+    assert "cook, chef" in analysis["filter"][SYNONYM_FILTER]["synonyms"]
+    french = analysis["analyzer"]["portal_text_french_search"]
+    assert "portal_french_synonyms" in french["filter"]
+    assert (
+        "cuisinier, chef de cuisine, commis de cuisine"
+        in analysis["filter"]["portal_french_synonyms"]["synonyms"]
+    )
 
 
 def queries_to_index(document):

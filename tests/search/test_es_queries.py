@@ -53,6 +53,7 @@ def facet_aggs(filters_by_facet):
         ("region", terms_agg("region")),
         ("employment_type", terms_agg("employment_type")),
         ("remote", terms_agg("remote")),
+        ("language", terms_agg("language")),
         ("posted_within", POSTED_WITHIN_AGG),
     ]:
         aggs[f"_filter_{name}"] = {"filter": filters_by_facet[name], "aggs": {name: agg}}
@@ -69,7 +70,9 @@ def test_job_search_without_words_lists_open_jobs_newest_first_with_every_facet(
     assert body == {
         "query": {"bool": {"filter": [OPEN]}},
         "aggs": facet_aggs(
-            dict.fromkeys(["sector", "region", "employment_type", "remote", "posted_within"], everything)
+            dict.fromkeys(
+                ["sector", "region", "employment_type", "remote", "language", "posted_within"], everything
+            )
         ),
         "sort": NEWEST,
         "track_total_hits": True,
@@ -117,6 +120,7 @@ def test_job_search_with_words_and_selections_counts_each_facet_over_the_other_s
                 "region": {"bool": {"must": [sector, posted]}},
                 "employment_type": {"bool": {"must": [sector, region, posted]}},
                 "remote": {"bool": {"must": [sector, region, posted]}},
+                "language": {"bool": {"must": [sector, region, posted]}},
                 "posted_within": {"bool": {"must": [sector, region]}},
             }
         ),
@@ -174,11 +178,34 @@ def did_you_mean(text):
     }
 
 
+# An English visitor: English pages, and whatever has no locale (jobs, employers).
+IN_ENGLISH_LOCALE = {
+    "bool": {
+        "should": [{"bool": {"must_not": [{"exists": {"field": "locale"}}]}}, {"term": {"locale": "en-gb"}}]
+    }
+}
+IN_ENGLISH = {
+    "bool": {
+        "must": [
+            IN_ENGLISH_LOCALE,
+            {
+                "bool": {
+                    "should": [
+                        {"bool": {"must_not": [{"exists": {"field": "language"}}]}},
+                        {"term": {"language": "en-gb"}},
+                    ]
+                }
+            },
+        ]
+    }
+}
+
+
 def site_body(text, start, size):
     return {
         "query": {
             "bool": {
-                "filter": [OPEN],
+                "filter": [OPEN, IN_ENGLISH_LOCALE],
                 "must": [
                     {
                         "multi_match": {
@@ -237,7 +264,7 @@ def test_suggestions_match_the_start_of_title_words(settings):
     assert search.to_dict() == {
         "query": {
             "bool": {
-                "filter": [OPEN],
+                "filter": [OPEN, IN_ENGLISH],
                 "must": [{"match": {"title.autocomplete": {"query": "forkl dri", "operator": "and"}}}],
             }
         },

@@ -58,13 +58,13 @@ class ElasticsearchEngine:
         return site.site_search(query, client=get_client())
 
     @unavailable_on_error
-    def suggest(self, text, limit=8):
+    def suggest(self, text, limit=8, language=""):
         from . import site  # elasticsearch.dsl is loaded only where Elasticsearch is used
 
         text = " ".join(text.split())
         if not text or limit < 1:
             return []  # nothing typed yet: no need to ask the server
-        return site.suggest(text, limit, client=get_client())
+        return site.suggest(text, limit, client=get_client(), language=language)
 
 
 class ElasticsearchMatchingEngine:

@@ -9,10 +9,19 @@
   multi-word synonyms correct (synonym_graph) and the indexed documents unchanged.
 - `autocomplete` (index time): edge n-grams of 2 to 20 characters of each word, and
   `autocomplete_search`, the plain words, so "forkl" finds "Forklift" but not "fork lift truck".
+- Per language, for the sub-fields of the words (`title.fr`, `description.ar`, ...; see
+  `documents.words`): the search engine's built-in `french`, `spanish` and `arabic` analyzers at
+  index time, and at search time the same chain rebuilt with the language's synonyms
+  (`search/data/synonyms/<code>.txt`) after the lower-casing, so "chef de cuisine" finds
+  "Cuisinier". The English field is the main one, as before: its search side adds the English
+  synonyms of the same folder to the skills' ones. Which language's sub-fields a search asks is
+  the visitor's (`LANGUAGE_FIELDS`, `language_fields`).
 - `plain_text`: words without stemming, for "did you mean" (a stem is no word to suggest), and
   `shingled_text`, the same words and each pair of them: "did you mean" weighs which corrected
   words go together by the pairs the site has.
 """
+
+from pathlib import Path
 
 from django.conf import settings
 from elasticsearch.dsl import analyzer, token_filter
@@ -30,9 +39,22 @@ def language():
     return getattr(settings, "SEARCH_LANGUAGE", "english")
 
 
+SYNONYMS_FOLDER = Path(__file__).resolve().parents[2] / "data" / "synonyms"
+
+
+def language_synonym_rules(code):
+    """The search app's synonyms of one language (search/data/synonyms/<code>.txt), one rule a line."""
+    try:
+        lines = (SYNONYMS_FOLDER / f"{code}.txt").read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return []
+    return [" ".join(line.split()) for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
 def skill_synonym_rules():
-    """One rule per skill that has synonyms: "name, synonym, synonym" (equivalent terms)."""
-    rules = []
+    """One rule per skill that has synonyms: "name, synonym, synonym" (equivalent terms), and the
+    English synonyms of search/data/synonyms/en.txt."""
+    rules = list(language_synonym_rules("en"))
     for name, synonyms in Skill.objects.order_by("name", "pk").values_list("name", "synonyms"):
         terms = []
         for term in [name, *split_synonyms(synonyms)]:
@@ -91,3 +113,88 @@ word_pairs = token_filter(
 shingled_text = analyzer(
     "shingled_text", tokenizer="standard", filter=["lowercase", "asciifolding", word_pairs]
 )
+
+
+# Per-language sub-fields -------------------------------------------------------------------------
+
+# code of the sub-field → (the built-in analyzer of the language, its token filters after the
+# tokenizer, as the search engine's documentation lists them: the search side rebuilds them with
+# the language's synonyms after the lower-casing). English is the main field, analysed above.
+LANGUAGE_CHAINS = {
+    "fr": (
+        "french",
+        [
+            token_filter(
+                "portal_french_elision",
+                type="elision",
+                articles_case=True,
+                articles=[
+                    "l",
+                    "m",
+                    "t",
+                    "qu",
+                    "n",
+                    "s",
+                    "j",
+                    "d",
+                    "c",
+                    "jusqu",
+                    "quoiqu",
+                    "lorsqu",
+                    "puisqu",
+                ],
+            ),
+            "lowercase",
+        ],
+        [
+            token_filter("portal_french_stop", type="stop", stopwords="_french_"),
+            token_filter("portal_french_stemmer", type="stemmer", language="light_french"),
+        ],
+    ),
+    "es": (
+        "spanish",
+        ["lowercase"],
+        [
+            token_filter("portal_spanish_stop", type="stop", stopwords="_spanish_"),
+            token_filter("portal_spanish_stemmer", type="stemmer", language="light_spanish"),
+        ],
+    ),
+    "ar": (
+        "arabic",
+        ["lowercase", "decimal_digit"],
+        [
+            token_filter("portal_arabic_stop", type="stop", stopwords="_arabic_"),
+            "arabic_normalization",
+            token_filter("portal_arabic_stemmer", type="stemmer", language="arabic"),
+        ],
+    ),
+}
+# The language of a code of settings.LANGUAGES → the sub-field its words are searched in.
+LANGUAGE_FIELDS = {code: code for code in LANGUAGE_CHAINS}
+
+
+def language_field(language):
+    """The sub-field ("fr") searched for a visitor of this language ("fr", "fr-ca"), or None
+    (English and any language without one: the main fields alone)."""
+    return LANGUAGE_FIELDS.get((language or "")[:2])
+
+
+def language_search_analyzer(code):
+    builtin, before, after = LANGUAGE_CHAINS[code]
+    rules = language_synonym_rules(code)
+    synonyms = []
+    if rules:
+        synonyms = [
+            token_filter(f"portal_{builtin}_synonyms", type="synonym_graph", synonyms=rules, lenient=True)
+        ]
+    return analyzer(
+        f"portal_text_{builtin}_search", tokenizer="standard", filter=[*before, *synonyms, *after]
+    )
+
+
+LANGUAGE_SEARCH_ANALYZERS = {code: language_search_analyzer(code) for code in LANGUAGE_CHAINS}
+
+
+def language_analyzers(code):
+    """(index analyzer, search analyzer) of a language's sub-field."""
+    return LANGUAGE_CHAINS[code][0], LANGUAGE_SEARCH_ANALYZERS[code]

@@ -29,8 +29,10 @@ from portal.visibility import visible
 from stories.models import StoryConsent
 
 from .analysis import (
+    LANGUAGE_CHAINS,
     autocomplete,
     autocomplete_search,
+    language_analyzers,
     plain_text,
     portal_text,
     portal_text_search,
@@ -38,14 +40,26 @@ from .analysis import (
 )
 
 INDEX_SETTINGS = {"number_of_shards": 1}
+# The text fields with a sub-field per language (words(languages=True)).
+LANGUAGE_SUBFIELDS = ("title", "summary", "body", "description")
 
 
-def words(**kwargs):
+def words(languages=False, fields=None, **kwargs):
+    """Text stemmed in English; with `languages`, a sub-field per other language (`title.fr`,
+    `title.es`, `title.ar`) stemmed in that language, which a visitor of it searches as well."""
+    fields = dict(fields or {})
+    if languages:
+        for code in LANGUAGE_CHAINS:
+            index_analyzer, search_analyzer = language_analyzers(code)
+            fields[code] = Text(analyzer=index_analyzer, search_analyzer=search_analyzer)
+    if fields:
+        kwargs["fields"] = fields
     return Text(analyzer=portal_text, search_analyzer=portal_text_search, **kwargs)
 
 
 def title_field():
     return words(
+        languages=True,
         copy_to="spelling",
         fields={"autocomplete": Text(analyzer=autocomplete, search_analyzer=autocomplete_search)},
     )
@@ -113,10 +127,13 @@ class SiteDocument(PortalDocument):
     type = Keyword()
     pk = Integer()
     title = title_field()
-    summary = words(copy_to="spelling")
-    body = words()
+    summary = words(languages=True, copy_to="spelling")
+    body = words(languages=True)
     url = Keyword(index=False)
     date = Date()
+    # A Wagtail page's locale ("fr"): site search shows the visitor's only. Jobs and employers
+    # have none (every listing is found whatever its language; JobDocument.language says which).
+    locale = Keyword()
     spelling = Text(analyzer=plain_text, fields={"shingles": Text(analyzer=shingled_text)})
 
     @classmethod
@@ -136,6 +153,11 @@ def page_url(page):
     return page.get_url() or page.url_path
 
 
+def with_locale(fields, page):
+    fields["locale"] = page.locale.language_code if page.locale_id else None
+    return fields
+
+
 # Jobs ------------------------------------------------------------------------------------------
 
 
@@ -143,7 +165,8 @@ class JobDocument(SiteDocument):
     index_name = "jobs"
     site_type = "job"
 
-    description = words()
+    description = words(languages=True)
+    language = Keyword()
     employer_name = words()
     employer_id = Integer()
     place = words()
@@ -200,6 +223,7 @@ class JobDocument(SiteDocument):
             description=description,
             employer_name=job.employer.name,
             employer_id=job.employer_id,
+            language=job.language,
             place=job.place,
             skill_names=[link.skill.name for link in skills],
             sector=job.sector,
@@ -248,6 +272,7 @@ class StoryDocument(SiteDocument):
             .filter(consent__in=current)
             .filter(Q(name_is_real=False) | Q(consent__covers_real_name=True))
             .filter(Q(hero_image__isnull=True) | Q(photo_shows_subject=False) | Q(consent__covers_photo=True))
+            .select_related("locale")
             .prefetch_related("themes")
             .order_by("pk")
         )
@@ -267,7 +292,7 @@ class StoryDocument(SiteDocument):
             region=story.region,
             programme_type=story.programme_type,
         )
-        return fields
+        return with_locale(fields, story)
 
 
 class CampaignDocument(SiteDocument):
@@ -285,7 +310,7 @@ class CampaignDocument(SiteDocument):
 
     @classmethod
     def indexed_queryset(cls):
-        return visible(cls.model.objects.all()).order_by("pk")
+        return visible(cls.model.objects.all()).select_related("locale").order_by("pk")
 
     @classmethod
     def fields_of(cls, campaign):
@@ -298,7 +323,7 @@ class CampaignDocument(SiteDocument):
             date=campaign.start_date,
         )
         fields.update(start_date=campaign.start_date, end_date=campaign.end_date)
-        return fields
+        return with_locale(fields, campaign)
 
 
 class PageDocument(SiteDocument):
@@ -322,7 +347,7 @@ class PageDocument(SiteDocument):
     def fields_of(cls, page):
         page = page.specific
         has_body = any(field.name == "body" for field in page._meta.get_fields())
-        return cls.common(
+        fields = cls.common(
             page,
             title=page.title,
             summary=getattr(page, "introduction", "") or page.search_description,
@@ -330,6 +355,7 @@ class PageDocument(SiteDocument):
             url=page_url(page),
             date=page.last_published_at,
         )
+        return with_locale(fields, page)
 
 
 # Employers -------------------------------------------------------------------------------------

@@ -14,7 +14,8 @@ from elasticsearch.dsl.faceted_search import Facet
 from jobs.models import JobListing
 
 from ..base import ANY_TIME, FACET_FIELDS, POSTED_WITHIN_DAYS, JobHits, JobQuery, clamp_page, deepest_page
-from .documents import JobDocument
+from .analysis import language_field
+from .documents import LANGUAGE_SUBFIELDS, JobDocument
 
 TEXT_FIELDS = ["title^3", "employer_name^2", "place", "description", "skill_names"]
 FACET_SIZE = 1000  # more than there are sectors, regions or types: every count comes back
@@ -31,12 +32,30 @@ def open_on(today):
     return Q("range", closing_date={"gte": today.isoformat()}) | ~Q("exists", field="closing_date")
 
 
-def words_query(text, fields=TEXT_FIELDS):
+def in_language(fields, language):
+    """The fields, and for a visitor whose language has sub-fields (`analysis.language_field`)
+    those of the fields that have them, boosted alike: "cuisiniers" then finds "Cuisinier" through
+    `title.fr`, while the English fields still find a word every language shares."""
+    code = language_field(language)
+    if code is None:
+        return list(fields)
+    extra = []
+    for field in fields:
+        name, _sep, boost = field.partition("^")
+        if name in LANGUAGE_SUBFIELDS:
+            extra.append(f"{name}.{code}" + (f"^{boost}" if boost else ""))
+    return [*fields, *extra]
+
+
+def words_query(text, fields=TEXT_FIELDS, language=""):
     # "and", cross_fields: every word must be found, each in any of the fields, as the database
     # engine's full-text query does. A match query, not simple_query_string: that one splits the
     # words on spaces before the analyzer sees them, so the live node never applied a synonym of
     # several words ("bread making" found nothing of "Baking"); a match query has no syntax to
     # fail on either (the interface keeps only words).
+    # cross_fields groups the fields by analyzer: the words must all be found within one group
+    # (the English fields, or the visitor's language's sub-fields), never half in each.
+    fields = in_language(fields, language)
     return Q("multi_match", query=text, fields=fields, operator="and", type="cross_fields")
 
 
@@ -77,6 +96,7 @@ class JobFacetedSearch(FacetedSearch):
     def __init__(self, job_query, today=None):
         self.index = JobDocument.alias()
         self.today = today or timezone.localdate()
+        self.language = job_query.language
         filters = {name: list(job_query.selected(name)) for name in FACET_FIELDS if job_query.selected(name)}
         if job_query.posted_within:
             filters["posted_within"] = [job_query.posted_within]
@@ -86,7 +106,7 @@ class JobFacetedSearch(FacetedSearch):
         return super().search().filter(open_on(self.today)).extra(track_total_hits=True).source(False)
 
     def query(self, search, query):
-        return search.query(words_query(query)) if query else search
+        return search.query(words_query(query, language=self.language)) if query else search
 
 
 def build_job_search(job_query: JobQuery, page=None, today=None):

@@ -13,7 +13,17 @@ from django.utils.html import escape
 from django.utils.text import Truncator
 from elasticsearch.dsl import Q, Search
 
-from ..base import SITE_TYPES, SiteHit, SiteHits, SiteQuery, Suggestion, clamp_page, deepest_page, distinct
+from ..base import (
+    SITE_TYPES,
+    SiteHit,
+    SiteHits,
+    SiteQuery,
+    Suggestion,
+    clamp_page,
+    deepest_page,
+    distinct,
+    visitor_language,
+)
 from .documents import SITE_DOCUMENTS
 from .jobs import open_on, words_query
 
@@ -67,8 +77,9 @@ def build_site_search(query: SiteQuery, page=None, today=None):
     start = (page - 1) * query.per_page
     search = (
         Search(index=site_indices())
-        .query(words_query(query.text, SITE_FIELDS))
+        .query(words_query(query.text, SITE_FIELDS, language=query.language))
         .filter(open_on(today))
+        .filter(in_locale(query.language))
         .source(["type", "title", "summary", "url", "date"])
         .highlight(*SNIPPET_FIELDS)
         .highlight_options(**HIGHLIGHT)
@@ -139,13 +150,28 @@ def site_search(query: SiteQuery, client) -> SiteHits:
     return site_hits_of(response, query, page)
 
 
-def build_suggest(text, limit=8, today=None):
-    """Titles starting with the words typed (edge n-grams of each word), best first."""
+def in_locale(language):
+    """Pages of the visitor's locale; whatever has no locale (jobs, employers) is kept."""
+    language = visitor_language(language)
+    return ~Q("exists", field="locale") | Q("term", locale=language)
+
+
+def in_language(language):
+    """Pages and listings of the visitor's language (what the search box suggests); employers kept."""
+    language = visitor_language(language)
+    listings = ~Q("exists", field="language") | Q("term", language=language)
+    return Q("bool", must=[in_locale(language), listings])
+
+
+def build_suggest(text, limit=8, today=None, language=""):
+    """Titles starting with the words typed (edge n-grams of each word), best first, of the
+    visitor's language's pages and listings."""
     today = today or timezone.localdate()
     search = (
         Search(index=site_indices())
         .query(Q("match", **{"title.autocomplete": {"query": text, "operator": "and"}}))
         .filter(open_on(today))
+        .filter(in_language(language))
         .source(["type", "title", "url", "summary"])
         .params(ignore_unavailable=True)
     )
@@ -165,5 +191,5 @@ def suggestions_of(response):
     return distinct(found)
 
 
-def suggest(text, limit, client):
-    return suggestions_of(client.execute(build_suggest(text, limit)))[:limit]
+def suggest(text, limit, client, language=""):
+    return suggestions_of(client.execute(build_suggest(text, limit, language=language)))[:limit]
