@@ -107,4 +107,6 @@ def test_a_translated_page_lists_its_translations_for_search_engines(story_index
 
 
 def test_every_language_has_a_locale_for_editors(db):
-    assert set(Locale.objects.values_list("language_code", flat=True)) >= {code for code, _ in settings.LANGUAGES}
+    assert set(Locale.objects.values_list("language_code", flat=True)) >= {
+        code for code, _ in settings.LANGUAGES
+    }
