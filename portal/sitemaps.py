@@ -14,8 +14,8 @@ from xml.sax.saxutils import escape  # nosec B406 # escapes output; nothing is p
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import SitemapIndexItem
-from django.urls import reverse
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import cache_page
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
@@ -61,12 +61,7 @@ class PagesSitemap(PublicAddressSitemap, WagtailSitemap):
         for root in roots:
             under_a_root |= Q(path__startswith=root.path)
         return (
-            Page.objects.filter(under_a_root)
-            .live()
-            .public()
-            .order_by("path")
-            .defer_streamfields()
-            .specific()
+            Page.objects.filter(under_a_root).live().public().order_by("path").defer_streamfields().specific()
         )
 
     def _urls(self, page, protocol, domain):
