@@ -70,6 +70,14 @@ def _page_in(page, code):
     return page.get_translation_or_none(locale) if page.live else None
 
 
+def live_translation(page, code):
+    """The live translation of `page` in `code` other than itself, or None."""
+    translated = _page_in(page, code)
+    if translated is None or translated.pk == page.pk or not translated.live:
+        return None
+    return translated
+
+
 def _home_in(code):
     try:
         locale = Locale.objects.get_for_language(code)
