@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def commitment(db):
     english = PledgeCommitment.objects.create(
-        title="Hire graduates of the bakery course every year", needs_number=True, number_label="graduates a year"
+        title="Hire graduates of the bakery course every year",
+        needs_number=True,
+        number_label="graduates a year",
     )
     french = english.copy_for_translation(Locale.objects.get(language_code="fr"))
     french.title = "Embaucher chaque année des diplômés du cours de boulangerie"

@@ -10,11 +10,23 @@ from stories.models import StoryPage, Theme
 pytestmark = pytest.mark.django_db
 
 ADDRESSES = {
-    "": {"fr": "Tout le monde mérite une seconde chance", "es": "Todo el mundo merece", "ar": "كل إنسان يستحق"},
-    "stories/reading-to-my-daughter/": {"fr": "Apprendre à lire", "es": "Aprender a leer", "ar": "تعلّمت القراءة"},
+    "": {
+        "fr": "Tout le monde mérite une seconde chance",
+        "es": "Todo el mundo merece",
+        "ar": "كل إنسان يستحق",
+    },
+    "stories/reading-to-my-daughter/": {
+        "fr": "Apprendre à lire",
+        "es": "Aprender a leer",
+        "ar": "تعلّمت القراءة",
+    },
     "campaigns/yellow-ribbon-week/": {"fr": "Portez le ruban", "es": "Lleva el lazo", "ar": "ارتدِ الشريط"},
     "privacy/": {"fr": "Politique de confidentialité", "es": "Aviso de privacidad", "ar": "إشعار الخصوصية"},
-    "accessibility/": {"fr": "Déclaration d’accessibilité", "es": "Declaración de accesibilidad", "ar": "بيان"},
+    "accessibility/": {
+        "fr": "Déclaration d’accessibilité",
+        "es": "Declaración de accesibilidad",
+        "ar": "بيان",
+    },
 }
 
 
@@ -32,7 +44,10 @@ def test_demo_pages_and_snippets_are_translated_and_linked(client):
             assert f'lang="{code}"' in html
             # The switcher offers the same page in every language, not the home page.
             for other in ("fr", "es", "ar"):
-                assert f"/language/{other}/?next=%2F{other}%2F{path.replace('/', '%2F')}" in html, (code, other)
+                assert f"/language/{other}/?next=%2F{other}%2F{path.replace('/', '%2F')}" in html, (
+                    code,
+                    other,
+                )
 
     story = StoryPage.objects.get(slug="reading-to-my-daughter", locale__language_code="en-gb")
     translations = StoryPage.objects.filter(translation_key=story.translation_key).exclude(pk=story.pk)
