@@ -43,7 +43,7 @@ def test_demo_pages_and_snippets_are_translated_and_linked(client):
             assert expected in html, (code, path)
             assert f'lang="{code}"' in html
             # The switcher offers the same page in every language, not the home page.
-            for other in ("fr", "es", "ar"):
+            for other in {"fr", "es", "ar"} - {code}:  # the current language is not a link
                 assert f"/language/{other}/?next=%2F{other}%2F{path.replace('/', '%2F')}" in html, (
                     code,
                     other,
