@@ -21,6 +21,8 @@ import sys
 import time
 from pathlib import Path
 
+from django.conf import settings
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import common
@@ -79,7 +81,9 @@ class Generator(EmployerRows, PartnerRows, PageRows):
         self.sectors = list(SectorChoices.values)
         self.skills = list(Skill.objects.order_by("pk").values_list("pk", flat=True))
         self.certifications = list(Certification.objects.order_by("pk").values_list("pk", flat=True))
-        self.commitments = list(PledgeCommitment.objects.order_by("pk"))
+        self.commitments = list(
+            PledgeCommitment.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("pk")
+        )
         if len(self.skills) < 50:  # the seeded taxonomy is small: add bench skills, some with synonyms
             Skill.objects.bulk_create(
                 Skill(name=f"Bench skill {n}", synonyms=f"Bench alias {n}" if n % 10 == 0 else "")

@@ -4,6 +4,7 @@ paths computed once. A part of the Generator."""
 import datetime
 
 import common
+from django.conf import settings
 from vocabulary import BATCH, FIRST_NAMES, PLACES, TITLES
 
 
@@ -36,8 +37,9 @@ class PageRows:
 
         from stories.models import StoryConsent, StoryIndexPage, StoryPage, Theme
 
-        index = StoryIndexPage.objects.get()
-        themes = list(Theme.objects.all())
+        # The default language's: a demo database also holds the French, Spanish and Arabic ones.
+        index = StoryIndexPage.objects.get(locale__language_code=settings.LANGUAGE_CODE)
+        themes = list(Theme.objects.filter(locale__language_code=settings.LANGUAGE_CODE))
         consent = StoryConsent.objects.create(
             subject_reference="BENCH-001",
             given_on=self.today - datetime.timedelta(days=30),
@@ -69,7 +71,7 @@ class PageRows:
     def campaigns(self):
         from campaigns.models import Audience, CampaignIndexPage, CampaignPage, SupporterPledge
 
-        index = CampaignIndexPage.objects.get()
+        index = CampaignIndexPage.objects.get(locale__language_code=settings.LANGUAGE_CODE)
         audiences = list(Audience.objects.all())
         pages = []
         for n in range(self.sizes["campaigns"]):

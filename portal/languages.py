@@ -170,6 +170,18 @@ def _find_page_addresses(request, page):
     return found
 
 
+def live_translation(page, code):
+    """The live translation of `page` in `code` other than itself, or None."""
+    locale_id = locale_ids().get(code)
+    if locale_id is None or page.locale_id == locale_id:
+        return None
+    return (
+        Page.objects.filter(translation_key=page.translation_key, locale_id=locale_id, live=True)
+        .exclude(pk=page.pk)
+        .first()
+    )
+
+
 def alternate(request, code, page=None):
     """(address, translated) of what the visitor is looking at, in language `code`.
 

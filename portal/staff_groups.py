@@ -50,6 +50,16 @@ def grant_permission(group, app_label, model, codename, name=None):
 
 grant_permission(EDITORS, "wagtailadmin", "admin", "access_admin")
 grant_permission(MODERATORS, "wagtailadmin", "admin", "access_admin")
+# The "Translate" action on pages and snippets (wagtail.contrib.simple_translation): a translation
+# is a draft that goes through the same editorial workflow as any page (docs/translations.md).
+for _group_name in GROUPS:
+    grant_permission(
+        _group_name,
+        "simple_translation",
+        "simpletranslation",
+        "submit_translation",
+        "Can submit translations",
+    )
 
 
 def permission(apps, app_label, model, codename, name=None):

@@ -5,9 +5,10 @@ import datetime
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
-from portal.demo import content
+from portal.demo import content, translated_content, translations
 from portal.demo.images import demo_image
 from portal.site_setup import ensure_child
+from portal.snippet_translations import default_content_language
 
 from .models import StoryConsent, StoryIndexPage, StoryPage, Theme
 
@@ -31,7 +32,11 @@ def stories(home, editor):
     )
     themes = {}
     for name, slug in content.THEMES:
-        themes[slug], _ = Theme.objects.get_or_create(slug=slug, defaults={"name": name})
+        themes[slug], _ = Theme.objects.get_or_create(
+            slug=slug, locale__language_code=default_content_language(), defaults={"name": name}
+        )
+        for code, translated in translated_content.THEMES[slug].items():
+            translations.translate_snippet(themes[slug], code, name=translated)
     today = timezone.localdate()
     pages = []
     for number, story in enumerate(content.STORIES):

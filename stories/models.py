@@ -12,13 +12,14 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
 from portal.fragments import lazy
 from portal.regions import region_choices, region_name, validate_region
+from portal.snippet_translations import default_language_q, in_active_language, in_language
 from portal.visibility import PublicPageMixin, visible
 
 
@@ -33,17 +34,34 @@ class ProgrammeType(models.TextChoices):
     HEALTH = "health", _("Health")
 
 
-class Theme(models.Model):
-    name = models.CharField(max_length=80, unique=True)
-    slug = models.SlugField(max_length=80, unique=True)
+class ThemeQuerySet(models.QuerySet):
+    def for_visitors(self):
+        """The themes stories point at (the default language's), named in the active language."""
+        return in_active_language(self.filter(default_language_q()), "name")
+
+
+class Theme(TranslatableMixin, models.Model):
+    """A story's subject. Stories point at the default language's theme; its translations give
+    the name in each language (`localized`), and share the slug the story filter uses."""
+
+    name = models.CharField(max_length=80)
+    slug = models.SlugField(max_length=80)
+
+    objects = ThemeQuerySet.as_manager()
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("name", "locale"), ("slug", "locale")]
 
     def __str__(self):
         return self.name
+
+    @property
+    def label(self):
+        """The name in the visitor's language when the query asked for it (`for_visitors`)."""
+        return in_language(self, "name")
 
 
 class StoryConsentQuerySet(models.QuerySet):
@@ -154,7 +172,9 @@ class StoryPageQuerySet(PageQuerySet):
 
     def with_card_data(self):
         """Everything a story card shows, in a fixed number of queries whatever the count."""
-        return self.select_related("hero_image").prefetch_related("themes", "hero_image__renditions")
+        return self.select_related("hero_image").prefetch_related(
+            models.Prefetch("themes", queryset=Theme.objects.for_visitors()), "hero_image__renditions"
+        )
 
 
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
@@ -194,7 +214,7 @@ class StoryIndexPage(PublicPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        themes = list(Theme.objects.all())
+        themes = sorted(Theme.objects.for_visitors(), key=lambda theme: theme.label.casefold())
         stories, active = self.filtered_stories(request.GET, themes)
         paginator = Paginator(stories, self.page_size)
         try:
@@ -235,6 +255,12 @@ class StoryPageForm(WagtailAdminPageForm):
         "action-workflow-action",
         "action-restart-workflow",
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "themes" in self.fields:
+            # Every language's story points at the same (default language's) themes.
+            self.fields["themes"].queryset = Theme.objects.filter(default_language_q())
 
     def clean(self):
         cleaned = super().clean()
@@ -346,6 +372,12 @@ class StoryPage(PublicPageMixin, Page):
     def region_name(self):
         return region_name(self.region) if self.region else ""
 
+    def visitor_themes(self):
+        themes = self.themes.all()
+        if isinstance(themes, models.QuerySet):
+            return list(themes.for_visitors())
+        return list(themes)  # a preview's choices, not saved yet
+
     def related_stories(self, themes):
         theme_ids = [theme.pk for theme in themes]
         stories = StoryPage.objects.visible().exclude(pk=self.pk).with_card_data()
@@ -363,7 +395,7 @@ class StoryPage(PublicPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Lazy: read only when the page's shared fragment is rendered (portal/fragments.py).
-        context["themes"] = themes = lazy(lambda: list(self.themes.all()))
+        context["themes"] = themes = lazy(self.visitor_themes)
         context["related_stories"] = lazy(lambda: list(self.related_stories(themes())))
         context["campaign"] = lazy(self.action_campaign)
         return context

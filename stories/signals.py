@@ -2,7 +2,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
-from .consent import unpublish_for_consent, unpublish_stories_without_consent
+from .consent import translation_group_problems, unpublish_for_consent, unpublish_stories_without_consent
 from .models import StoryConsent, StoryPage
 
 
@@ -17,6 +17,6 @@ def unpublish_when_consent_lapses(sender, instance, **kwargs):
 def refuse_publication_without_consent(sender, instance, **kwargs):
     # The editor form already refuses; this catches scheduled publishing and workflow approvals
     # made from listings, which publish without going through that form.
-    problems = instance.consent_problems()
+    problems = translation_group_problems(instance)
     if problems:
         unpublish_for_consent(instance, problems)

@@ -5,6 +5,7 @@ import random
 from django.utils import timezone
 
 from employers.models import Employer, HiringPledge, Membership, PledgeCommitment
+from portal.demo import translated_content, translations
 
 NAMES = [
     ("Northern Bricks & Mortar", "F"),
@@ -46,6 +47,7 @@ PENDING_EVERY = 7  # every seventh is still waiting for verification
 
 def load_employers(users, staff):
     """Create the demo employers once; `users` maps e-mail to demo user."""
+    translate_commitments()
     if Employer.objects.exists():
         return
     rng = random.Random(2026)  # nosec B311 # reproducible demo data, not a secret
@@ -87,3 +89,12 @@ def load_employers(users, staff):
         HiringPledge.objects.filter(pk=pledge.pk).update(
             signed_at=signed, expires_at=signed + timezone.timedelta(days=365)
         )
+
+
+def translate_commitments():
+    """The pledge commitments in French, Spanish and Arabic (once), as an editor makes them."""
+    for commitment in PledgeCommitment.objects.current():
+        for code, (title, number_label) in translated_content.COMMITMENTS.get(commitment.title, {}).items():
+            translations.translate_snippet(
+                commitment, code, title=title, number_label=number_label if commitment.number_label else ""
+            )

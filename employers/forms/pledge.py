@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from employers.models import PledgeCommitment, ProgressItem
+from employers.models import PledgeCommitment, ProgressItem, commitments_in_language
 
 # PositiveIntegerField holds up to 2,147,483,647; no honest pledge comes near this.
 MAX_NUMBER = 1_000_000
@@ -31,19 +31,21 @@ class SignPledgeForm(forms.Form):
 
     def __init__(self, *args, commitments=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.commitments = list(PledgeCommitment.objects.current() if commitments is None else commitments)
+        self.commitments = list(
+            PledgeCommitment.objects.current().for_visitors() if commitments is None else commitments
+        )
         self.commitments_error = None
         fields = {}
         for commitment in self.commitments:
             fields[self.commitment_key(commitment)] = forms.BooleanField(
-                label=commitment.title, required=False, help_text=commitment.description
+                label=commitment.shown_title, required=False, help_text=commitment.shown_description
             )
             if commitment.needs_number:
                 fields[self.number_key(commitment)] = forms.CharField(
                     label=(
-                        _("Number of %(what)s") % {"what": commitment.number_label}
+                        _("Number of %(what)s") % {"what": commitment.shown_number_label}
                         if commitment.number_label
-                        else _("Number for: %(title)s") % {"title": commitment.title}
+                        else _("Number for: %(title)s") % {"title": commitment.shown_title}
                     ),
                     required=False,
                     help_text=_("Needed if you choose this commitment. A whole number, at least 1."),
@@ -130,12 +132,12 @@ class ProgressReportForm(forms.Form):
     def __init__(self, *args, pledge, previous=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.pledge = pledge
-        self.items = list(pledge.commitments.select_related("commitment"))
+        self.items = list(pledge.commitments.prefetch_related(commitments_in_language("commitment")))
         earlier = {item.commitment_id: item for item in previous.items.all()} if previous else {}
         for item in self.items:
             before = earlier.get(item.pk)
             self.fields[self.state_key(item)] = forms.ChoiceField(
-                label=item.commitment.title,
+                label=item.commitment.shown_title,
                 choices=ProgressItem.State.choices,
                 widget=FirstOptionRadioSelect,
                 initial=before.state if before else None,
@@ -144,12 +146,12 @@ class ProgressReportForm(forms.Form):
             if item.commitment.needs_number:
                 help_text = (
                     _("You pledged %(number)s %(what)s.")
-                    % {"number": item.number, "what": item.commitment.number_label}
+                    % {"number": item.number, "what": item.commitment.shown_number_label}
                     if item.number is not None
                     else ""
                 )
                 self.fields[self.number_key(item)] = forms.IntegerField(
-                    label=_("%(commitment)s: number so far") % {"commitment": item.commitment.title},
+                    label=_("%(commitment)s: number so far") % {"commitment": item.commitment.shown_title},
                     required=False,
                     min_value=0,
                     max_value=MAX_NUMBER,

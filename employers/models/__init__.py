@@ -7,6 +7,7 @@ from employers.models.pledges import (
     PledgeCommitment,
     ProgressItem,
     ProgressReport,
+    commitments_in_language,
 )
 
 __all__ = [
@@ -19,4 +20,5 @@ __all__ = [
     "PledgeCommitment",
     "ProgressItem",
     "ProgressReport",
+    "commitments_in_language",
 ]

@@ -3,15 +3,16 @@ import datetime
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 
 from employers.models.organisations import Employer
 from employers.signals import hiring_pledge_signed, hiring_pledge_withdrawn
 from portal.languages import localise_path
+from portal.snippet_translations import default_language_q, in_active_language, in_language
 
 PLEDGE_TERM = relativedelta(months=12)
 PROGRESS_INTERVAL = relativedelta(months=6)
@@ -19,10 +20,16 @@ PROGRESS_INTERVAL = relativedelta(months=6)
 
 class PledgeCommitmentQuerySet(models.QuerySet):
     def current(self):
-        return self.filter(retired=False)
+        """The commitments an employer may choose: the default language's rows (a pledge points
+        at them whatever language it was signed in), not retired."""
+        return self.filter(default_language_q(), retired=False)
+
+    def for_visitors(self):
+        """With the texts in the active language (`shown_title`, ...), where an editor translated them."""
+        return in_active_language(self, "title", "description", "number_label")
 
 
-class PledgeCommitment(Orderable):
+class PledgeCommitment(TranslatableMixin, Orderable):
     """Something an employer can promise; staff edit, order and retire them."""
 
     title = models.CharField(max_length=200)
@@ -47,11 +54,28 @@ class PledgeCommitment(Orderable):
         FieldPanel("retired"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("pledge commitment")
 
     def __str__(self):
         return self.title
+
+    @property
+    def shown_title(self):
+        return in_language(self, "title")
+
+    @property
+    def shown_description(self):
+        return in_language(self, "description")
+
+    @property
+    def shown_number_label(self):
+        return in_language(self, "number_label") if self.number_label else ""
+
+
+def commitments_in_language(lookup):
+    """Prefetch the commitments at `lookup` with their texts in the visitor's language."""
+    return Prefetch(lookup, queryset=PledgeCommitment.objects.for_visitors())
 
 
 class HiringPledgeQuerySet(models.QuerySet):
@@ -212,8 +236,8 @@ class HiringPledgeCommitment(models.Model):
 
     def __str__(self):
         if self.number is not None and self.commitment.number_label:
-            return f"{self.commitment.title}: {self.number} {self.commitment.number_label}"
-        return self.commitment.title
+            return f"{self.commitment.shown_title}: {self.number} {self.commitment.shown_number_label}"
+        return self.commitment.shown_title
 
 
 class ProgressReport(models.Model):

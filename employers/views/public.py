@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy
 
 from employers.certificates import CertificateUnavailable, certificate_pdf
 from employers.figures import filtered_wall, on_the_wall, public_pledge_by_reference
-from employers.models import Employer, HiringPledge
+from employers.models import Employer, HiringPledge, commitments_in_language
 from portal.addresses import absolute_url
 from portal.fragments import lazy_context, query_key
 from portal.regions import region_choices, region_name
@@ -111,14 +111,16 @@ def _wall(params):
 
 
 def _with_details(pledges):
-    return pledges.prefetch_related("commitments__commitment")
+    return pledges.prefetch_related("commitments", commitments_in_language("commitments__commitment"))
 
 
 def _latest_progress(pledge):
     if pledge is None:
         return None
     return (
-        pledge.progress_reports.prefetch_related("items__commitment__commitment")
+        pledge.progress_reports.prefetch_related(
+            "items__commitment", commitments_in_language("items__commitment__commitment")
+        )
         .order_by("-submitted_at", "-pk")
         .first()
     )
@@ -220,7 +222,9 @@ def pledge_verification(request, reference):
     }
     if valid:
         context["employer"] = pledge.employer
-        context["commitments"] = list(pledge.commitments.select_related("commitment"))
+        context["commitments"] = list(
+            pledge.commitments.prefetch_related(commitments_in_language("commitment"))
+        )
         context["progress"] = _latest_progress(pledge) if state == ACTIVE else None
     if state == ACTIVE:
         verification_url = absolute_url(pledge.get_absolute_url())
@@ -279,7 +283,7 @@ def pledge_certificate(request, reference):
         {
             "pledge": pledge,
             "employer": pledge.employer,
-            "commitments": list(pledge.commitments.select_related("commitment")),
+            "commitments": list(pledge.commitments.prefetch_related(commitments_in_language("commitment"))),
             "verification_url": absolute_url(pledge.get_absolute_url()),
         },
     )

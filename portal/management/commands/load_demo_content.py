@@ -16,7 +16,7 @@ from django.test.utils import override_settings
 from wagtail.rich_text import RichText
 
 from portal.accounts.areas import landing_url
-from portal.demo import app_demos, content
+from portal.demo import app_demos, content, translations
 from portal.demo.images import demo_image
 from portal.models import StandardPage
 from portal.site_setup import ensure_child, ensure_home_page
@@ -65,7 +65,10 @@ class Command(BaseCommand):
             demos = app_demos()
             for demo in demos:
                 demo.load(site)
+            # Last: a translated page links to the translations of the pages its source links to.
+            translated = translations.translate_site(home)
         counts = [phrase for demo in demos for phrase in getattr(demo, "counts", list)()]
+        counts.append(f"{translated} pages translated into French, Spanish and Arabic")
         self.stdout.write(self.style.SUCCESS(f"Demo content ready: {', '.join(counts)}."))
         for demo in demos:
             for line in getattr(demo, "report", list)():

@@ -1,0 +1,13 @@
+"""Existing themes become the default language's (Wagtail's recipe for making a model translatable)."""
+
+from django.db import migrations
+from wagtail.models import BootstrapTranslatableModel
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("stories", "0002_translatable_bootstrap"),
+        ("portal", "0004_locales"),
+    ]
+
+    operations = [BootstrapTranslatableModel("stories.Theme")]
