@@ -50,8 +50,9 @@ def test_docs_show_the_allowed_values_and_limits(docs):
 
 def test_docs_load_nothing_from_another_host(docs):
     # No script, stylesheet, font or image from a CDN; links to the site itself only.
-    # (The canonical link names the page's own public address: it is nothing the browser loads.)
-    loads = re.sub(r'<link rel="canonical" href="[^"]*">', "", docs)
+    # (The canonical link and the translations' hreflang links name the page's own public
+    # addresses: nothing the browser loads.)
+    loads = re.sub(r'<link rel="(canonical|alternate)"( hreflang="[^"]*")? href="[^"]*">', "", docs)
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", loads)
     assert not re.search(r"https?://(?!testserver[/:])", docs)
     # The only scripts are the site's own files (the search box's combobox), none inline.
