@@ -27,11 +27,13 @@ class Employer(VerifiableOrganisation):
         blank=True,
         help_text=_("For example a company or charity number. Optional."),
     )
-    sector = models.CharField(max_length=1, choices=SectorChoices.choices)
+    sector = models.CharField(_("sector"), max_length=1, choices=SectorChoices.choices)
     size_band = models.CharField(_("number of staff"), max_length=10, choices=SizeBand.choices)
-    head_office_region = models.CharField(max_length=10, validators=[validate_region])
-    regions_of_operation = models.JSONField(default=list, blank=True)
-    website = models.URLField(blank=True)
+    head_office_region = models.CharField(
+        _("head office region"), max_length=10, validators=[validate_region]
+    )
+    regions_of_operation = models.JSONField(_("regions of operation"), default=list, blank=True)
+    website = models.URLField(_("website"), blank=True)
     logo = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
