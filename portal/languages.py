@@ -255,8 +255,13 @@ class AddressLanguageMiddleware(LocaleMiddleware):
     (FirstVisitLanguageMiddleware).
     """
 
+    # Addresses outside the language prefixes that do answer in the browser's language.
+    NEGOTIATED = ("/api/",)
+
     def process_response(self, request, response):
         response = super().process_response(request, response)
+        if request.path_info.startswith(self.NEGOTIATED):
+            return response
         vary = [v.strip() for v in response.get("Vary", "").split(",") if v.strip()]
         kept = [v for v in vary if v.lower() != "accept-language"]
         if len(kept) != len(vary):
