@@ -313,6 +313,10 @@ def localise_path(path, code=None):
     """`path`, an address of the English site ("/stories/"), under the prefix of `code` (default:
     the active language): "/fr/stories/". English addresses have no prefix."""
     code = supported(code or translation.get_language()) or default_language()
-    if code == default_language() or not path.startswith("/"):
+    if not path.startswith("/"):
+        return path
+    if translation.get_language_from_path(path):  # already in a language: that one is replaced
+        path = "/" + path.split("/", 2)[2]
+    if code == default_language():
         return path
     return f"/{code}{path}"

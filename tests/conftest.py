@@ -1,11 +1,22 @@
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 from wagtail.models import Site
 
 from incentives.examples import seed_example_schemes
 from portal.site_setup import ensure_child, ensure_home_page
 from tests.campaigns.factories import CampaignIndexPageFactory
 from tests.stories.factories import StoryIndexPageFactory
+
+
+@pytest.fixture(autouse=True)
+def english_to_begin_with():
+    """Each test starts in English: a request through LocaleMiddleware leaves its language active
+    in the thread, where a later test's get_absolute_url() or gettext would read it."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

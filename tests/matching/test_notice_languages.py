@@ -35,7 +35,7 @@ def test_the_retention_check_reaches_each_recipient_in_their_language(client, hi
     assert spanish is not english
 
     assert spanish.extra_headers["Content-Language"] == "es"
-    assert "15 enero 2026" in spanish.body  # Django's own Spanish month names
+    assert "15 de enero de 2026" in spanish.body  # Django's own Spanish date format
     assert "15 January 2026" in english.body
     spanish_links = re.findall(r"https?://[^/\s]+(/\S*/outcomes/retention/\S+/)", spanish.body)
     english_links = re.findall(r"https?://[^/\s]+(/\S*outcomes/retention/\S+/)", english.body)
