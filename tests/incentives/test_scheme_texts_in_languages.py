@@ -1,17 +1,22 @@
 """A scheme's texts are read in the visitor's language; the checker still evaluates the one
 English row, so the outcome is the same in every language."""
 
+import json
 import re
 from html import unescape
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import translation
 
 from incentives.models import IncentiveScheme
 from portal.languages import localise_path
+from tests.incentives.test_eligibility import _admin_post_data
+from tests.portal.factories import with_totp
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("example_schemes")]
 
@@ -34,6 +39,13 @@ def english_to_start_with():
     # A request leaves its language active in the thread; addresses are taken in English.
     with translation.override("en-gb"):
         yield
+
+
+@pytest.fixture
+def admin_client(client, home):
+    user = with_totp(get_user_model().objects.create_superuser(email="boss@example.org", password="x"))
+    client.force_login(user)
+    return client
 
 
 def text_of(response):
@@ -104,3 +116,27 @@ def test_texts_in_an_unknown_language_or_field_are_refused_with_a_message():
     scheme.translations = {"fr": {"eligibility": "toujours"}}
     with pytest.raises(ValidationError):
         scheme.full_clean()
+
+
+def test_staff_write_a_schemes_french_texts_in_the_admin(admin_client):
+    url = reverse(IncentiveScheme.snippet_viewset.get_url_name("add"))
+    data = _admin_post_data(fact="months_since_release", operator="less_or_equal", value="12")
+    data["translations"] = json.dumps({"fr": {"name": "Aide de l'administration"}})
+    data["conditions-0-translations"] = json.dumps({"fr": {"met_text": "Condition remplie."}})
+    response = admin_client.post(url, {**data, "action-publish": "publish"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    scheme = IncentiveScheme.objects.get(name="Admin scheme")
+    with translation.override("fr"):
+        assert scheme.shown["name"] == "Aide de l'administration"
+        assert scheme.conditions.get().shown["met_text"] == "Condition remplie."
+    assert scheme.shown["name"] == "Admin scheme"
+
+
+def test_the_admin_refuses_texts_for_an_unknown_field_with_a_message(admin_client):
+    url = reverse(IncentiveScheme.snippet_viewset.get_url_name("add"))
+    data = _admin_post_data(fact="months_since_release", operator="less_or_equal", value="12")
+    data["translations"] = json.dumps({"fr": {"eligible": "oui"}})
+    response = admin_client.post(url, {**data, "action-publish": "publish"})
+    assert response.status_code == 200
+    assert "Give each language (fr, es, ar) its texts by field name" in unescape(response.content.decode())
+    assert not IncentiveScheme.objects.filter(name="Admin scheme").exists()
