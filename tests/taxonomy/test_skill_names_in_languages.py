@@ -5,6 +5,8 @@ import re
 from html import unescape
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
 from django.utils import translation
 
 from jobs.models import JobSkill
@@ -12,6 +14,7 @@ from portal.languages import localise_path
 from taxonomy.models import Skill
 from taxonomy.widgets import SkillsField
 from tests.jobs.factories import JobListingFactory
+from tests.portal.factories import with_totp
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +88,26 @@ def test_the_reference_skills_have_names_in_every_language():
         "البناء بالطوب",
     )
     assert not Skill.objects.filter(name_fr="").exclude(name="Lime mortar pointing").exists()
+
+
+def test_staff_give_a_skill_its_french_name_in_the_admin(client, home, job):
+    client.force_login(
+        with_totp(get_user_model().objects.create_superuser(email="boss@example.org", password="x"))
+    )
+    skill = Skill.objects.get(name="Lime mortar pointing")
+    url = reverse(Skill.snippet_viewset.get_url_name("edit"), args=[skill.pk])
+    assert "Name shown in other languages" in client.get(url).content.decode()
+    response = client.post(
+        url,
+        {
+            "name": skill.name,
+            "name_fr": "Rejointoiement à la chaux",
+            "name_es": "",
+            "name_ar": "",
+            "synonyms": "",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    lists = skill_lists(client.get(localise_path(job.get_absolute_url(), "fr")))
+    assert lists["preferred"] == ["Rejointoiement à la chaux"]
+    assert Skill.objects.filter(name="Lime mortar pointing").count() == 1  # still one row, matched in English
