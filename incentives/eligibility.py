@@ -119,16 +119,17 @@ def condition_status(condition, answers, country=None):
 
 
 def _sentence(condition, status):
+    texts = condition.shown
     if status == MET:
-        return condition.met_text
+        return texts["met_text"]
     if status == NOT_MET:
-        return condition.not_met_text
+        return texts["not_met_text"]
     fact = CATALOGUE.get(condition.fact)
     question = str(fact.question) if fact else condition.fact
     # The status ("Not known yet") is shown before it: the sentence only says what to find out.
     return _("%(question)s (%(when_met)s)") % {
         "question": question,
-        "when_met": condition.met_text,
+        "when_met": texts["met_text"],
     }
 
 
@@ -189,7 +190,7 @@ def evaluate(scheme, answers, on=None):
         scheme=scheme,
         outcome=outcome,
         conditions=[ConditionResult(c, statuses[id(c)], _sentence(c, statuses[id(c)])) for c in conditions],
-        benefit=scheme.benefit,
+        benefit=scheme.shown["benefit"],
         next_step=steps[0] if steps else None,
     )
 

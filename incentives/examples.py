@@ -6,6 +6,12 @@ an example; staff replace them with their own jurisdiction's rules.
 
 from decimal import Decimal
 
+from incentives.example_translations import (
+    TEXTS,
+    condition_translations,
+    scheme_translations,
+    step_translations,
+)
 from incentives.facts import EXAMPLE_COUNTRY
 from incentives.models import EXAMPLE_MARK, IncentiveCondition, IncentiveScheme, IncentiveStep
 
@@ -192,9 +198,14 @@ def seed_example_schemes():
     for data in SCHEMES:
         data = dict(data)
         conditions, steps = data.pop("conditions"), data.pop("steps")
-        if IncentiveScheme.objects.filter(name=data["name"]).exists():
+        name = data["name"]
+        existing = IncentiveScheme.objects.filter(name=name).first()
+        if existing is not None:
+            add_missing_translations(existing)
             continue
-        scheme = IncentiveScheme.objects.create(country=EXAMPLE_COUNTRY, live=True, **data)
+        scheme = IncentiveScheme.objects.create(
+            country=EXAMPLE_COUNTRY, live=True, translations=scheme_translations(name), **data
+        )
         created += 1
         for order, (fact, operator, value, group, met, not_met) in enumerate(conditions):
             IncentiveCondition.objects.create(
@@ -206,9 +217,36 @@ def seed_example_schemes():
                 group=group,
                 met_text=met,
                 not_met_text=not_met,
+                translations=condition_translations(name, order),
             )
         for order, (label, relative_to, days) in enumerate(steps):
             IncentiveStep.objects.create(
-                scheme=scheme, sort_order=order, label=label, relative_to=relative_to, days_offset=days
+                scheme=scheme,
+                sort_order=order,
+                label=label,
+                relative_to=relative_to,
+                days_offset=days,
+                translations=step_translations(name, order),
             )
     return created
+
+
+def add_missing_translations(scheme):
+    """An example seeded before its texts were translated gets them; texts staff wrote stay.
+    Conditions and steps are matched by position only while their number is the example's."""
+    texts = TEXTS.get(scheme.name)
+    if texts is None:
+        return
+    if not scheme.translations:
+        scheme.translations = scheme_translations(scheme.name)
+        scheme.save(update_fields=["translations"])
+    for kind, rows, translations in (
+        ("conditions", list(scheme.conditions.order_by("sort_order")), condition_translations),
+        ("steps", list(scheme.steps.order_by("sort_order")), step_translations),
+    ):
+        if len(rows) != len(texts[kind]):
+            continue
+        for position, row in enumerate(rows):
+            if not row.translations:
+                row.translations = translations(scheme.name, position)
+                row.save(update_fields=["translations"])

@@ -38,7 +38,7 @@ from matching.places import place_reason, place_regions
 from partners.models import Graduate, GraduateProgramme, Programme, ProgrammeProvider
 from portal.regions import region_name
 from taxonomy.classifications import EmploymentType, SectorChoices
-from taxonomy.models import Certification, Skill, split_synonyms
+from taxonomy.models import Certification, Skill, shown_name_field, split_synonyms
 
 # Every weight of the score, in one place.
 WEIGHTS = {
@@ -296,18 +296,18 @@ def _match(graduate, job, regions, skill_ids, cert_ids):
     for link in job.skill_links.all():
         required_count += link.required
         if link.skill_id in skill_ids:
-            (req if link.required else pref).append(link.skill.name)
+            (req if link.required else pref).append(link.skill.shown_name)
         elif link.required:
-            missing.append(link.skill.name)
+            missing.append(link.skill.shown_name)
     certs, missing_certs = [], []
     req_certs = pref_certs = 0
     for link in job.certification_links.all():
         if link.certification_id in cert_ids:
-            certs.append(link.certification.name)
+            certs.append(link.certification.shown_name)
             req_certs += link.required
             pref_certs += not link.required
         elif link.required:
-            missing_certs.append(link.certification.name)
+            missing_certs.append(link.certification.shown_name)
     hits = _preference_hits(graduate, job, regions)
     met, unmet = _preference_texts(graduate, job, hits)
     return Match(
@@ -433,18 +433,20 @@ def attach_profiles(graduates):
                 completed_on=completed_on,
             )
         )
+    # Names in the employer's language (English where staff gave none), in the same queries.
+    shown = shown_name_field()
     taught = Programme.skills_taught.through.objects.filter(
         programme__completions__graduate_id__in=ids
-    ).values_list("programme__completions__graduate_id", "skill__name")
+    ).values_list("programme__completions__graduate_id", "skill__name", f"skill__{shown}")
     extra = Graduate.extra_skills.through.objects.filter(graduate_id__in=ids).values_list(
-        "graduate_id", "skill__name"
+        "graduate_id", "skill__name", f"skill__{shown}"
     )
-    for graduate_id, name in [*taught, *extra]:
-        skills.setdefault(graduate_id, set()).add(name)
-    for graduate_id, name in Graduate.certifications.through.objects.filter(graduate_id__in=ids).values_list(
-        "graduate_id", "certification__name"
-    ):
-        certs.setdefault(graduate_id, set()).add(name)
+    for graduate_id, name, shown_name in [*taught, *extra]:
+        skills.setdefault(graduate_id, set()).add(shown_name or name)
+    for graduate_id, name, shown_name in Graduate.certifications.through.objects.filter(
+        graduate_id__in=ids
+    ).values_list("graduate_id", "certification__name", f"certification__{shown}"):
+        certs.setdefault(graduate_id, set()).add(shown_name or name)
     today = timezone.localdate()
     for graduate in graduates:
         available = graduate.available_from

@@ -64,8 +64,12 @@ def load_table(table, apps=global_apps):
     """Create the rows of `table` that are missing; returns how many were created."""
     model = apps.get_model(table.model)
     lookup = f"{table.key}__iexact" if table.case_insensitive else table.key
+    # A file may carry columns a later migration adds (skills' translated names): the model an
+    # earlier migration sees has no such field yet, and that migration fills them in itself.
+    fields = {field.name for field in model._meta.get_fields()}
     created = 0
     for values in table.rows():
+        values = {name: value for name, value in values.items() if name in fields}
         if not model.objects.filter(**{lookup: values[table.key]}).exists():
             model.objects.create(**values)
             created += 1

@@ -1,8 +1,9 @@
 """Editable classifications jobs are described in: occupations (ISCO-08), skills, certifications."""
 
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
 
@@ -29,13 +30,40 @@ def split_synonyms(text):
     return [part.strip() for part in parts if part.strip()]
 
 
+# The languages a skill's name is shown in besides English. Matching, synonyms and search stay on
+# the one English row per concept (docs/translations.md, "Skills"); these columns are only what
+# people read, kept on the row so a list of skills costs no query per skill.
+NAME_LANGUAGES = ("fr", "es", "ar")
+
+
+def shown_name_field():
+    """The column holding the active language's name ("name" in English)."""
+    language = (translation.get_language() or "").split("-")[0]
+    return f"name_{language}" if language in NAME_LANGUAGES else "name"
+
+
 class SkillBase(models.Model):
     name = models.CharField(max_length=200, unique=True)
+    name_fr = models.CharField(_("name in French"), max_length=200, blank=True)
+    name_es = models.CharField(_("name in Spanish"), max_length=200, blank=True)
+    name_ar = models.CharField(_("name in Arabic"), max_length=200, blank=True)
     synonyms = models.TextField(blank=True, help_text=_("Other names for it, one per line."))
     description = models.TextField(blank=True)
     esco_uri = models.URLField(_("ESCO concept URI"), max_length=300, blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("synonyms"), FieldPanel("description"), FieldPanel("esco_uri")]
+    panels = [
+        FieldPanel("name"),
+        MultiFieldPanel(
+            [FieldPanel("name_fr"), FieldPanel("name_es"), FieldPanel("name_ar")],
+            heading=_("Name shown in other languages"),
+            help_text=_(
+                "Left empty, the English name is shown. Matching and search use the English name and synonyms."
+            ),
+        ),
+        FieldPanel("synonyms"),
+        FieldPanel("description"),
+        FieldPanel("esco_uri"),
+    ]
     search_fields = [
         index.SearchField("name"),
         index.SearchField("synonyms"),
@@ -51,6 +79,11 @@ class SkillBase(models.Model):
 
     def synonym_list(self):
         return split_synonyms(self.synonyms)
+
+    @property
+    def shown_name(self):
+        """The name in the active language, the English one where staff gave none."""
+        return getattr(self, shown_name_field()) or self.name
 
 
 class Skill(index.Indexed, SkillBase):

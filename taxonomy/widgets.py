@@ -45,6 +45,10 @@ class ChooseSeveralField(forms.ModelMultipleChoiceField):
         widget = widget or forms.SelectMultiple(attrs={"size": 8})
         super().__init__(queryset=queryset, required=False, label=label, help_text=help_text, widget=widget)
 
+    def label_from_instance(self, obj):
+        # Options read in the visitor's language; the submitted value stays the row's id.
+        return obj.shown_name
+
 
 class SkillsField(ChooseSeveralField):
     """A choice of skills through the SkillPicker; the help text says what they are for."""

@@ -20,7 +20,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
@@ -43,6 +43,59 @@ from incentives.facts import (
 
 EXAMPLE_MARK = "Example scheme — replace with your jurisdiction's rules"
 
+# The languages a scheme's texts are written in besides English. The checker evaluates the one
+# English row (its conditions and steps); these are only what people read, kept on the row so the
+# result page reads no more rows in French than in English (docs/translations.md).
+TEXT_LANGUAGES = ("fr", "es", "ar")
+
+
+class TranslatedTexts(models.Model):
+    """`translations` holds {"fr": {"<field>": "<text>", ...}, "es": ..., "ar": ...} for the
+    fields in TRANSLATED_FIELDS; `shown` gives each in the active language, English where empty."""
+
+    TRANSLATED_FIELDS = ()
+
+    translations = models.JSONField(
+        _("texts in other languages"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            'For example {"fr": {"name": "…"}, "es": {"name": "…"}, "ar": {"name": "…"}}. '
+            "A text left out is shown in English. Conditions and deadlines are the English row's."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def shown(self):
+        language = (translation.get_language() or "").split("-")[0]
+        texts = (self.translations or {}).get(language) or {} if language in TEXT_LANGUAGES else {}
+        return {field: texts.get(field) or getattr(self, field) for field in self.TRANSLATED_FIELDS}
+
+    def clean(self):
+        super().clean()
+        translations = self.translations or {}
+        wrong = not isinstance(translations, dict) or any(
+            language not in TEXT_LANGUAGES
+            or not isinstance(texts, dict)
+            or any(
+                field not in self.TRANSLATED_FIELDS or not isinstance(text, str)
+                for field, text in texts.items()
+            )
+            for language, texts in translations.items()
+        )
+        if wrong:
+            raise ValidationError(
+                {
+                    "translations": _(
+                        "Give each language (%(languages)s) its texts by field name (%(fields)s), as in the example."
+                    )
+                    % {"languages": ", ".join(TEXT_LANGUAGES), "fields": ", ".join(self.TRANSLATED_FIELDS)}
+                }
+            )
+
 
 class IncentiveSchemeQuerySet(models.QuerySet):
     def active(self, on=None):
@@ -57,7 +110,7 @@ class IncentiveSchemeQuerySet(models.QuerySet):
         return self.filter(country__in=countries)
 
 
-class IncentiveScheme(DraftStateMixin, RevisionMixin, ClusterableModel):
+class IncentiveScheme(DraftStateMixin, RevisionMixin, TranslatedTexts, ClusterableModel):
     class Kind(models.TextChoices):
         WAGE_SUBSIDY = "wage_subsidy", _("Wage subsidy")
         TAX_CREDIT = "tax_credit", _("Tax credit")
@@ -122,9 +175,12 @@ class IncentiveScheme(DraftStateMixin, RevisionMixin, ClusterableModel):
         FieldPanel("how_to_apply"),
         FieldPanel("source_url"),
         FieldPanel("match"),
+        FieldPanel("translations"),
         InlinePanel("conditions", heading=_("Conditions"), label=_("Condition")),
         InlinePanel("steps", heading=_("Steps and deadlines"), label=_("Step")),
     ]
+
+    TRANSLATED_FIELDS = ("name", "summary", "benefit", "how_to_apply")
 
     class Meta:
         verbose_name = _("incentive scheme")
@@ -171,7 +227,7 @@ class IncentiveScheme(DraftStateMixin, RevisionMixin, ClusterableModel):
             raise ValidationError(errors)
 
 
-class IncentiveCondition(Orderable):
+class IncentiveCondition(TranslatedTexts, Orderable):
     scheme = ParentalKey(IncentiveScheme, on_delete=models.CASCADE, related_name="conditions")
     fact = models.CharField(max_length=40, choices=fact_choices)
     operator = models.CharField(max_length=20, choices=Operator.choices)
@@ -195,7 +251,10 @@ class IncentiveCondition(Orderable):
         FieldRowPanel([FieldPanel("fact"), FieldPanel("operator"), FieldPanel("value"), FieldPanel("group")]),
         FieldPanel("met_text"),
         FieldPanel("not_met_text"),
+        FieldPanel("translations"),
     ]
+
+    TRANSLATED_FIELDS = ("met_text", "not_met_text")
 
     class Meta(Orderable.Meta):
         verbose_name = _("condition")
@@ -285,7 +344,7 @@ class IncentiveCondition(Orderable):
             self.value = str(typed)
 
 
-class IncentiveStep(Orderable):
+class IncentiveStep(TranslatedTexts, Orderable):
     class RelativeTo(models.TextChoices):
         OFFER = "offer", _("the job offer")
         START = "start", _("the start date")
@@ -304,7 +363,10 @@ class IncentiveStep(Orderable):
         FieldPanel("label"),
         FieldRowPanel([FieldPanel("relative_to"), FieldPanel("days_offset")]),
         FieldPanel("description"),
+        FieldPanel("translations"),
     ]
+
+    TRANSLATED_FIELDS = ("label", "description")
 
     class Meta(Orderable.Meta):
         verbose_name = _("step")
