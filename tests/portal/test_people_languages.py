@@ -46,7 +46,7 @@ def test_choosing_french_keeps_it_sets_the_cookie_and_opens_the_page_in_french(c
     assert '<html lang="fr"' in followed.content.decode()
     soup = BeautifulSoup(followed.content, "html.parser")
     assert soup.select_one("input[name=language][checked]")["value"] == "fr"
-    assert "Your language is saved." in soup.get_text()  # the French text once the catalogue has it
+    assert "Votre langue est enregistrée." in soup.get_text()
 
 
 @pytest.mark.parametrize("posted", [{}, {"language": "de"}])

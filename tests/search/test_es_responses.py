@@ -43,6 +43,10 @@ def job_search_body(ids, total):
             },
             "_filter_employment_type": {"doc_count": total, "employment_type": buckets(full_time=3)},
             "_filter_remote": {"doc_count": total, "remote": buckets(on_site=2, remote=1)},
+            "_filter_language": {
+                "doc_count": total,
+                "language": {"buckets": [{"key": "en-gb", "doc_count": 2}, {"key": "fr", "doc_count": 1}]},
+            },
             "_filter_posted_within": {
                 "doc_count": 5,
                 "posted_within": {
@@ -83,6 +87,7 @@ def test_job_hits_keep_the_engine_order_and_the_database_engine_s_count_shapes()
         "region": {"GB-MAN": 3},
         "employment_type": {"full-time": 3},
         "remote": {"on-site": 2, "remote": 1},
+        "language": {"en-gb": 2, "fr": 1},
         "posted_within": {1: 1, 7: 2, 30: 3, "any": 5},
     }
 

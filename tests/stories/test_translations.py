@@ -48,7 +48,9 @@ def test_editor_translates_a_story_and_it_waits_for_the_moderator(client, story_
     state = WorkflowState.objects.get(object_id=str(french.pk), status="in_progress")
     assert state.workflow.name == "Campaign editorial review"
     assert not StoryPage.objects.get(pk=french.pk).live
-    assert client.get("/fr/stories/a-key-of-my-own/").status_code == 404
+    # Not live in French yet: the French address shows the English story, marked as English.
+    waiting = client.get("/fr/stories/a-key-of-my-own/").content.decode()
+    assert "Une clé à moi" not in waiting and '<main id="main" tabindex="-1" lang="en-gb">' in waiting
 
     moderator = client.__class__()
     moderator.force_login(member_of("Campaign moderators"))
