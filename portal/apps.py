@@ -32,10 +32,10 @@ class PortalConfig(AppConfig):
         post_delete.connect(
             languages.forget_locales, sender=Locale, dispatch_uid="portal.forget_locales_deleted"
         )
+        post_migrate.connect(create_cache_table, sender=self, dispatch_uid="portal.create_cache_table")
         post_migrate.connect(
             languages.forget_locales, sender=self, dispatch_uid="portal.forget_locales_migrated"
         )
-        post_migrate.connect(create_cache_table, sender=self, dispatch_uid="portal.create_cache_table")
         post_migrate.connect(sync_wagtail_site, sender=self, dispatch_uid="portal.sync_wagtail_site")
         # What the migrations changed may show on public pages; their saves do not drop the cache.
         post_migrate.connect(page_cache.forget_pages, sender=self, dispatch_uid="portal.forget_cached_pages")
