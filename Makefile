@@ -76,8 +76,12 @@ run: demo
 	@echo ""
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# On every core (pytest-xdist; PYTEST_WORKERS=0 runs in this one process). `--dist load` hands the
+# tests out in pytest-django's order, so each worker runs its transactional tests (which empty the
+# database when they end) after the others, as one process would.
+PYTEST_WORKERS ?= auto
 test: install-test validators
-	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -12,8 +12,17 @@ os.environ.setdefault("CSRF_COOKIE_SECURE", "0")
 # Absolute links name the test client's host; tests/portal/test_public_address.py moves it elsewhere.
 os.environ.setdefault("SITE_URL", "http://testserver")
 
-from portal.settings import *  # noqa: F403
-from portal.settings import (
+
+# pytest-xdist's workers (gw0, gw1...) each get a Redis database of their own, counted down from the
+# one named: the suite empties the cache around every test, which would wipe the rate limits and
+# cached pages of a test running at that moment in the other worker.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+_redis_base, _slash, _redis_db = os.environ.get("REDIS_URL", "").rpartition("/")
+if _redis_base and _redis_db.isdigit() and _worker.startswith("gw"):
+    os.environ["REDIS_URL"] = f"{_redis_base}/{(int(_redis_db) - int(_worker[2:])) % 16}"
+
+from portal.settings import *  # noqa: E402, F403
+from portal.settings import (  # noqa: E402
     DATABASES,
     ELASTICSEARCH_URL,
     OPENSEARCH_URL,
