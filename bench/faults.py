@@ -13,9 +13,11 @@ which other people's tests use. Its database `portal_faults` gets the demo conte
     the restart: the load runs on until they are (at most two minutes more).
 (b) search: the project's own OpenSearch node (scripts/search-engine.sh, on a port of its own),
     indexed, under load; then frozen (SIGSTOP), then killed (SIGKILL), then started again. Job
-    and site search must keep answering, quickly, with the listings the database shows (for words
-    that find some); and after the restart the searches must reach the node again by themselves
-    (its own statistics count them).
+    and site search must keep answering, quickly, with the listings the database shows or those
+    the node itself showed before the fault (its synonyms find more), only the database's while
+    the node is dead (no cache in the way: pages and the board's fragment are not cached); and
+    after the restart the searches must reach the node again by themselves (its own statistics
+    count them).
 (c) mail: the e-mail server (an aiosmtpd sink) refuses (451) while supporters sign up through the
     database task queue and a db_worker; sign-ups must be stored, delivery must have been tried
     and refused, and every accepted address must get its confirmation e-mail after the server
@@ -251,11 +253,20 @@ def node_searches(url):
 def search_drill(env, seconds=20, down_seconds=10, port=SERVER_PORT):
     """Job and site search under load while the live OpenSearch node is frozen (SIGSTOP), then
     killed (SIGKILL), then started again: no search may fail or be slow, every job search must
-    show the listings the database shows, and once the node is back the searches must reach it
-    again by themselves (its own count of answered searches grows)."""
+    show the listings the database shows or those the node showed before the fault (the node's
+    synonyms and skill names find more: "chef" finds the cooks), only the database's while the
+    node is dead, and once the node is back the searches must reach it again by themselves (its
+    own count of answered searches grows)."""
     words = SEARCH_WORDS
-    # Every search reaches the engine, not the public-page cache.
-    env = {**env, "PAGE_CACHE_SECONDS": "0", "ELASTICSEARCH_URL": "", "OPENSEARCH_URL": ""}
+    # Every search reaches the engine, not the public-page cache nor the board's shared fragment
+    # (which kept the node's answer for a minute into the outage).
+    env = {
+        **env,
+        "PAGE_CACHE_SECONDS": "0",
+        "FRAGMENT_CACHE_SECONDS": "0",
+        "ELASTICSEARCH_URL": "",
+        "OPENSEARCH_URL": "",
+    }
     with Server(env, port, "faults-search-reference.log") as server:
         expected = {
             word: job_links(requests.get(f"{server.base}/jobs/?q={word}", timeout=30).text) for word in words
@@ -282,7 +293,13 @@ def search_drill(env, seconds=20, down_seconds=10, port=SERVER_PORT):
                         try:
                             response = session.get(f"{server.base}/jobs/?q={word}", timeout=30)
                             status = response.status_code
-                            if job_links(response.text) != expected[word]:
+                            found = job_links(response.text)
+                            allowed = [expected[word]]
+                            if phase != "node killed (SIGKILL)":
+                                allowed.append(engine_answers.get(word, expected[word]))
+                            if found not in allowed:
+                                if (phase, word) not in differing:
+                                    print(f"{phase}: '{word}' showed {found} instead of {allowed}")
                                 differing.add((phase, word))
                         except requests.RequestException:
                             status = 0
@@ -298,6 +315,11 @@ def search_drill(env, seconds=20, down_seconds=10, port=SERVER_PORT):
                 return time.monotonic() - started_phase
 
             before = node_searches(url)
+            engine_answers = {
+                word: job_links(session.get(f"{server.base}/jobs/?q={word}", timeout=30).text)
+                for word in words
+            }
+            reached["engine_answered"] = node_searches(url) - before
             load("node up", seconds)
             reached["up"] = node_searches(url) - before
             pid = int((data / "node.pid").read_text())
@@ -332,7 +354,8 @@ def search_drill(env, seconds=20, down_seconds=10, port=SERVER_PORT):
     words_with_results = sorted(word for word, links in expected.items() if links)
     print(
         f"job search errors {job_errors}; site search errors {site_errors}; job searches answered {searches}; "
-        f"job searches answering other listings than the database: {sorted(differing) or 'none'}; "
+        f"job searches answering other listings than the database's or the node's own (only the "
+        f"database's while the node is dead): {sorted(differing) or 'none'}; "
         f"searches the node answered while up: {reached.get('up', 0)}; after its restart: "
         f"{reached.get('after_restart', 0)} (the first {reached.get('back_after_seconds')} s after it was up again)"
     )
@@ -350,6 +373,7 @@ def search_drill(env, seconds=20, down_seconds=10, port=SERVER_PORT):
         and not differing
         and searches > 0
         and bool(words_with_results)
+        and reached.get("engine_answered", 0) >= len(words)
         and reached.get("up", 0) > 0
         and reached.get("after_restart", 0) > 0,
     }

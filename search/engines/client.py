@@ -182,10 +182,26 @@ class EngineClient:
         if not hasattr(search, "to_dict"):  # a FacetedSearch holds its Search in `_s`
             faceted, search = search, search._s
         raw = self._send("search", index=search._index, body=search.to_dict(), **search._params)
+        self._refuse_partial(raw)
         response = search._response_class(search, raw)
         if faceted is not None:
             response._faceted_search = faceted  # as FacetedSearch.execute() does
         return response
+
+    def _refuse_partial(self, raw):
+        """A search some shards did not answer is an outage, not an answer. A node started again
+        answers a search over several indices from those it has recovered, 200 with no failure
+        listed (a shard not assigned yet is not counted as failed): site search left out whole
+        types of result until the recovery ended. The database answers instead, as for any
+        outage."""
+        shards = raw.get("_shards") or {}
+        total = shards.get("total", 0)
+        answered = shards.get("successful", 0) + shards.get("skipped", 0)
+        if answered < total or shards.get("failed") or raw.get("timed_out"):
+            raise EngineUnavailable(
+                f"{self.label} at {self.address}: {answered} of {total} shards answered"
+                + (" (timed out)" if raw.get("timed_out") else "")
+            )
 
     def scan(self, search):
         """Every hit of `search` (raw dicts), scrolled: not limited to one page."""
