@@ -195,8 +195,8 @@ class EngineClient:
         types of result until the recovery ended. The database answers instead, as for any
         outage."""
         shards = raw.get("_shards") or {}
-        total = shards.get("total", 0)
-        answered = shards.get("successful", 0) + shards.get("skipped", 0)
+        # "successful" already counts the skipped shards (those a pre-check found could not match).
+        total, answered = shards.get("total", 0), shards.get("successful", 0)
         if answered < total or shards.get("failed") or raw.get("timed_out"):
             raise EngineUnavailable(
                 f"{self.label} at {self.address}: {answered} of {total} shards answered"
