@@ -114,7 +114,12 @@ class MentoringSessionFactory(factory.django.DjangoModelFactory):
 
 def volunteer_markers(volunteer):
     """The strings of a volunteer's personal data (name, e-mail, phone, words, references)."""
-    markers = [volunteer.full_name.split()[0], volunteer.email, volunteer.phone, volunteer.motivation.split()[0]]
+    markers = [
+        volunteer.full_name.split()[0],
+        volunteer.email,
+        volunteer.phone,
+        volunteer.motivation.split()[0],
+    ]
     if volunteer.lived_experience:
         markers.append(volunteer.lived_experience.split()[0])
     for reference in volunteer.references.all():

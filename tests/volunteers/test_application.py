@@ -140,7 +140,10 @@ def test_applying_with_someone_elses_address_gives_no_access_to_their_account(cl
     # The owner of the address, following the link, is asked to log in to their own account.
     page = client.get(claim_link(mailoutbox[0]))
     assert 'data-problem="log-in"' in page.content.decode()
-    assert client.post(claim_link(mailoutbox[0]), {"password1": PASSWORD, "password2": PASSWORD}).status_code == 200
+    assert (
+        client.post(claim_link(mailoutbox[0]), {"password1": PASSWORD, "password2": PASSWORD}).status_code
+        == 200
+    )
     volunteer.refresh_from_db()
     assert volunteer.user is None and not victim.check_password(PASSWORD)
 

@@ -11,7 +11,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partners.models import MatchingConsent
-from tests.partners.factories import CoordinatorFactory, GraduateFactory, ProgrammeProviderFactory, ProviderStaffFactory
+from tests.partners.factories import (
+    CoordinatorFactory,
+    GraduateFactory,
+    ProgrammeProviderFactory,
+    ProviderStaffFactory,
+)
 from tests.portal.factories import UserFactory, with_totp
 from tests.volunteers.factories import (
     ActiveMentorFactory,
@@ -30,7 +35,9 @@ def provider(db):
 
 @pytest.fixture
 def coordinator(provider):
-    return CoordinatorFactory(provider=provider, user__email="coord@fresh.example.org", user__first_name="Cora").user
+    return CoordinatorFactory(
+        provider=provider, user__email="coord@fresh.example.org", user__first_name="Cora"
+    ).user
 
 
 @pytest.fixture
@@ -46,7 +53,13 @@ def moderator(db):
 
 
 def ask(client, reference, **extra):
-    data = {"graduate_reference": reference, "preferred_role": "peer-mentor", "languages": ["fr"], "note": "", **extra}
+    data = {
+        "graduate_reference": reference,
+        "preferred_role": "peer-mentor",
+        "languages": ["fr"],
+        "note": "",
+        **extra,
+    }
     return client.post("/partner/mentors/new/", data)
 
 
@@ -92,9 +105,15 @@ def test_another_providers_request_is_a_404(client, provider):
     assert mentor_request.graduate.reference not in client.get("/partner/mentors/").content.decode()
 
 
-def test_staff_see_mentors_ranked_with_explanations_and_match_one(client, provider, coordinator, moderator, mailoutbox):
-    mentor_request = MentorRequestFactory(provider=provider, languages=["fr"], preferred_role=Role.PEER_MENTOR)
-    best = ActiveMentorFactory(full_name="Best Fit", region="GB-MAN", languages=["en", "fr"], role=Role.PEER_MENTOR)
+def test_staff_see_mentors_ranked_with_explanations_and_match_one(
+    client, provider, coordinator, moderator, mailoutbox
+):
+    mentor_request = MentorRequestFactory(
+        provider=provider, languages=["fr"], preferred_role=Role.PEER_MENTOR
+    )
+    best = ActiveMentorFactory(
+        full_name="Best Fit", region="GB-MAN", languages=["en", "fr"], role=Role.PEER_MENTOR
+    )
     ActiveMentorFactory(full_name="Far Away", region="GB-CRF", languages=["en"], role=Role.BEFRIENDER)
     VolunteerWithAccountFactory(full_name="Still Screening", status=Status.TRAINED)
     client.force_login(moderator)
@@ -108,7 +127,9 @@ def test_staff_see_mentors_ranked_with_explanations_and_match_one(client, provid
     assert "Speaks the language asked for: French" in reasons
     assert "The role asked for: Peer mentor" in reasons
     assert "Does not speak French" in candidates[1].get_text()
-    response = client.post(reverse("mentor_requests_admin:match", args=[mentor_request.pk]), {"volunteer": best.pk})
+    response = client.post(
+        reverse("mentor_requests_admin:match", args=[mentor_request.pk]), {"volunteer": best.pk}
+    )
     assert response.status_code == 302
     mentorship = Mentorship.objects.get()
     assert mentorship.volunteer == best and mentorship.matched_by == moderator
@@ -122,7 +143,9 @@ def test_staff_see_mentors_ranked_with_explanations_and_match_one(client, provid
         assert mentor_request.graduate.reference in message.body
         assert mentor_request.graduate.personal_data.full_name not in message.body
         assert best.lived_experience not in message.body
-    again = client.post(reverse("mentor_requests_admin:match", args=[mentor_request.pk]), {"volunteer": best.pk})
+    again = client.post(
+        reverse("mentor_requests_admin:match", args=[mentor_request.pk]), {"volunteer": best.pk}
+    )
     assert again.status_code == 302 and Mentorship.objects.count() == 1
 
 
@@ -130,12 +153,16 @@ def test_only_an_active_mentor_can_be_matched(client, provider, moderator):
     mentor_request = MentorRequestFactory(provider=provider)
     paused = ActiveMentorFactory(status=Status.PAUSED)
     client.force_login(moderator)
-    response = client.post(reverse("mentor_requests_admin:match", args=[mentor_request.pk]), {"volunteer": paused.pk})
+    response = client.post(
+        reverse("mentor_requests_admin:match", args=[mentor_request.pk]), {"volunteer": paused.pk}
+    )
     assert response.status_code == 400 and "active mentors" in response.content.decode()
     assert not Mentorship.objects.exists()
 
 
-def test_after_a_match_the_coordinator_sees_the_mentors_contact_audited(client, provider, coordinator, case_worker):
+def test_after_a_match_the_coordinator_sees_the_mentors_contact_audited(
+    client, provider, coordinator, case_worker
+):
     mentorship = MentorshipFactory(request__provider=provider, volunteer__languages=["en", "ar"])
     mentor = mentorship.volunteer
     url = f"/partner/mentors/{mentorship.request.pk}/"
@@ -145,7 +172,11 @@ def test_after_a_match_the_coordinator_sees_the_mentors_contact_audited(client, 
     assert mentor.lived_experience.split()[0] not in page and mentor.phone not in page
     assert mentor.references.first().text.split()[0] not in page
     access = VolunteerDataAccess.objects.get()
-    assert (access.user, access.action, access.path) == (coordinator, VolunteerDataAccess.Action.VIEW_CONTACT, url)
+    assert (access.user, access.action, access.path) == (
+        coordinator,
+        VolunteerDataAccess.Action.VIEW_CONTACT,
+        url,
+    )
     client.force_login(case_worker)
     page = client.get(url).content.decode()
     assert mentor.email not in page and "coordinator has their contact" in page
@@ -172,7 +203,9 @@ def test_the_mentor_logs_a_session_and_is_warned_about_personal_details(client, 
     url = f"/volunteer/area/matches/{matched.pk}/"
     assert "Do not write the graduate" in client.get(url).content.decode()
     day = timezone.localdate() - datetime.timedelta(days=1)
-    response = client.post(f"{url}sessions/", {"held_on": day.isoformat(), "minutes": "45", "notes": "CV work"})
+    response = client.post(
+        f"{url}sessions/", {"held_on": day.isoformat(), "minutes": "45", "notes": "CV work"}
+    )
     assert response["Location"] == url
     assert MentoringSession.objects.get().minutes == 45
     assert "CV work" in client.get(url).content.decode()
@@ -216,7 +249,10 @@ def test_another_volunteers_match_is_a_404(client, matched):
 def test_the_volunteer_updates_their_availability(client, matched):
     client.force_login(matched.volunteer.user)
     assert client.post("/volunteer/area/availability/", {"availability": []}).status_code == 400
-    client.post("/volunteer/area/availability/", {"availability": ["weekday-evenings"], "availability_note": "Not in August"})
+    client.post(
+        "/volunteer/area/availability/",
+        {"availability": ["weekday-evenings"], "availability_note": "Not in August"},
+    )
     matched.volunteer.refresh_from_db()
     assert matched.volunteer.availability == ["weekday-evenings"]
     assert "Not in August" in client.get("/volunteer/area/").content.decode()
@@ -228,7 +264,9 @@ def test_ending_a_volunteer_ends_their_matches(db, matched, moderator):
     assert matched.ended_at and matched.outcome == Mentorship.Outcome.MENTOR_LEFT
 
 
-def test_the_volunteer_area_keeps_its_query_count(client, provider, coordinator, django_assert_max_num_queries):
+def test_the_volunteer_area_keeps_its_query_count(
+    client, provider, coordinator, django_assert_max_num_queries
+):
     mentor = ActiveMentorFactory()
     MentoringSessionFactory(mentorship=MentorshipFactory(volunteer=mentor, request__provider=provider))
     client.force_login(mentor.user)

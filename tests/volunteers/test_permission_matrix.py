@@ -114,7 +114,9 @@ def world(db, home):
         "employer": owner,
         "editor": staff("Campaign editors"),
         "moderator": staff("Campaign moderators"),
-        "superuser": with_totp(VerifiedUserFactory(email="admin@example.org", is_superuser=True, is_staff=True)),
+        "superuser": with_totp(
+            VerifiedUserFactory(email="admin@example.org", is_superuser=True, is_staff=True)
+        ),
     }
     objects = {
         "mentorship": mentorship.pk,

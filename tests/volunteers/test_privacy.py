@@ -23,7 +23,14 @@ from tests.volunteers.factories import (
 )
 from volunteers.models import Mentorship, Status, VolunteerDataAccess
 
-API = ["/api/v1/", "/api/v1/jobs", "/api/v1/employers", "/api/v1/stories", "/api/v1/campaigns", "/api/v1/impact"]
+API = [
+    "/api/v1/",
+    "/api/v1/jobs",
+    "/api/v1/employers",
+    "/api/v1/stories",
+    "/api/v1/campaigns",
+    "/api/v1/impact",
+]
 
 
 def assert_clean(text, markers, where):
@@ -83,11 +90,15 @@ def test_nothing_personal_reaches_the_public_search_sitemaps_or_the_api(client, 
         for path in ("/search/", "/jobs/", "/search/suggest/"):
             response = client.get(path, {"q": marker})
             text = response.content.decode().replace(marker, "")
-            assert_clean(text, [m for m in markers if marker not in m and m not in marker], f"{path}?q={marker}")
+            assert_clean(
+                text, [m for m in markers if marker not in m and m not in marker], f"{path}?q={marker}"
+            )
 
 
 def test_employers_and_another_provider_see_nothing_of_volunteers(client, world):
-    other = CoordinatorFactory(provider=ProgrammeProviderFactory(name="Elsewhere"), user__email="c@elsewhere.example.org").user
+    other = CoordinatorFactory(
+        provider=ProgrammeProviderFactory(name="Elsewhere"), user__email="c@elsewhere.example.org"
+    ).user
     owner, _ = owner_of(email="owner@another.example.org")
     mine = [f"/partner/mentors/{world['mentorship'].request.pk}/", f"/partner/mentors/{world['waiting'].pk}/"]
     for person in (other, owner):
@@ -106,7 +117,9 @@ def test_the_matched_coordinator_sees_only_name_email_role_and_languages(client,
     client.force_login(world["coordinator"])
     page = client.get(f"/partner/mentors/{world['mentorship'].request.pk}/").content.decode()
     assert mentor.full_name in page and mentor.email in page
-    not_for_them = [m for m in volunteer_markers(mentor) if m not in (mentor.full_name.split()[0], mentor.email)]
+    not_for_them = [
+        m for m in volunteer_markers(mentor) if m not in (mentor.full_name.split()[0], mentor.email)
+    ]
     assert_clean(page, not_for_them + [world["session"].notes.split()[0]], "the coordinator's page")
     # And nothing of the applicant, who is matched with nobody.
     assert_clean(page, volunteer_markers(world["applicant"]), "the coordinator's page")
@@ -142,7 +155,12 @@ def test_erasure_leaves_no_personal_data_in_any_table_and_keeps_the_history(clie
     client.force_login(world["moderator"])
     page = client.get(reverse("volunteers_admin:inspect", args=[mentor.pk]))
     assert page.status_code == 200 and "Erased on" in page.content.decode()
-    assert client.post(reverse("volunteers_admin:transition", args=[mentor.pk]), {"status": "active"}).status_code == 302
+    assert (
+        client.post(
+            reverse("volunteers_admin:transition", args=[mentor.pk]), {"status": "active"}
+        ).status_code
+        == 302
+    )
     mentor.refresh_from_db()
     assert mentor.status == Status.ENDED
 

@@ -55,7 +55,9 @@ def test_the_state_machine_refuses_illegal_steps(db, moderator):
     with pytest.raises(ScreeningRefused, match="Complete the checklist"):
         volunteer.move_to(Status.ACTIVE, by=moderator)
     assert volunteer.status == Status.TRAINED
-    history = list(volunteer.status_history.order_by("pk").values_list("from_status", "to_status", "changed_by"))
+    history = list(
+        volunteer.status_history.order_by("pk").values_list("from_status", "to_status", "changed_by")
+    )
     assert history == [
         (Status.APPLIED, Status.REFERENCES_REQUESTED, moderator.pk),
         (Status.REFERENCES_REQUESTED, Status.INTERVIEWED, moderator.pk),
@@ -79,10 +81,14 @@ def test_where_each_status_may_go(db, start, allowed):
 
 def test_an_event_volunteer_needs_one_reference_and_no_background_check(db):
     volunteer = VolunteerFactory(role=Role.EVENT_VOLUNTEER, interview_done=True, training_done=True)
-    Reference.objects.create(volunteer=volunteer, referee_name="R", referee_email="r@example.org", given_at=timezone.now())
+    Reference.objects.create(
+        volunteer=volunteer, referee_name="R", referee_email="r@example.org", given_at=timezone.now()
+    )
     assert volunteer.checklist_complete()
     mentor = VolunteerFactory(role=Role.PEER_MENTOR, interview_done=True, training_done=True)
-    Reference.objects.create(volunteer=mentor, referee_name="R", referee_email="r@example.org", given_at=timezone.now())
+    Reference.objects.create(
+        volunteer=mentor, referee_name="R", referee_email="r@example.org", given_at=timezone.now()
+    )
     labels = [str(label) for label, done in mentor.checklist() if not done]
     assert labels == ["References received (1 of 2)", "Background check (DBS) done"]
 
@@ -117,7 +123,10 @@ def test_staff_take_a_volunteer_from_applied_to_active(staff, moderator, mailout
     refused = move(staff, volunteer, Status.ACTIVE)
     assert refused.status_code == 400
     assert "Complete the checklist" in refused.content.decode()
-    staff.post(url("checklist", volunteer), {"interview_done": "on", "training_done": "on", "background_check_done": "on"})
+    staff.post(
+        url("checklist", volunteer),
+        {"interview_done": "on", "training_done": "on", "background_check_done": "on"},
+    )
     assert move(staff, volunteer, Status.ACTIVE, "All checks done").status_code == 302
     volunteer.refresh_from_db()
     assert volunteer.status == Status.ACTIVE
