@@ -101,7 +101,7 @@ class MentorRequestViewSet(ReadOnlyModelViewSet):
     list_per_page = 50
     ordering = "-requested_at"
     list_display = [
-        Column("graduate", label=_("Graduate"), accessor=lambda r: r.graduate.reference),
+        "__str__",
         Column("provider", label=_("Programme provider"), accessor=lambda r: r.provider.name),
         Column("preferred_role", accessor=label_of("preferred_role"), label=_("Role asked for")),
         status_column(MentorRequest.Status.OPEN),

@@ -159,7 +159,7 @@ class VolunteerViewSet(ReadOnlyModelViewSet):
     list_per_page = 50
     ordering = "-applied_at"
     list_display = [
-        Column("full_name", label=_("Name"), accessor=str),
+        "__str__",
         Column("role", accessor=label_of("role"), label=_("Role"), sort_key="role"),
         Column("region_name", label=_("Region")),
         status_column(Status.APPLIED),
