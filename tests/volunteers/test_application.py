@@ -174,3 +174,4 @@ def test_the_application_works_in_every_language(client, home, mailoutbox, langu
     client.post(f"/{language}/volunteer/", GOOD)
     assert Volunteer.objects.get().language == language
     assert mailoutbox[0].extra_headers["Content-Language"] == language
+    assert mailoutbox[0].subject != "Thank you for offering to volunteer"  # written in their language
