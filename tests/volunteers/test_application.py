@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from tests.employers.factories import VerifiedUserFactory
-from tests.volunteers.factories import VolunteerWithAccountFactory
+from tests.volunteers.factories import VolunteerFactory, VolunteerWithAccountFactory
 from volunteers.models import Status, Volunteer
 
 APPLY = "/volunteer/"
@@ -175,3 +175,13 @@ def test_the_application_works_in_every_language(client, home, mailoutbox, langu
     assert Volunteer.objects.get().language == language
     assert mailoutbox[0].extra_headers["Content-Language"] == language
     assert mailoutbox[0].subject != "Thank you for offering to volunteer"  # written in their language
+
+
+def test_the_application_page_stays_within_the_public_page_budget(
+    client, home, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(12):
+        assert client.get(APPLY).status_code == 200
+    VolunteerFactory.create_batch(20)
+    with django_assert_max_num_queries(12):
+        assert client.get(APPLY).status_code == 200

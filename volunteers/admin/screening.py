@@ -11,7 +11,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic import InspectView
 
 from portal.admin.base import AdminActionMixin, ReadOnlyModelViewSet, day, label_of, status_column
 from volunteers.forms import ChecklistForm, EraseForm, RequestReferenceForm, TransitionForm
@@ -29,9 +29,7 @@ class VolunteerFilterSet(WagtailFilterSet):
         fields = ["status", "role"]
 
 
-class VolunteerIndexView(IndexView):
-    def get_base_queryset(self):
-        return super().get_base_queryset()
+AUDIT_ROWS = 20  # the latest views of the volunteer's data, on their page
 
 
 class VolunteerInspectView(InspectView):
@@ -60,6 +58,7 @@ class VolunteerInspectView(InspectView):
             checklist=volunteer.checklist(sum(1 for ref in references if ref.given_at)),
             history=list(volunteer.status_history.select_related("changed_by")),
             mentorships=list(volunteer.mentorships.select_related("request__graduate", "request__provider")),
+            accesses=list(volunteer.data_accesses.select_related("user")[:AUDIT_ROWS]),
             can_change=can_change and not volunteer.is_erased,
             next_statuses=[Status(value) for value in volunteer.next_statuses()],
             urls={
@@ -154,7 +153,6 @@ class VolunteerViewSet(ReadOnlyModelViewSet):
     url_prefix = "volunteers"
     icon = "user"
     menu_label = _("Volunteers")
-    index_view_class = VolunteerIndexView
     inspect_view_class = VolunteerInspectView
     list_per_page = 50
     ordering = "-applied_at"

@@ -8,6 +8,8 @@ then made with that address verified) or, if the address has an account already,
 it first. A logged-in person with a verified address applies as themselves.
 """
 
+from urllib.parse import urlencode
+
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib import messages
@@ -125,7 +127,7 @@ def claim(request, token):
         context["link_account"] = True
         return TemplateResponse(request, "volunteers/public/claim.html", context)
     if User.objects.filter(email__iexact=volunteer.email).exists():
-        context["log_in_first"] = f"{reverse('account_login')}?next={request.path}"
+        context["log_in_first"] = f"{reverse('account_login')}?{urlencode({'next': request.path})}"
         return TemplateResponse(request, "volunteers/public/claim.html", context)
     form = SetPasswordForm(request.POST if request.method == "POST" else None, email=volunteer.email)
     context.update(form=form, email=volunteer.email)
