@@ -185,3 +185,28 @@ def test_the_application_page_stays_within_the_public_page_budget(
     VolunteerFactory.create_batch(20)
     with django_assert_max_num_queries(12):
         assert client.get(APPLY).status_code == 200
+
+
+def test_a_person_logged_in_links_the_application_from_the_link_to_their_account(client, applied, mailoutbox):
+    person = VerifiedUserFactory(email="jo.personal@example.org")
+    client.force_login(person)
+    link = claim_link(mailoutbox[0])
+    assert "Link to my account" in client.get(link).content.decode()
+    assert client.post(link)["Location"] == "/volunteer/area/"
+    applied.refresh_from_db()
+    assert applied.user == person
+    header = (
+        client.get("/stories/")
+        .content.decode()
+        .split('<header class="site-header">', 1)[1]
+        .split("</header>")[0]
+    )
+    assert 'href="/volunteer/area/"' in header
+
+
+def test_someone_with_a_volunteer_record_cannot_take_a_second_one(client, applied, mailoutbox):
+    client.force_login(VolunteerWithAccountFactory().user)
+    response = client.post(claim_link(mailoutbox[0]))
+    assert response.status_code == 409 and 'data-problem="has-record"' in response.content.decode()
+    applied.refresh_from_db()
+    assert applied.user is None
