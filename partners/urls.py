@@ -26,4 +26,5 @@ urlpatterns = [
         name="consent_withdraw",
     ),
     path("", include("matching.urls.partner")),
+    path("", include("volunteers.urls.partner")),
 ]

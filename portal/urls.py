@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("employer/", include("employers.urls.area")),
     path("partner/", include("partners.urls")),
+    path("volunteer/", include("volunteers.urls.public")),
     path("", include("employers.urls.public")),
     path("", include("incentives.urls.public")),
     path("search/", include("search.urls")),

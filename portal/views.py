@@ -53,6 +53,7 @@ def robots_txt(request):
         "Disallow: /support/",
         "Disallow: /employer/",
         "Disallow: /partner/",
+        "Disallow: /volunteer/area/",
         "Disallow: /accounts/",
         f"Sitemap: {absolute_url('/sitemap.xml')}",
         "",

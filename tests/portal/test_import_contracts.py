@@ -79,6 +79,7 @@ def test_the_contracts_name_the_rules_of_the_layout(configuration):
         "jobs",
         "partners",
         "matching",
+        "volunteers",
         "incentives",
         "search",
         "api",
@@ -128,6 +129,13 @@ def test_the_code_keeps_every_contract():
         (VIEWS_FORMS_MODELS, "partners.forms", "partners.views.area"),
         (URLS_VIEWS, "jobs.views.board", "jobs.urls.public"),
         (URLS_VIEWS, "employers.views.area", "employers.urls.area"),
+        # Volunteers sit above matching and partners: partners includes its mentor pages by name.
+        (ONE_WAY, "partners.views.area", "volunteers.models"),
+        (ONE_WAY, "matching.models", "volunteers.models"),
+        (ONE_WAY, "volunteers.models", "incentives.models"),
+        (DOMAIN_WITHOUT_SEARCH, "volunteers.ranking", "search.matching"),
+        (VIEWS_FORMS_MODELS, "volunteers.models", "volunteers.forms"),
+        (URLS_VIEWS, "volunteers.views.area", "volunteers.urls.public"),
     ],
 )
 def test_a_forbidden_import_breaks_its_contract(configuration, graph, name, importer, imported):

@@ -129,6 +129,7 @@ DEMO_LANDINGS = {
     "recruiter@example.org": "/employer/",
     "partner@example.org": "/partner/",
     "caseworker@example.org": "/partner/",
+    "volunteer@example.org": "/volunteer/area/",
 }
 
 

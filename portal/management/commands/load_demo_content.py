@@ -33,6 +33,7 @@ DEMO_USERS = [
     ("recruiter@example.org", "Riley", "Recruiter", None, False),
     ("partner@example.org", "Pat", "Partner", None, False),
     ("caseworker@example.org", "Casey", "Caseworker", None, False),
+    ("volunteer@example.org", "Val", "Volunteer", None, False),
 ]
 
 
