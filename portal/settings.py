@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "jobs",
     "partners",
     "matching",
+    "events",
     "incentives",
     "search",
     "api",
