@@ -16,6 +16,7 @@ def event_published(sender, instance, **kwargs):
     if not isinstance(event, EventPage) or event.source_event().pk != event.pk:
         return
     fingerprint = event.schedule_fingerprint()
+    template = None
     with transaction.atomic():
         sheet, created = SignUpSheet.objects.select_for_update().get_or_create(
             event=event, defaults={"announced": fingerprint, "told_cancelled": event.cancelled}
@@ -29,6 +30,7 @@ def event_published(sender, instance, **kwargs):
             template = "event_cancelled" if event.cancelled and not sheet.told_cancelled else "event_changed"
             sheet.told_cancelled = event.cancelled
             sheet.save(update_fields=["sequence", "announced", "changed_at", "told_cancelled"])
-            transaction.on_commit(lambda: tell_attendees.enqueue(sheet.pk, template))
+    if template:
+        tell_attendees.enqueue(sheet.pk, template)
     # More places than before: the waiting list moves up.
     signups.capacity_changed(sheet)

@@ -2,8 +2,8 @@
 
 Every change that depends on how many places are taken runs inside one transaction holding the
 event's sign-up sheet row (SELECT ... FOR UPDATE on PostgreSQL; SQLite writes one at a time), so
-two people confirming the last place at once never both get it. E-mails go out after the
-transaction commits (`on_commit`), never for a change that was rolled back.
+two people confirming the last place at once never both get it. The e-mails are collected inside
+and queued once the transaction is over, never for a change that was rolled back.
 """
 
 from django.db import IntegrityError, transaction
@@ -21,8 +21,9 @@ class SignUp:
         self.already = already
 
 
-def _email_after_commit(attendee, event, base_url=None):
-    transaction.on_commit(lambda: send_attendee_email.enqueue(attendee.pk, event))
+def _send(notices):
+    for attendee, template in notices:
+        send_attendee_email.enqueue(attendee.pk, template)
 
 
 def _lock(sheet):
@@ -93,7 +94,7 @@ def confirm(attendee):
         if attendee.status != Attendee.Status.PENDING:
             return attendee.status
         status = _place_or_queue(sheet, attendee, timezone.now())
-        _email_after_commit(attendee, "place_confirmed" if status == Attendee.Status.CONFIRMED else "waiting")
+    _send([(attendee, "place_confirmed" if status == Attendee.Status.CONFIRMED else "waiting")])
     return status
 
 
@@ -115,7 +116,7 @@ def join(event, user, accessibility_needs=""):
                 language=getattr(user, "language", "") or "",
             )
         status = _place_or_queue(sheet, attendee, timezone.now())
-        _email_after_commit(attendee, "place_confirmed" if status == Attendee.Status.CONFIRMED else "waiting")
+    _send([(attendee, "place_confirmed" if status == Attendee.Status.CONFIRMED else "waiting")])
     return SignUp(attendee, already=False)
 
 
@@ -131,14 +132,14 @@ def cancel(attendee):
         attendee.status = Attendee.Status.CANCELLED
         attendee.cancelled_at = timezone.now()
         attendee.save(update_fields=["status", "cancelled_at"])
-        _email_after_commit(attendee, "cancelled_by_you")
-        moved_up = fill_free_places(sheet) if held_a_place else []
+        moved_up = _fill_free_places(sheet) if held_a_place else []
+    _send([(attendee, "cancelled_by_you")] + [(person, "moved_up") for person in moved_up])
     return moved_up
 
 
-def fill_free_places(sheet):
-    """Move people up from the waiting list into free places, first come first served, and tell
-    them (call with the sheet locked: inside `cancel`, or after staff raised the capacity)."""
+def _fill_free_places(sheet):
+    """Move people up from the waiting list into free places, first come first served (with the
+    sheet locked: inside `cancel`, or after staff raised the capacity); the caller tells them."""
     if sheet.event.is_past or sheet.event.cancelled:
         return []
     free = _free_places(sheet)
@@ -151,13 +152,15 @@ def fill_free_places(sheet):
         attendee.status = Attendee.Status.CONFIRMED
         attendee.confirmed_at = now
         attendee.save(update_fields=["status", "confirmed_at"])
-        _email_after_commit(attendee, "moved_up")
     return moved_up
 
 
 def capacity_changed(sheet):
+    """Staff published the event with more places: the first people waiting move up, told."""
     with transaction.atomic():
-        return fill_free_places(_lock(sheet))
+        moved_up = _fill_free_places(_lock(sheet))
+    _send([(person, "moved_up") for person in moved_up])
+    return moved_up
 
 
 def record_presence(attendee_ids, sheet, presence):

@@ -40,9 +40,9 @@ def _public_event(event_id):
 
 
 def _render_event(request, event, status, **overrides):
-    response = event.render(request, context_overrides=overrides)
-    response.status_code = status
-    return response
+    """The event page again, with the visitor's form and its errors (never cached: a 4xx)."""
+    context = {**event.get_context(request), **overrides}
+    return TemplateResponse(request, event.get_template(request), context, status=status)
 
 
 def _private(response):
