@@ -40,7 +40,7 @@ def event_data(event, places_left=None):
         else "https://schema.org/EventScheduled",
         "eventAttendanceMode": ATTENDANCE_MODES[event.attendance],
         "organizer": {"@type": "Organization", "name": event.organiser},
-        "inLanguage": event.locale.language_code,
+        "inLanguage": event.language_code,
         "isAccessibleForFree": True,
     }
     locations = []

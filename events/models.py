@@ -14,10 +14,12 @@ import zoneinfo
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -26,7 +28,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
-from portal.languages import live_translation
+from portal.languages import default_language, live_translation, locale_ids
 from portal.regions import region_name, validate_region
 from portal.visibility import PublicPageMixin, public_q
 
@@ -225,15 +227,23 @@ class EventPage(PublicPageMixin, Page):
         """The campaign it belongs to: the one chosen, else the campaign it is placed in."""
         if self.campaign_id:
             return self.campaign
-        parent = self.get_parent().specific
-        return parent if parent._meta.label == "campaigns.CampaignPage" else None
+        parent = self.get_parent()
+        campaign_type = ContentType.objects.get_for_model(self._meta.get_field("campaign").related_model)
+        return parent.specific if parent.content_type_id == campaign_type.pk else None
+
+    @property
+    def language_code(self):
+        codes = {pk: code for code, pk in locale_ids().items()}
+        return codes.get(self.locale_id, default_language())
 
     def source_event(self):
         """The default language's version of this event, which holds the one sign-up sheet."""
-        default = Locale.get_default()
-        if self.locale_id == default.pk:
+        default = locale_ids().get(default_language())
+        if default is None or self.locale_id == default:
             return self
-        return EventPage.objects.filter(translation_key=self.translation_key, locale=default).first() or self
+        return (
+            EventPage.objects.filter(translation_key=self.translation_key, locale_id=default).first() or self
+        )
 
     def schedule_fingerprint(self):
         """What attendees are told about when it changes: times, zone, venue, link, cancellation."""
@@ -255,8 +265,11 @@ class EventPage(PublicPageMixin, Page):
 
 def visible_events(locale=None):
     """Live public event pages in one language (the active one by default)."""
-    locale = locale or Locale.get_active()
-    return EventPage.objects.live().filter(public_q(), locale=locale)
+    if locale is None:
+        locale_id = locale_ids().get(get_language()) or Locale.get_active().pk
+    else:
+        locale_id = locale.pk
+    return EventPage.objects.live().filter(public_q(), locale_id=locale_id)
 
 
 class SignUpSheet(models.Model):
