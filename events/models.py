@@ -13,8 +13,8 @@ import zoneinfo
 
 from django import forms
 from django.conf import settings
-from django.core import signing
 from django.contrib.contenttypes.models import ContentType
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Q
@@ -264,12 +264,9 @@ class EventPage(PublicPageMixin, Page):
 
 
 def visible_events(locale=None):
-    """Live public event pages in one language (the active one by default)."""
-    if locale is None:
-        locale_id = locale_ids().get(get_language()) or Locale.get_active().pk
-    else:
-        locale_id = locale.pk
-    return EventPage.objects.live().filter(public_q(), locale_id=locale_id)
+    """Live public event pages in one language (the active one by default, found without a query)."""
+    locale = locale or Locale(pk=locale_ids().get(get_language()) or Locale.get_active().pk)
+    return EventPage.objects.live().filter(public_q(), locale_id=locale.pk)
 
 
 class SignUpSheet(models.Model):
