@@ -46,9 +46,9 @@ def _render_event(request, event, status, **overrides):
 
 
 def _private(response):
-    """Pages of one attendee: never cached anywhere, never indexed, no address in a Referer."""
+    """Pages of one attendee: never cached anywhere, never indexed, the address in no other site's Referer."""
     response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"  # "no-referrer" would make forms post Origin: null
     response["X-Robots-Tag"] = "noindex"
     return response
 

@@ -8,7 +8,12 @@ from django.db import connection, connections
 
 from events import signups
 from events.models import Attendee
-from tests.events.factories import AttendeeFactory, EventIndexPageFactory, EventPageFactory, PendingAttendeeFactory
+from tests.events.factories import (
+    AttendeeFactory,
+    EventIndexPageFactory,
+    EventPageFactory,
+    PendingAttendeeFactory,
+)
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),

@@ -22,7 +22,10 @@ def test_confirmed_attendees_of_tomorrows_events_are_reminded_once(event_index, 
     )
     next_week = EventPageFactory(parent=event_index, start=in_days(7))
     cancelled = EventPageFactory(
-        parent=event_index, start=in_days(0) + datetime.timedelta(hours=20), cancelled=True, cancellation_reason="x"
+        parent=event_index,
+        start=in_days(0) + datetime.timedelta(hours=20),
+        cancelled=True,
+        cancellation_reason="x",
     )
     coming = AttendeeFactory(event=tomorrow, language="es")
     WaitingAttendeeFactory(event=tomorrow)

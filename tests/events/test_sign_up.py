@@ -242,7 +242,7 @@ def test_the_online_link_is_for_confirmed_attendees_only(client, event_index):
     assert secret in client.get(f"/events/place/{confirmed.attendee_token()}/").content.decode()
     assert secret not in client.get(f"/events/place/{waiting.attendee_token()}/").content.decode()
     response = client.get(f"/events/place/{confirmed.attendee_token()}/")
-    assert "no-store" in response["Cache-Control"] and response["Referrer-Policy"] == "no-referrer"
+    assert "no-store" in response["Cache-Control"] and response["Referrer-Policy"] == "same-origin"
 
 
 def test_translations_share_one_sheet_and_capacity(client, event):
