@@ -68,8 +68,7 @@ def sign_up(request, event_id):
         form.is_valid()
         form.add_error(None, _("This event is not taking sign-ups."))
         return _render_event(request, event, 400, sign_up_form=form)
-    rate = getattr(settings, "EVENT_SIGN_UP_RATE_LIMIT", "10/h")
-    if not ratelimit.hit("event-sign-up", request, rate):
+    if not ratelimit.hit("event-sign-up", request, settings.EVENT_SIGN_UP_RATE_LIMIT):
         form.is_valid()
         form.add_error(
             None, _("Too many sign-ups have come from your connection. Please try again in an hour.")
