@@ -13,7 +13,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -98,7 +98,15 @@ class AttendeesView(WagtailAdminTemplateMixin, TemplateView):
                 self.sheet,
                 form.cleaned_data["presence"],
             )
-            messages.success(request, _("Attendance recorded for %(count)d people.") % {"count": marked})
+            messages.success(
+                request,
+                ngettext(
+                    "Attendance recorded for %(count)d person.",
+                    "Attendance recorded for %(count)d people.",
+                    marked,
+                )
+                % {"count": marked},
+            )
             return redirect(reverse("events_attendees", args=[self.event.pk]))
         response = self.render_to_response(self.get_context_data(form=form))
         response.status_code = 400

@@ -41,6 +41,7 @@ def email_context(attendee, template):
         "attendee": attendee,
         "event": event,
         "event_url": absolute_url(event.url or "/"),
+        "events_url": absolute_url("/events/"),
         "position": attendee.waiting_position(),
         **attendee_links(attendee),
     }
