@@ -83,6 +83,7 @@ def test_the_contracts_name_the_rules_of_the_layout(configuration):
         "search",
         "api",
         "impact",
+        "events",
     }
 
 
@@ -128,6 +129,12 @@ def test_the_code_keeps_every_contract():
         (VIEWS_FORMS_MODELS, "partners.forms", "partners.views.area"),
         (URLS_VIEWS, "jobs.views.board", "jobs.urls.public"),
         (URLS_VIEWS, "employers.views.area", "employers.urls.area"),
+        # Events sit above matching and below incentives; their domain logic never asks search.
+        (ONE_WAY, "matching.models", "events.models"),
+        (ONE_WAY, "campaigns.models", "events.models"),
+        (ONE_WAY, "events.models", "incentives.models"),
+        (DOMAIN_WITHOUT_SEARCH, "events.signups", "search.jobs"),
+        (VIEWS_FORMS_MODELS, "events.models", "events.views.pages"),
     ],
 )
 def test_a_forbidden_import_breaks_its_contract(configuration, graph, name, importer, imported):
