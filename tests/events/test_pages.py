@@ -196,3 +196,16 @@ def test_attendees_addresses_are_on_no_public_answer(client, event_index):
         body = response.content.decode(errors="replace")
         assert not [marker for marker in markers if marker in body], url
         assert event.online_link not in body, url
+
+
+def test_times_are_machine_readable_in_the_events_own_zone(client, event_index):
+    from tests.portal.test_valid_html import VALID_DATETIME
+
+    event = EventPageFactory(parent=event_index, time_zone="America/New_York")
+    event.start = event.start.replace(microsecond=123456)
+    event.save()
+    soup = BeautifulSoup(client.get(event.url).content, "html.parser")
+    values = [time["datetime"] for time in soup.select("time[datetime]")]
+    assert values and all(VALID_DATETIME.match(value) for value in values)
+    assert values[0] == event.start.astimezone(event.zone).replace(microsecond=0).isoformat()
+    assert "(America/New_York)" in soup.get_text()
