@@ -92,3 +92,18 @@ def test_attendance_is_not_marked_before_the_event(client, moderator, event_inde
     )
     assert response.status_code == 400
     assert Attendee.objects.get(pk=person.pk).presence == ""
+
+
+def test_staff_create_events_in_the_admin_under_the_index_or_a_campaign(
+    client, moderator, event_index, campaign_index
+):
+    from tests.campaigns.factories import LiveCampaignPageFactory
+
+    event = EventPageFactory(parent=event_index)
+    campaign = LiveCampaignPageFactory(parent=campaign_index)
+    client.force_login(moderator)
+    assert client.get(f"/admin/pages/add/events/eventpage/{event_index.pk}/").status_code == 200
+    assert client.get(f"/admin/pages/add/events/eventpage/{campaign.pk}/").status_code == 200
+    listing = client.get(f"/admin/pages/{event_index.pk}/")
+    assert listing.status_code == 200
+    assert f"/admin/events/{event.pk}/attendees/" in listing.content.decode()
