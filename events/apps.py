@@ -10,7 +10,7 @@ class EventsConfig(AppConfig):
 
         from portal import page_cache
 
-        from . import models, reference_data
+        from . import models, reference_data, retention  # noqa: F401 (retention registers its rules)
         from .listeners import event_published
         from .views import pages
 

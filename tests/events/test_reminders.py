@@ -54,3 +54,31 @@ def test_every_email_carries_a_cancellation_link(client, event_index):
         {"name": "Jo", "email": "jo@example.org", "consent": "on"},
     )
     assert "/cancel/" in mail.outbox[0].body
+
+
+def test_retention_deletes_unconfirmed_sign_ups_and_erases_old_attendees(event_index):
+    import time_machine
+    from django.utils import timezone
+
+    from tests.events.factories import PastEventPageFactory
+
+    old = PastEventPageFactory(parent=event_index, start=in_days(-500))
+    recent = EventPageFactory(parent=event_index)
+    came = AttendeeFactory(event=old, name="Old Attendee", accessibility_needs="Ramp", presence="attended")
+    AttendeeFactory(event=old, email="second@example.org")
+    with time_machine.travel(timezone.now() - datetime.timedelta(days=200)):
+        stale = PendingAttendeeFactory(event=recent)
+    fresh = PendingAttendeeFactory(event=recent)
+    keep = AttendeeFactory(event=recent, name="Recent Attendee")
+
+    call_command("enforce_retention")
+    assert not Attendee.objects.filter(pk=stale.pk).exists()
+    assert Attendee.objects.filter(pk=fresh.pk).exists()
+    came.refresh_from_db()
+    assert (came.name, came.accessibility_needs, came.presence) == ("", "", "attended")
+    assert came.email.endswith("@erased.invalid")
+    assert Attendee.objects.filter(email__endswith="@erased.invalid").count() == 2
+    keep.refresh_from_db()
+    assert keep.name == "Recent Attendee"
+    call_command("enforce_retention")  # again: nothing changes twice
+    assert Attendee.objects.filter(email__endswith="@erased.invalid").count() == 2
