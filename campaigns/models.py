@@ -103,7 +103,7 @@ class CampaignPage(PublicPageMixin, RoutablePageMixin, Page):
     ]
     search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
     parent_page_types = ["campaigns.CampaignIndexPage"]
-    subpage_types = []
+    subpage_types = ["events.EventPage"]  # by name: campaigns sit below events
 
     class Meta:
         verbose_name = _("campaign")

@@ -10,6 +10,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from events import figures as event_figures
 from matching.models import Introduction
 from portal import page_cache
 
@@ -166,6 +167,42 @@ def retention(period, region):
     )
 
 
+def event_attendance(period, region):
+    rows = [
+        [title, taken, came, missed]
+        for title, taken, came, missed in event_figures.attendance_by_event(*period.bounds(), region)
+    ]
+    title = _("Attendance at events")
+    return Table(
+        "event_attendance",
+        title,
+        [_("Event"), _("Places taken"), _("Attended"), _("Did not come")],
+        rows,
+        bar_chart("chart-event_attendance", title, _bars([(row[0], row[2]) for row in rows])),
+        note=_("Events held in the period; attendance as staff marked it after each event."),
+    )
+
+
+def job_fairs(period, region):
+    counts = event_figures.job_fair_employers(*period.bounds(), region)
+    rows = [
+        (_("Job fairs held"), counts["fairs"]),
+        (_("Employers taking part"), counts["taking_part"]),
+        (_("Employers recruited at a job fair"), counts["recruited"]),
+    ]
+    return _bar_table(
+        "job_fairs",
+        _("Employers at job fairs"),
+        [_("Job fairs"), _("Number")],
+        rows,
+        note=_(
+            "Recruited at a job fair: an employer taking part in a job fair held in the period that "
+            "signed its first hiring pledge after the fair began, or made its first hire through the "
+            "portal on or after the fair's day. Each employer counts once."
+        ),
+    )
+
+
 SPLIT_HEADERS = {"sector": _("Sector"), "region": _("Region"), "gender_responsive": _("Programme")}
 SPLIT_TITLES = {
     "sector": _("Hires and introductions by sector"),
@@ -207,6 +244,8 @@ BUILDERS = {
     "jobs": jobs,
     "introductions": introductions,
     "retention": retention,
+    "event_attendance": event_attendance,
+    "job_fairs": job_fairs,
     **{f"by_{by}": partial(split, by=by) for by in figures.SPLITS},
 }
 

@@ -12,22 +12,13 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from portal.regions import region_name
+from portal.spreadsheets import safe_cell
 
 from . import dashboard
 from .charts import Bar, bar_chart
 from .figures import public_figures
 from .forms import ImpactFilterForm
 from .permissions import can_view_dashboard
-
-# A spreadsheet must not run what a cell holds (a campaign title starting with "=", say).
-CSV_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value):
-    if isinstance(value, int):
-        return value
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(CSV_DANGEROUS) else text
 
 
 class ImpactDashboardView(WagtailAdminTemplateMixin, TemplateView):
@@ -80,8 +71,8 @@ class ImpactDashboardView(WagtailAdminTemplateMixin, TemplateView):
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         response["Cache-Control"] = "no-store"
         writer = csv.writer(response)
-        writer.writerow([csv_cell(header) for header in table.headers])
-        writer.writerows([csv_cell(cell) for cell in row] for row in table.rows)
+        writer.writerow([safe_cell(header) for header in table.headers])
+        writer.writerows([safe_cell(cell) for cell in row] for row in table.rows)
         return response
 
 

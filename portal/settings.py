@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "partners",
     "matching",
     "volunteers",
+    "events",
     "incentives",
     "search",
     "api",
@@ -401,6 +402,7 @@ PLEDGE_CONFIRMATION_MAX_AGE = 7 * 24 * 60 * 60
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 PLEDGE_RATE_LIMIT = os.environ.get("PLEDGE_RATE_LIMIT", "10/h")
+EVENT_SIGN_UP_RATE_LIMIT = os.environ.get("EVENT_SIGN_UP_RATE_LIMIT", "10/h")  # per client address
 API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120/m")  # open data API requests per client address
 
 # Retention of personal data, enforced by `manage.py enforce_retention` (daily).

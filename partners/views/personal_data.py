@@ -15,6 +15,7 @@ from partners.forms import ErasureForm
 from partners.models import PersonalDataAccess, ProviderStaff
 from partners.permissions import ANY_ROLE, COORDINATOR, partner_area
 from partners.views.area import PER_PAGE, Action, posted, provider_graduate
+from portal.spreadsheets import safe_cell
 
 TRAIL_ON_PAGE = 10
 
@@ -103,15 +104,6 @@ def graduate_erase(request, reference):
     return TemplateResponse(request, "partners/area/graduate_erase.html", context, status=status)
 
 
-_CSV_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value):
-    """A spreadsheet must not run what a person typed: neutralise formula-like cells."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_CSV_DANGEROUS) else text
-
-
 @partner_area(roles=ANY_ROLE)
 def graduate_export(request, reference):
     graduate = provider_graduate(request, reference)
@@ -148,6 +140,6 @@ def graduate_export(request, reference):
     response["Cache-Control"] = "no-store"
     writer = csv.writer(response)
     writer.writerow(["field", "value"])
-    writer.writerows((name, _cell(value)) for name, value in rows)
+    writer.writerows((name, safe_cell(value)) for name, value in rows)
     PersonalDataAccess.record(request, graduate, Action.EXPORT)
     return response

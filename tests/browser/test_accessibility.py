@@ -10,7 +10,8 @@ from playwright.sync_api import expect
 
 from tests.browser.admin_login import admin_staff, log_in_to_admin
 from tests.campaigns.factories import ConfirmedPledgeFactory, LiveCampaignPageFactory, PendingPledgeFactory
-from tests.employers.factories import EmployerFactory
+from tests.employers.factories import EmployerFactory, JobListingFactory
+from tests.events.factories import EventIndexPageFactory, EventPageFactory, PastEventPageFactory
 from tests.stories.factories import StoryPageFactory, ThemeFactory
 
 pytestmark = pytest.mark.browser
@@ -37,6 +38,11 @@ def public_urls(home, story_index, campaign_index, standard_pages):
     campaign = LiveCampaignPageFactory(parent=campaign_index, title="Give people a second chance")
     ConfirmedPledgeFactory(campaign=campaign, name="Jo", show_name=True)
     pending = PendingPledgeFactory(campaign=campaign)
+    event_index = EventIndexPageFactory(parent=home)
+    job_fair = EventPageFactory(parent=event_index, title="Spring job fair", capacity=40)
+    job_fair.employers.set([JobListingFactory(title="Line cook").employer])
+    job_fair.save()
+    PastEventPageFactory(parent=event_index)
     return {
         "home": "/",
         "story index": "/stories/",
@@ -49,6 +55,10 @@ def public_urls(home, story_index, campaign_index, standard_pages):
         "pledge thanks": f"{campaign.url}pledge/thanks/",
         "pledge confirmation": f"/support/confirm/{pending.confirmation_token()}/",
         "not found": "/no-such-page/",
+        "event index": "/events/",
+        "event": job_fair.url,
+        "event, sign-up form with errors": job_fair.url,
+        "event sign-up thanks": f"/events/sign-up/{job_fair.pk}/thanks/",
     }
 
 
@@ -57,8 +67,16 @@ def show_pledge_form_errors(page):
     expect(page.get_by_role("alert")).to_contain_text("There is a problem")
 
 
+def show_sign_up_form_errors(page):
+    page.get_by_role("button", name="Sign up", exact=True).click()
+    expect(page.get_by_role("alert")).to_contain_text("There is a problem")
+
+
 EXPECTED_STATUS = {"not found": 404}
-BEFORE_CHECK = {"campaign, pledge form with errors": show_pledge_form_errors}
+BEFORE_CHECK = {
+    "campaign, pledge form with errors": show_pledge_form_errors,
+    "event, sign-up form with errors": show_sign_up_form_errors,
+}
 
 
 def describe(violations):
@@ -88,6 +106,10 @@ def describe(violations):
         "pledge thanks",
         "pledge confirmation",
         "not found",
+        "event index",
+        "event",
+        "event, sign-up form with errors",
+        "event sign-up thanks",
     ],
 )
 def test_public_pages_have_no_serious_accessibility_violations(page, public_urls, axe, page_type):

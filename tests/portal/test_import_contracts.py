@@ -84,6 +84,7 @@ def test_the_contracts_name_the_rules_of_the_layout(configuration):
         "search",
         "api",
         "impact",
+        "events",
     }
 
 
@@ -136,6 +137,12 @@ def test_the_code_keeps_every_contract():
         (DOMAIN_WITHOUT_SEARCH, "volunteers.ranking", "search.matching"),
         (VIEWS_FORMS_MODELS, "volunteers.models", "volunteers.forms"),
         (URLS_VIEWS, "volunteers.views.area", "volunteers.urls.public"),
+        # Events sit above matching and below incentives; their domain logic never asks search.
+        (ONE_WAY, "matching.models", "events.models"),
+        (ONE_WAY, "campaigns.models", "events.models"),
+        (ONE_WAY, "events.models", "incentives.models"),
+        (DOMAIN_WITHOUT_SEARCH, "events.signups", "search.jobs"),
+        (VIEWS_FORMS_MODELS, "events.models", "events.views.pages"),
     ],
 )
 def test_a_forbidden_import_breaks_its_contract(configuration, graph, name, importer, imported):

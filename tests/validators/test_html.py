@@ -18,6 +18,12 @@ from django.test import Client
 
 from tests.campaigns.factories import PendingPledgeFactory
 from tests.employers.factories import VerifiedUserFactory
+from tests.events.factories import (
+    AttendeeFactory,
+    EventIndexPageFactory,
+    EventPageFactory,
+    PastEventPageFactory,
+)
 from tests.partners.factories import CoordinatorFactory, GraduateFactory
 from tests.public_site import build_public_site, public_pages
 
@@ -82,6 +88,12 @@ def pages_to_check(home, story_index, campaign_index, standard_pages, example_sc
     coordinator.force_login(coordinator_staff.user)
     job = site["job"]
     pending = PendingPledgeFactory(campaign=site["campaign"])
+    event_index = EventIndexPageFactory(parent=home)
+    event = EventPageFactory(parent=event_index, capacity=10)
+    event.employers.set([job.employer])
+    event.save()
+    PastEventPageFactory(parent=event_index)
+    attendee_token = AttendeeFactory(event=event).attendee_token()
 
     gets = [(kind, anonymous, path, 200) for kind, path in public_pages(site)] + [
         ("story index, filtered", anonymous, f"{site['story_index'].url}?theme=work", 200),
@@ -92,6 +104,13 @@ def pages_to_check(home, story_index, campaign_index, standard_pages, example_sc
         ("pledge thanks", anonymous, f"{site['campaign'].url}pledge/thanks/?outcome=sent", 200),
         ("pledge confirmation", anonymous, f"/support/confirm/{pending.confirmation_token()}/", 200),
         ("eligibility checker", anonymous, "/incentives/check/", 200),
+        ("events", anonymous, "/events/", 200),
+        ("events, filtered", anonymous, "/events/?kind=job-fair&attendance=online", 200),
+        ("event", anonymous, event.url, 200),
+        ("event, signed in", account, event.url, 200),
+        ("event sign-up thanks", anonymous, f"/events/sign-up/{event.pk}/thanks/", 200),
+        ("attendee's place", anonymous, f"/events/place/{attendee_token}/", 200),
+        ("attendee's cancellation", anonymous, f"/events/place/{attendee_token}/cancel/", 200),
         ("not found", anonymous, "/no-such-page/", 404),
         ("log in", anonymous, "/accounts/login/", 200),
         ("sign up", anonymous, "/accounts/signup/", 200),
@@ -135,6 +154,7 @@ def pages_to_check(home, story_index, campaign_index, standard_pages, example_sc
             {"login": "nobody@example.org", "password": "x"},
         ),
         ("pledge form with errors", anonymous, f"{site['campaign'].url}pledge/", {"email": "nope"}),
+        ("event sign-up with errors", anonymous, f"/events/sign-up/{event.pk}/", {"email": "nope"}),
         ("new job with errors", owner, "/employer/jobs/new/", {"title": ""}),
         ("new graduate with errors", coordinator, "/partner/graduates/new/", {}),
     ]
