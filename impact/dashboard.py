@@ -10,7 +10,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from events import figures as event_figures
+from community_events import figures as event_figures
 from matching.models import Introduction
 from portal import page_cache
 

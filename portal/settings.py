@@ -58,7 +58,7 @@ INSTALLED_APPS = [
     "partners",
     "matching",
     "volunteers",
-    "events",
+    "community_events",
     "incentives",
     "search",
     "api",

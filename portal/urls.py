@@ -45,7 +45,7 @@ urlpatterns += i18n_patterns(
     path("impact/", include("impact.urls")),
     path("support/", include("campaigns.urls")),
     path("stories/feed/", include("stories.urls")),
-    path("", include("events.urls")),  # sign-up, attendees' links, calendar files
+    path("", include("community_events.urls")),  # sign-up, attendees' links, calendar files
     # Pages are served by Wagtail, their routes kept in the cache (portal/serving.py); Wagtail's own
     # patterns stay below for its other addresses and for reverse("wagtail_serve").
     re_path(r"^((?:[\w\-]+/)*)$", serving.serve, name="portal_serve"),

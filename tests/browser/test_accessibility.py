@@ -10,8 +10,8 @@ from playwright.sync_api import expect
 
 from tests.browser.admin_login import admin_staff, log_in_to_admin
 from tests.campaigns.factories import ConfirmedPledgeFactory, LiveCampaignPageFactory, PendingPledgeFactory
+from tests.community_events.factories import EventIndexPageFactory, EventPageFactory, PastEventPageFactory
 from tests.employers.factories import EmployerFactory, JobListingFactory
-from tests.events.factories import EventIndexPageFactory, EventPageFactory, PastEventPageFactory
 from tests.stories.factories import StoryPageFactory, ThemeFactory
 
 pytestmark = pytest.mark.browser

@@ -7,17 +7,17 @@ import pytest
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from events.models import Attendee
+from community_events.models import Attendee
 from tests.browser.test_employer_journey import assert_no_serious_violations
 from tests.browser.test_mobile_layout import assert_no_sideways_scrolling
-from tests.employers.factories import EmployerFactory, JobListingFactory
-from tests.events.factories import (
+from tests.community_events.factories import (
     AttendeeFactory,
     EventIndexPageFactory,
     EventPageFactory,
     PastEventPageFactory,
     WaitingAttendeeFactory,
 )
+from tests.employers.factories import EmployerFactory, JobListingFactory
 
 pytestmark = pytest.mark.browser
 

@@ -84,7 +84,7 @@ def test_the_contracts_name_the_rules_of_the_layout(configuration):
         "search",
         "api",
         "impact",
-        "events",
+        "community_events",
     }
 
 
@@ -138,11 +138,11 @@ def test_the_code_keeps_every_contract():
         (VIEWS_FORMS_MODELS, "volunteers.models", "volunteers.forms"),
         (URLS_VIEWS, "volunteers.views.area", "volunteers.urls.public"),
         # Events sit above matching and below incentives; their domain logic never asks search.
-        (ONE_WAY, "matching.models", "events.models"),
-        (ONE_WAY, "campaigns.models", "events.models"),
-        (ONE_WAY, "events.models", "incentives.models"),
-        (DOMAIN_WITHOUT_SEARCH, "events.signups", "search.jobs"),
-        (VIEWS_FORMS_MODELS, "events.models", "events.views.pages"),
+        (ONE_WAY, "matching.models", "community_events.models"),
+        (ONE_WAY, "campaigns.models", "community_events.models"),
+        (ONE_WAY, "community_events.models", "incentives.models"),
+        (DOMAIN_WITHOUT_SEARCH, "community_events.signups", "search.jobs"),
+        (VIEWS_FORMS_MODELS, "community_events.models", "community_events.views.pages"),
     ],
 )
 def test_a_forbidden_import_breaks_its_contract(configuration, graph, name, importer, imported):

@@ -17,13 +17,13 @@ import pytest
 from django.test import Client
 
 from tests.campaigns.factories import PendingPledgeFactory
-from tests.employers.factories import VerifiedUserFactory
-from tests.events.factories import (
+from tests.community_events.factories import (
     AttendeeFactory,
     EventIndexPageFactory,
     EventPageFactory,
     PastEventPageFactory,
 )
+from tests.employers.factories import VerifiedUserFactory
 from tests.partners.factories import CoordinatorFactory, GraduateFactory
 from tests.public_site import build_public_site, public_pages
 

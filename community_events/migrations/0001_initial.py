@@ -6,7 +6,7 @@ import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
-import events.models
+import community_events.models
 import portal.regions
 import portal.visibility
 
@@ -83,9 +83,9 @@ class Migration(migrations.Migration):
                 (
                     "time_zone",
                     models.CharField(
-                        default=events.models.site_time_zone,
+                        default=community_events.models.site_time_zone,
                         max_length=64,
-                        validators=[events.models.validate_time_zone],
+                        validators=[community_events.models.validate_time_zone],
                         verbose_name="time zone",
                     ),
                 ),
@@ -316,7 +316,9 @@ class Migration(migrations.Migration):
                 ("reminded_at", models.DateTimeField(blank=True, null=True, verbose_name="reminded")),
                 (
                     "link_nonce",
-                    models.CharField(default=events.models.new_link_nonce, editable=False, max_length=32),
+                    models.CharField(
+                        default=community_events.models.new_link_nonce, editable=False, max_length=32
+                    ),
                 ),
                 ("confirmation_emails", models.PositiveSmallIntegerField(default=0, editable=False)),
                 ("last_emailed_at", models.DateTimeField(blank=True, editable=False, null=True)),

@@ -9,8 +9,7 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.employers.factories import EmployerFactory, JobListingFactory, PendingEmployerFactory
-from tests.events.factories import (
+from tests.community_events.factories import (
     AttendeeFactory,
     EventPageFactory,
     OnlineEventPageFactory,
@@ -18,6 +17,7 @@ from tests.events.factories import (
     WaitingAttendeeFactory,
     in_days,
 )
+from tests.employers.factories import EmployerFactory, JobListingFactory, PendingEmployerFactory
 
 BUDGET = 12
 

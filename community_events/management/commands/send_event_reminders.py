@@ -1,6 +1,6 @@
 from django.utils.translation import ngettext
 
-from events.tasks import send_reminders
+from community_events.tasks import send_reminders
 from portal.task_commands import Run, TaskCommand
 
 

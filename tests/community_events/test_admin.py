@@ -7,9 +7,14 @@ import io
 import pytest
 from django.contrib.auth.models import Group
 
-from events.models import Attendee
+from community_events.models import Attendee
+from tests.community_events.factories import (
+    AttendeeFactory,
+    EventPageFactory,
+    WaitingAttendeeFactory,
+    in_days,
+)
 from tests.employers.factories import VerifiedUserFactory
-from tests.events.factories import AttendeeFactory, EventPageFactory, WaitingAttendeeFactory, in_days
 from tests.portal.factories import with_totp
 
 

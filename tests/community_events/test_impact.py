@@ -9,9 +9,9 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 
-from events.models import Attendee, EventKind, EventPage, SignUpSheet
+from community_events.models import Attendee, EventKind, EventPage, SignUpSheet
+from tests.community_events.factories import AttendeeFactory, EventPageFactory, in_days
 from tests.employers.factories import EmployerFactory, HiringPledgeFactory
-from tests.events.factories import AttendeeFactory, EventPageFactory, in_days
 from tests.portal.factories import UserFactory, with_totp
 
 

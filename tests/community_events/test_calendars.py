@@ -7,8 +7,8 @@ import pytest
 from django.core import mail
 from icalendar import Calendar
 
-from events.models import SignUpSheet
-from tests.events.factories import (
+from community_events.models import SignUpSheet
+from tests.community_events.factories import (
     AttendeeFactory,
     EventPageFactory,
     OnlineEventPageFactory,

@@ -2,7 +2,10 @@ from django.apps import AppConfig
 
 
 class EventsConfig(AppConfig):
-    name = "events"
+    name = "community_events"
+    # The label stays "events" (tables, permissions, "events.EventPage"): a package named "events"
+    # would hide the PyPI package "events" that opensearch-py imports (`from events import Events`).
+    label = "events"
 
     def ready(self):
         # Imported here, not at the top: these reach models, which Django loads after app configs.

@@ -9,15 +9,15 @@ from bs4 import BeautifulSoup
 from django.core import mail
 from django.utils import timezone
 
-from events.models import Attendee, SignUpSheet
-from tests.employers.factories import VerifiedUserFactory
-from tests.events.factories import (
+from community_events.models import Attendee, SignUpSheet
+from tests.community_events.factories import (
     AttendeeFactory,
     EventPageFactory,
     OnlineEventPageFactory,
     PastEventPageFactory,
     WaitingAttendeeFactory,
 )
+from tests.employers.factories import VerifiedUserFactory
 from tests.portal.factories import UserFactory
 
 

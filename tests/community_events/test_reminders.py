@@ -5,8 +5,8 @@ import datetime
 from django.core import mail
 from django.core.management import call_command
 
-from events.models import Attendee
-from tests.events.factories import (
+from community_events.models import Attendee
+from tests.community_events.factories import (
     AttendeeFactory,
     EventPageFactory,
     OnlineEventPageFactory,
@@ -60,7 +60,7 @@ def test_retention_deletes_unconfirmed_sign_ups_and_erases_old_attendees(event_i
     import time_machine
     from django.utils import timezone
 
-    from tests.events.factories import PastEventPageFactory
+    from tests.community_events.factories import PastEventPageFactory
 
     old = PastEventPageFactory(parent=event_index, start=in_days(-500))
     recent = EventPageFactory(parent=event_index)

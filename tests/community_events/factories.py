@@ -6,7 +6,7 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
-from events.models import Attendance, Attendee, EventIndexPage, EventKind, EventPage, SignUpSheet
+from community_events.models import Attendance, Attendee, EventIndexPage, EventKind, EventPage, SignUpSheet
 
 
 def in_days(days, hour=10):

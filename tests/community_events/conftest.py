@@ -1,6 +1,6 @@
 import pytest
 
-from tests.events.factories import EventIndexPageFactory
+from tests.community_events.factories import EventIndexPageFactory
 
 
 @pytest.fixture

@@ -11,8 +11,13 @@ import pytest
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from tests.community_events.factories import (
+    AttendeeFactory,
+    EventPageFactory,
+    WaitingAttendeeFactory,
+    in_days,
+)
 from tests.employers.factories import VerifiedUserFactory, owner_of
-from tests.events.factories import AttendeeFactory, EventPageFactory, WaitingAttendeeFactory, in_days
 from tests.portal.factories import UserFactory, with_totp
 
 ROLES = [

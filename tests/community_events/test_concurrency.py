@@ -6,9 +6,9 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from events import signups
-from events.models import Attendee
-from tests.events.factories import (
+from community_events import signups
+from community_events.models import Attendee
+from tests.community_events.factories import (
     AttendeeFactory,
     EventIndexPageFactory,
     EventPageFactory,
