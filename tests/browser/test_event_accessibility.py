@@ -19,6 +19,7 @@ from wagtail.models import Locale
 from events.models import EventKind
 from tests.browser.test_accessibility import BLOCKING_IMPACTS, describe
 from tests.browser.test_mobile_layout import MEASURE
+from tests.browser.test_volunteer_accessibility import wait_for_animations
 from tests.campaigns.factories import LiveCampaignPageFactory
 from tests.employers.factories import VerifiedUserFactory
 from tests.events.factories import (
@@ -156,6 +157,7 @@ def open_case(page, events, kind):
         expect(page.locator("main")).to_contain_text(EXPECTED_TEXT[kind])
     if "Arabic" in kind:
         expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    wait_for_animations(page)
 
 
 @pytest.mark.parametrize("kind", list(CASES))
