@@ -1,15 +1,41 @@
 """axe-core in the real browser over volunteering's pages (the application, with and without
-errors; the volunteer area), in the style of test_accessibility.py, and the phone-sized layout of
-the same pages: nothing scrolls sideways at 320 px."""
+errors; the volunteer area; the thanks page, the confirmation link's password page, the referee's
+form and its dead links; the partner area's mentor requests; the Wagtail admin's volunteers,
+screening, mentor requests, matching and an event's attendee list), in the style of
+test_accessibility.py, and the phone-sized layout of the same pages: nothing scrolls sideways at
+320 px.
+
+The later cases each name the main heading their page must show, checked before axe runs, so a
+page that did not render what the case names fails instead of passing axe as an error page."""
+
+import re
 
 import pytest
+import time_machine
 from axe_playwright_python.sync_playwright import Axe
+from django.utils import timezone
 from playwright.sync_api import expect
 
+from tests.browser.admin_login import admin_staff, log_in_to_admin
 from tests.browser.test_accessibility import BLOCKING_IMPACTS, describe
 from tests.browser.test_job_journey import log_in
+from tests.browser.test_mobile_layout import MEASURE
+from tests.events.factories import (
+    AttendeeFactory,
+    EventIndexPageFactory,
+    EventPageFactory,
+    WaitingAttendeeFactory,
+)
 from tests.partners.factories import CoordinatorFactory, ProgrammeProviderFactory
-from tests.volunteers.factories import ActiveMentorFactory, MentoringSessionFactory, MentorshipFactory
+from tests.volunteers.factories import (
+    ActiveMentorFactory,
+    MentoringSessionFactory,
+    MentorRequestFactory,
+    MentorshipFactory,
+    VolunteerFactory,
+    VolunteerWithAccountFactory,
+)
+from volunteers.models import Reference
 
 pytestmark = pytest.mark.browser
 
@@ -82,3 +108,181 @@ def test_volunteer_pages_fit_a_phone(page, mentor, kind):
     )
     overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
     assert not overflow, f"{kind} scrolls sideways at 320 px: {wide}"
+
+
+@pytest.fixture
+def screening(home, mentor):
+    """Someone applying (no account yet, a reference asked for and one given), someone whose link was
+    used, an open mentor request with an active mentor to match, and an event with attendees."""
+    applicant = VolunteerFactory(full_name="Robin Applicant")
+    asked = Reference.objects.create(
+        volunteer=applicant, referee_name="Ash Referee", referee_email="ash@example.org"
+    )
+    given = Reference.objects.create(
+        volunteer=applicant,
+        referee_name="Bo Referee",
+        referee_email="bo@example.org",
+        known_for="Ten years, neighbours",
+        text="Patient and kind.",
+        given_at=timezone.now(),
+    )
+    with time_machine.travel(timezone.now() - timezone.timedelta(days=22)):
+        expired = Reference.objects.create(
+            volunteer=applicant, referee_name="Cy", referee_email="cy@example.org"
+        )
+        expired_token = expired.token()
+    ActiveMentorFactory(full_name="Jo Helper", user__email="jo@example.org")
+    open_request = MentorRequestFactory(provider=mentor.request.provider)
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=home), title="Spring job fair", capacity=1)
+    AttendeeFactory(event=event, name="Sam Attendee", accessibility_needs="Step-free access")
+    WaitingAttendeeFactory(event=event, name="Kim Waiting")
+    admin_staff("moderator@example.org", group="Campaign moderators")
+    return {
+        "applicant": applicant,
+        "claimed": VolunteerWithAccountFactory(),
+        "asked": asked,
+        "given": given,
+        "expired token": expired_token,
+        "open request": open_request,
+        "matched request": mentor.request,
+        "event": event,
+    }
+
+
+def show_claim_errors(page, pages):
+    page.goto(f"/volunteer/confirm/{pages['applicant'].claim_token()}/")
+    page.get_by_role("button", name="Open my volunteer area").click()
+    expect(page.get_by_role("alert")).to_contain_text("There is a problem")
+
+
+def show_reference_errors(page, pages):
+    page.goto(f"/volunteer/reference/{pages['asked'].token()}/")
+    page.get_by_role("button", name="Send the reference").click()
+    expect(page.get_by_role("alert")).to_contain_text("There is a problem")
+
+
+def as_coordinator(path):
+    def open_as_coordinator(page, pages):
+        log_in(page, "coord@fresh.example.org", expected=r"/partner/$")
+        response = page.goto(path.format(**{key: getattr(value, "pk", None) for key, value in pages.items()}))
+        assert response.status == 200, page.url
+
+    return open_as_coordinator
+
+
+def show_mentor_request_errors(page, pages):
+    as_coordinator("/partner/mentors/new/")(page, pages)
+    page.get_by_role("button", name="Send the request").click()
+    expect(page.get_by_role("alert")).to_contain_text("There is a problem")
+
+
+def as_staff(path):
+    def open_as_staff(page, pages):
+        address = path.format(**{key: getattr(value, "pk", None) for key, value in pages.items()})
+        log_in_to_admin(page, "moderator@example.org", next_url=address)
+
+    return open_as_staff
+
+
+# What each case opens (an address, or steps), the main heading its page must show and, where the
+# heading alone does not prove it, something the page must hold.
+CASES = {
+    "thanks": ("/volunteer/thanks/", "Thank you for applying", None),
+    "claim, set a password": (
+        lambda p: f"/volunteer/confirm/{p['applicant'].claim_token()}/",
+        "Open your volunteer area",
+        "Choose a password for your account.",
+    ),
+    "claim with errors": (show_claim_errors, "Open your volunteer area", "Choose a password"),
+    "claim, link used": (
+        lambda p: f"/volunteer/confirm/{p['claimed'].claim_token()}/",
+        "Open your volunteer area",
+        "This link has been used already",
+    ),
+    "reference form": (
+        lambda p: f"/volunteer/reference/{p['asked'].token()}/",
+        "Give a reference",
+        "gave your name as a referee",
+    ),
+    "reference form with errors": (show_reference_errors, "Give a reference", "gave your name as a referee"),
+    "reference, link used": (
+        lambda p: f"/volunteer/reference/{p['given'].token()}/",
+        "Give a reference",
+        "A reference has been given through this link already.",
+    ),
+    "reference, link expired": (
+        lambda p: f"/volunteer/reference/{p['expired token']}/",
+        "Give a reference",
+        "This link has expired.",
+    ),
+    "partner: mentor requests": (
+        as_coordinator("/partner/mentors/"),
+        "Mentors for your graduates",
+        "Matched",
+    ),
+    "partner: new mentor request": (as_coordinator("/partner/mentors/new/"), "Ask for a mentor", None),
+    "partner: new mentor request with errors": (show_mentor_request_errors, "Ask for a mentor", None),
+    "partner: one mentor request": (
+        as_coordinator("/partner/mentors/{matched request}/"),
+        re.compile("^Mentor for "),
+        "The mentor",
+    ),
+    "admin: attendee list": (as_staff("/admin/events/{event}/attendees/"), "Attendees", "Kim Waiting"),
+    "admin: volunteers": (as_staff("/admin/volunteers/"), "Volunteers", "Robin Applicant"),
+    "admin: screening": (
+        as_staff("/admin/volunteers/inspect/{applicant}/"),
+        "Volunteer",
+        "Patient and kind.",
+    ),
+    "admin: open mentor requests": (
+        as_staff("/admin/mentor-requests/?status=open"),
+        "Mentor requests",
+        "There is 1 match",
+    ),
+    "admin: matching with explanations": (
+        as_staff("/admin/mentor-requests/inspect/{open request}/"),
+        "Mentor request",
+        "Match with Jo Helper",
+    ),
+}
+STATUS = {"claim, link used": 410, "reference, link used": 410, "reference, link expired": 410}
+
+
+def wait_for_animations(page):
+    """Wagtail fades its messages in (opacity 0 to 1): axe measuring a colour halfway through
+    reports a contrast the finished page does not have, so checks start once the short effects
+    are over (a badge pinging for half a minute, or forever, is not waited for)."""
+    page.wait_for_function(
+        """() => document.getAnimations().every(
+            (a) => a.playState !== "running" || a.effect.getComputedTiming().activeDuration > 2000)"""
+    )
+
+
+def open_case(page, pages, kind):
+    target, heading, holds = CASES[kind]
+    if callable(target) and not isinstance(target, str) and target.__name__ != "<lambda>":
+        target(page, pages)
+    else:
+        address = target(pages) if callable(target) else target
+        response = page.goto(address)
+        assert response.status == STATUS.get(kind, 200), page.url
+    expect(page.get_by_role("heading", level=1).first).to_contain_text(heading)
+    if holds:
+        expect(page.locator("main").first).to_contain_text(holds)
+    wait_for_animations(page)
+
+
+@pytest.mark.parametrize("kind", list(CASES))
+def test_more_volunteer_pages_have_no_serious_accessibility_violations(page, screening, axe, kind):
+    open_case(page, screening, kind)
+    violations = axe.run(page).response["violations"]
+    blocking = [violation for violation in violations if violation["impact"] in BLOCKING_IMPACTS]
+    assert not blocking, f"{kind} ({page.url}) has accessibility violations:\n{describe(blocking)}"
+
+
+@pytest.mark.parametrize("kind", list(CASES))
+def test_more_volunteer_pages_fit_a_phone(page, screening, kind):
+    page.set_viewport_size({"width": 320, "height": 640})
+    open_case(page, screening, kind)
+    measured = page.evaluate(MEASURE)
+    assert measured["scrollWidth"] <= measured["innerWidth"], f"{kind} scrolls sideways at 320 px: {measured}"

@@ -189,6 +189,15 @@ def test_a_signed_in_verified_person_signs_up_in_one_click(client, event):
     assert "You have a place at this event." in client.get(event.url).content.decode()
 
 
+def test_the_one_click_sign_up_answers_on_the_event_page(client, event):
+    """The event page is where the button was: the outcome is shown there, next to the sign-up."""
+    client.force_login(VerifiedUserFactory(email="member@example.org"))
+    page = client.post(f"/events/join/{event.pk}/", follow=True).content.decode()
+    assert "Your place is confirmed. We have e-mailed you the details." in page
+    again = client.post(f"/events/join/{event.pk}/", follow=True).content.decode()
+    assert "You are already signed up for this event: you keep your one place." in again
+
+
 def test_one_click_needs_a_verified_address_and_a_post(client, event):
     client.force_login(UserFactory(email="unverified@example.org"))
     assert client.get(f"/events/join/{event.pk}/").status_code == 405
