@@ -16,13 +16,12 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from wagtail.models import Locale
 
-from events.models import EventKind
+from community_events.models import EventKind
 from tests.browser.test_accessibility import BLOCKING_IMPACTS, describe
 from tests.browser.test_mobile_layout import MEASURE
 from tests.browser.test_volunteer_accessibility import wait_for_animations
 from tests.campaigns.factories import LiveCampaignPageFactory
-from tests.employers.factories import VerifiedUserFactory
-from tests.events.factories import (
+from tests.community_events.factories import (
     AttendeeFactory,
     EventIndexPageFactory,
     EventPageFactory,
@@ -31,6 +30,7 @@ from tests.events.factories import (
     PendingAttendeeFactory,
     WaitingAttendeeFactory,
 )
+from tests.employers.factories import VerifiedUserFactory
 
 pytestmark = pytest.mark.browser
 

@@ -20,7 +20,7 @@ from tests.browser.admin_login import admin_staff, log_in_to_admin
 from tests.browser.test_accessibility import BLOCKING_IMPACTS, describe
 from tests.browser.test_job_journey import log_in
 from tests.browser.test_mobile_layout import MEASURE
-from tests.events.factories import (
+from tests.community_events.factories import (
     AttendeeFactory,
     EventIndexPageFactory,
     EventPageFactory,
