@@ -126,7 +126,7 @@ class Question(Orderable):
         if self.kind == QuestionKind.YES_NO:
             return dict(YES_NO_LABELS)
         lines = [line.strip() for line in self.options.splitlines() if line.strip()]
-        return {position: line for position, line in enumerate(lines, start=1)}
+        return dict(enumerate(lines, start=1))
 
     def positive_values(self):
         """The answers counted in the share this question reports."""
@@ -223,3 +223,6 @@ class Answer(models.Model):
         verbose_name_plural = _("answers")
         constraints = [models.UniqueConstraint(fields=["response", "question"], name="surveys_answer_once")]
         indexes = [models.Index(fields=["question", "value"])]
+
+    def __str__(self):
+        return f"{self.question_id}: {self.value}"

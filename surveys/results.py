@@ -94,7 +94,7 @@ def survey_results(survey, waves=None):
         points = [(result.wave, result.questions[position].share) for result in results]
         differences = [
             (earlier[0], later[0], difference(later[1], earlier[1]))
-            for earlier, later in zip(points, points[1:])
+            for earlier, later in zip(points, points[1:], strict=False)
         ]
         trends.append(Trend(question, points, differences))
     return results, trends
