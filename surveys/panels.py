@@ -6,23 +6,24 @@ from django.utils.translation import gettext_lazy as _
 
 from .charts import share_bars, trend_lines
 from .models import Survey
-from .results import breakdown, survey_results
+from .results import breakdowns, survey_results
 
 
 def results_panel(survey, with_breakdowns=True):
-    waves, trends = survey_results(survey)
+    questions = list(survey.questions.all())
+    waves, trends = survey_results(survey, questions=questions)
+    dimensions = []
+    if with_breakdowns and survey.ask_age_band:
+        dimensions.append(breakdowns([w.wave for w in waves], questions, "age_band", _("By age")))
+    if with_breakdowns and survey.ask_region:
+        dimensions.append(breakdowns([w.wave for w in waves], questions, "region", _("By region")))
     for result in waves:
         result.chart = share_bars(
             f"survey-{survey.pk}-wave-{result.wave.pk}",
             result.wave.name,
             [(question.question.wording, question.share) for question in result.questions],
         )
-        result.breakdowns = []
-        if with_breakdowns:
-            if survey.ask_age_band:
-                result.breakdowns.append(breakdown(result.wave, "age_band", _("By age")))
-            if survey.ask_region:
-                result.breakdowns.append(breakdown(result.wave, "region", _("By region")))
+        result.breakdowns = [found[result.wave.pk] for found in dimensions]
     trend_chart = None
     if len(waves) > 1:
         trend_chart = trend_lines(

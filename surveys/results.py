@@ -67,9 +67,9 @@ def _share(question, counts):
     return share(positive, answered)
 
 
-def survey_results(survey, waves=None):
+def survey_results(survey, waves=None, questions=None):
     """(wave results, trends) for `survey`'s waves that have opened, oldest first."""
-    questions = list(survey.questions.all())
+    questions = list(questions if questions is not None else survey.questions.all())
     waves = list(waves if waves is not None else survey.waves.started().order_by("opens_on", "pk"))
     counts = _counts(waves)
     totals = dict(
@@ -100,32 +100,28 @@ def survey_results(survey, waves=None):
     return results, trends
 
 
-DIMENSIONS = {"age_band": AgeBand.choices, "region": None}
-
-
-def breakdown(wave, dimension, label):
-    """Shares per group of an optional question, shown only if every group has MIN_CELL answers."""
-    questions = list(wave.survey.questions.all())
+def breakdowns(waves, questions, dimension, label):
+    """wave pk -> Breakdown: shares per group of an optional question, in one query for all
+    waves; a wave's groups are shown only if every group has MIN_CELL answers to every question."""
     rows = (
-        Answer.objects.filter(response__wave=wave)
+        Answer.objects.filter(response__wave__in=waves)
         .exclude(**{f"response__{dimension}": ""})
-        .values_list(f"response__{dimension}", "question_id", "value")
+        .values_list("response__wave_id", f"response__{dimension}", "question_id", "value")
         .annotate(n=Count("id"))
         .order_by()
     )
     cells = {}
-    for group, question_id, value, n in rows:
-        cells.setdefault(group, {}).setdefault(question_id, {})[value] = n
-    groups = []
-    for group in sorted(cells):
-        shares = [_share(question, cells[group].get(question.pk, {})) for question in questions]
-        groups.append((_group_label(dimension, group), shares))
-    shown = (
-        bool(groups)
-        and len(groups) > 1
-        and all(s.answered >= MIN_CELL for _label, shares in groups for s in shares)
-    )
-    return Breakdown(dimension, label, shown, groups if shown else [])
+    for wave_id, group, question_id, value, n in rows:
+        cells.setdefault(wave_id, {}).setdefault(group, {}).setdefault(question_id, {})[value] = n
+    found = {}
+    for wave in waves:
+        groups = [
+            (_group_label(dimension, group), [_share(q, answers.get(q.pk, {})) for q in questions])
+            for group, answers in sorted(cells.get(wave.pk, {}).items())
+        ]
+        shown = len(groups) > 1 and all(s.answered >= MIN_CELL for _label, shares in groups for s in shares)
+        found[wave.pk] = Breakdown(dimension, label, shown, groups if shown else [])
+    return found
 
 
 def _group_label(dimension, value):
