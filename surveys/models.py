@@ -8,6 +8,7 @@ supporter pledge. The optional demographic answers (age band, region) are coarse
 
 import datetime
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -158,7 +159,7 @@ class SurveyWave(models.Model):
     objects = SurveyWaveQuerySet.as_manager()
 
     panels = [
-        FieldPanel("survey"),
+        FieldPanel("survey", widget=forms.Select),
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("opens_on"),
