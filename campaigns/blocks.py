@@ -5,7 +5,7 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from portal.blocks import CallToActionBlock, ParagraphBlock, QuoteBlock
+from portal.blocks import CallToActionBlock, ParagraphBlock, QuoteBlock, SurveyWaveBlock
 from stories.listings import story_cards
 
 
@@ -100,3 +100,4 @@ class CampaignBodyBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     pledge_form = PledgeFormBlock()
     faq = FAQBlock()
+    survey = SurveyWaveBlock()

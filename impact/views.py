@@ -13,6 +13,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from portal.regions import region_name
 from portal.spreadsheets import safe_cell
+from surveys.panels import public_surveys, results_panel
 
 from . import dashboard
 from .charts import Bar, bar_chart
@@ -58,6 +59,7 @@ class ImpactDashboardView(WagtailAdminTemplateMixin, TemplateView):
                 valid=valid,
                 period=form.chosen_period() if valid else None,
                 region_name=region_name(region) if region else "",
+                surveys=list(public_surveys()),
             )
         )
 
@@ -88,6 +90,9 @@ PUBLIC_CHARTS = {
 }
 
 
+SURVEYS_SHOWN = 3  # the page's queries grow with the surveys shown, never with their responses
+
+
 def public_impact(request):
     """Headline figures and a few charts, all aggregated; small counts read "fewer than 5"."""
     figures = public_figures()
@@ -107,6 +112,10 @@ def public_impact(request):
             "figures": figures,
             "charts": charts,
             "hires_by_region": figures["splits"]["hires_by_region"],
+            # Attitude surveys: shares with intervals, wave by wave (surveys/panels.py).
+            "survey_panels": [
+                results_panel(survey, with_breakdowns=False) for survey in public_surveys()[:SURVEYS_SHOWN]
+            ],
             "generated_at": datetime.datetime.fromisoformat(figures["generated_at"]),
         },
     )

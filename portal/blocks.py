@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 
 class ParagraphBlock(blocks.RichTextBlock):
@@ -81,6 +82,21 @@ class CallToActionBlock(blocks.StructBlock):
             "button_label": "Pledge your support",
             "url": "https://example.org/",
         }
+
+
+class SurveyWaveBlock(blocks.StructBlock):
+    """A survey wave's invitation; the wave is named by string so the portal imports no survey."""
+
+    wave = SnippetChooserBlock("surveys.SurveyWave")
+    heading = blocks.CharBlock(
+        required=False, max_length=120, help_text=_("Leave empty to use the survey's title.")
+    )
+    text = blocks.TextBlock(required=False, max_length=400)
+
+    class Meta:
+        icon = "list-ul"
+        template = "blocks/survey_wave.html"
+        description = _("An invitation to answer a wave of an attitude survey.")
 
 
 class BodyBlock(blocks.StreamBlock):

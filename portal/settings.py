@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "partners",
     "matching",
     "volunteers",
+    "surveys",
     "community_events",
     "incentives",
     "search",
@@ -403,6 +404,7 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 PLEDGE_RATE_LIMIT = os.environ.get("PLEDGE_RATE_LIMIT", "10/h")
 EVENT_SIGN_UP_RATE_LIMIT = os.environ.get("EVENT_SIGN_UP_RATE_LIMIT", "10/h")  # per client address
+SURVEY_RATE_LIMIT = os.environ.get("SURVEY_RATE_LIMIT", "30/h")  # survey answers per client address
 API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120/m")  # open data API requests per client address
 
 # Retention of personal data, enforced by `manage.py enforce_retention` (daily).

@@ -43,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("", include("incentives.urls.public")),
     path("search/", include("search.urls")),
     path("impact/", include("impact.urls")),
+    path("surveys/", include("surveys.urls")),
     path("support/", include("campaigns.urls")),
     path("stories/feed/", include("stories.urls")),
     path("", include("community_events.urls")),  # sign-up, attendees' links, calendar files

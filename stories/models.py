@@ -16,7 +16,7 @@ from wagtail.models import Page, PageManager, TranslatableMixin
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from portal.blocks import BodyBlock
+from portal.blocks import BodyBlock, SurveyWaveBlock
 from portal.fragments import lazy
 from portal.regions import region_choices, region_name, validate_region
 from portal.snippet_translations import default_language_q, in_active_language, in_language
@@ -279,6 +279,10 @@ class StoryPageForm(WagtailAdminPageForm):
         return cleaned
 
 
+class StoryBodyBlock(BodyBlock):
+    survey = SurveyWaveBlock()
+
+
 class StoryPage(PublicPageMixin, Page):
     display_name = models.CharField(
         max_length=80,
@@ -301,7 +305,7 @@ class StoryPage(PublicPageMixin, Page):
         default=False,
         help_text=_("Needs a consent that covers photographs."),
     )
-    body = StreamField(BodyBlock())
+    body = StreamField(StoryBodyBlock())
     themes = ParentalManyToManyField(Theme, blank=True, related_name="stories")
     programme_type = models.CharField(max_length=30, choices=ProgrammeType.choices, blank=True)
     region = models.CharField(max_length=10, blank=True, validators=[validate_region])
