@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "partners",
     "matching",
     "volunteers",
+    "awards",
     "community_events",
     "incentives",
     "search",
