@@ -324,9 +324,11 @@ class Nomination(models.Model):
         self.save(update_fields=["progress_reports", "hires", "figures_at"])
 
     def choose_as_winner(self):
-        if self.category.round.status != AwardRound.Status.SHORTLISTED:
+        # As the database holds it now: the round or the shortlist may have moved since loaded.
+        current = Nomination.objects.select_related("category__round").get(pk=self.pk)
+        if current.category.round.status != AwardRound.Status.SHORTLISTED:
             raise RoundRefused(_("Winners are chosen once the shortlist is published."))
-        if not self.shortlisted:
+        if not current.shortlisted:
             raise RoundRefused(_("Only a shortlisted nomination can win."))
         with transaction.atomic():
             Nomination.objects.filter(category=self.category).update(winner=False)
