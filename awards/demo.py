@@ -33,6 +33,7 @@ def _round(year, closes_on, panel):
     for order, (title, description) in enumerate(CRITERIA):
         award_round.criteria.create(title=title, description=description, sort_order=order)
     award_round.panel.set(panel)
+    award_round.save()  # a ParentalManyToManyField is written on save
     return award_round
 
 

@@ -209,6 +209,11 @@ class MyRoundsView(AwardsAdminView):
     template_name = "awards/admin/rounds.html"
     page_title = gettext_lazy("Award judging")
 
+    def dispatch(self, request, *args, **kwargs):
+        if not judges_anything(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user

@@ -42,6 +42,7 @@ class AwardRoundFactory(factory.django.DjangoModelFactory):
     def panel(award_round, create, extracted, **kwargs):
         if extracted:
             award_round.panel.set(extracted)
+            award_round.save()  # a ParentalManyToManyField is written on save
 
 
 def category(award_round, kind=Category.Kind.MEDIUM):
