@@ -87,7 +87,9 @@ def staff(group, email):
 @pytest.fixture
 def world(db, home):
     owner, employer = owner_of(email="owner@harbour.example.org", employer=None)
-    recruiter = RecruiterFactory(employer=employer, user=VerifiedUserFactory(email="recruiter@harbour.example.org"))
+    recruiter = RecruiterFactory(
+        employer=employer, user=VerifiedUserFactory(email="recruiter@harbour.example.org")
+    )
     provider = ProgrammeProviderFactory(name="Fresh Start Futures")
     coordinator = CoordinatorFactory(provider=provider, user__email="coord@fresh.example.org").user
     panellist = staff("Campaign editors", "panellist@example.org")
@@ -106,7 +108,9 @@ def world(db, home):
     )
     other_panellist = VerifiedUserFactory(email="other.panellist@example.org", is_staff=True)
     judged_round = AwardRoundFactory(panel=[panellist, other_panellist])
-    judged = NominationFactory(category=category(judged_round, Category.Kind.MOST_IMPROVED), employer=employer)
+    judged = NominationFactory(
+        category=category(judged_round, Category.Kind.MOST_IMPROVED), employer=employer
+    )
     judged_round.start_judging()
     score_all(judged, other_panellist, reason="OTHERPANELREASON strong evidence")
     people = {
@@ -120,7 +124,9 @@ def world(db, home):
         "editor": staff("Campaign editors", "editor@example.org"),
         "panellist": panellist,
         "moderator": staff("Campaign moderators", "moderator@example.org"),
-        "superuser": with_totp(VerifiedUserFactory(email="admin@example.org", is_superuser=True, is_staff=True)),
+        "superuser": with_totp(
+            VerifiedUserFactory(email="admin@example.org", is_superuser=True, is_staff=True)
+        ),
     }
     objects = {
         "employer_nomination": employer_nomination.pk,
@@ -128,7 +134,10 @@ def world(db, home):
         "judged_round": judged_round.pk,
         "judged": judged.pk,
     }
-    private = {"provider statement": ["PROVIDERSTATEMENT"], "another panellist's reasons": ["OTHERPANELREASON"]}
+    private = {
+        "provider statement": ["PROVIDERSTATEMENT"],
+        "another panellist's reasons": ["OTHERPANELREASON"],
+    }
     return people, objects, private
 
 
