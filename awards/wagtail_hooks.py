@@ -37,4 +37,4 @@ class JudgingMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def awards_menu_item():
-    return JudgingMenuItem(_("Awards"), reverse("awards_rounds"), icon_name="trophy", order=480)
+    return JudgingMenuItem(_("Awards"), reverse("awards_rounds"), icon_name="success", order=480)

@@ -21,7 +21,7 @@ from awards.nominations import nominate, open_categories
 
 
 class AwardsAdminView(WagtailAdminTemplateMixin, TemplateView):
-    header_icon = "trophy"
+    header_icon = "success"
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]

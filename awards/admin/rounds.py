@@ -46,7 +46,7 @@ class AwardRoundViewSet(ModelViewSet):
     model = AwardRound
     name = "award_rounds"
     url_prefix = "awards/rounds"
-    icon = "trophy"
+    icon = "success"
     menu_label = _("Award rounds")
     add_to_admin_menu = False
     copy_view_enabled = False
