@@ -27,4 +27,5 @@ urlpatterns = [
     ),
     path("", include("matching.urls.partner")),
     path("", include("volunteers.urls.partner")),
+    path("", include("awards.urls.partner")),
 ]

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "matching",
     "volunteers",
     "surveys",
+    "awards",
     "community_events",
     "incentives",
     "search",

@@ -27,4 +27,5 @@ urlpatterns = [
     path("", include("jobs.urls.area")),
     path("", include("matching.urls.employer")),
     path("", include("incentives.urls.area")),
+    path("", include("awards.urls.employer")),
 ]

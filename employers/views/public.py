@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 
 from employers.certificates import CertificateUnavailable, certificate_pdf
 from employers.figures import filtered_wall, on_the_wall, public_pledge_by_reference
+from employers.honours import honours_of
 from employers.models import Employer, HiringPledge, commitments_in_language
 from portal.addresses import absolute_url
 from portal.fragments import lazy_context, query_key
@@ -137,6 +138,7 @@ def employer_profile(request, slug):
             "regions_of_operation": [region_name(code) for code in employer.regions_of_operation],
             "pledge": pledge,
             "progress": _latest_progress(pledge),
+            "honours": honours_of(employer),
         },
     )
 
@@ -159,27 +161,41 @@ def standing(pledge):
 def _badge_size(lines):
     # Verdana-like glyphs average about 7.5 px at 12-13 px: generous, so text never overflows.
     width = 24 + int(max(len(line) for line in lines) * 7.6)
-    return width, 44
+    return width, 44 + 16 * (len(lines) - 2)
 
 
-def _badge_lines(pledge, state):
-    return (
+def _honour(pledge, state):
+    """The newest honour (an award won, employers/honours.py) while the pledge is active."""
+    if state != ACTIVE:
+        return None
+    honours = honours_of(pledge.employer)
+    return honours[0] if honours else None
+
+
+def _badge_lines(pledge, state, honour=None):
+    lines = (
         _("Fair-chance employer"),
         _("Pledge %(reference)s · %(state)s")
         % {"reference": pledge.reference, "state": STANDING_LABELS[state]},
     )
+    return (*lines, honour.label) if honour else lines
 
 
-def badge_title(pledge, state):
-    return _("Fair-chance employer — pledge %(reference)s — %(state)s") % {
+def badge_title(pledge, state, honour=None):
+    title = _("Fair-chance employer — pledge %(reference)s — %(state)s") % {
         "reference": pledge.reference,
         "state": STANDING_WORDS[state],
     }
+    return f"{title} — {honour.label}" if honour else title
 
 
 def _svg(lines, title, colour, state):
-    heading, detail = lines
+    heading, detail, *more = lines
     width, height = _badge_size(lines)
+    extra = "".join(
+        f'<text x="12" y="{52 + 16 * number}" font-size="12">{escape(line)}</text>'
+        for number, line in enumerate(more)
+    )
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="badge-title" data-state={quoteattr(state)}>'
@@ -187,13 +203,16 @@ def _svg(lines, title, colour, state):
         f'<rect width="{width}" height="{height}" rx="6" fill="{colour}"/>'
         '<g fill="#ffffff" font-family="Verdana, \'DejaVu Sans\', Arial, sans-serif">'
         f'<text x="12" y="19" font-size="13" font-weight="700">{escape(heading)}</text>'
-        f'<text x="12" y="36" font-size="12">{escape(detail)}</text>'
+        f'<text x="12" y="36" font-size="12">{escape(detail)}</text>{extra}'
         "</g></svg>"
     )
 
 
 def badge_svg(pledge, state):
-    return _svg(_badge_lines(pledge, state), badge_title(pledge, state), BADGE_COLOURS[state], state)
+    honour = _honour(pledge, state)
+    return _svg(
+        _badge_lines(pledge, state, honour), badge_title(pledge, state, honour), BADGE_COLOURS[state], state
+    )
 
 
 def unknown_badge_svg():
@@ -211,12 +230,13 @@ def pledge_verification(request, reference):
     pledge = _public_pledge(reference)
     state = standing(pledge)
     valid = state != NOT_VALID
-    badge_width, badge_height = _badge_size(_badge_lines(pledge, state))
+    honour = _honour(pledge, state)
+    badge_width, badge_height = _badge_size(_badge_lines(pledge, state, honour))
     context = {
         "pledge": pledge,
         "state": state,
         "state_label": STANDING_LABELS[state],
-        "badge_title": badge_title(pledge, state),
+        "badge_title": badge_title(pledge, state, honour),
         "badge_width": badge_width,
         "badge_height": badge_height,
     }

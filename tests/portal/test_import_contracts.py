@@ -80,6 +80,8 @@ def test_the_contracts_name_the_rules_of_the_layout(configuration):
         "partners",
         "matching",
         "volunteers",
+        "surveys",
+        "awards",
         "incentives",
         "search",
         "api",
@@ -143,6 +145,14 @@ def test_the_code_keeps_every_contract():
         (ONE_WAY, "community_events.models", "incentives.models"),
         (DOMAIN_WITHOUT_SEARCH, "community_events.signups", "search.jobs"),
         (VIEWS_FORMS_MODELS, "community_events.models", "community_events.views.pages"),
+        # Awards sit above matching and below incentives: the employer's profile and badge read
+        # them through employers.honours, partners and employers include their pages by name.
+        (ONE_WAY, "employers.views.public", "awards.models"),
+        (ONE_WAY, "partners.views.area", "awards.models"),
+        (ONE_WAY, "awards.models", "incentives.models"),
+        (DOMAIN_WITHOUT_SEARCH, "awards.nominations", "search.jobs"),
+        (VIEWS_FORMS_MODELS, "awards.models", "awards.forms"),
+        (URLS_VIEWS, "awards.views.public", "awards.urls.public"),
     ],
 )
 def test_a_forbidden_import_breaks_its_contract(configuration, graph, name, importer, imported):
