@@ -161,16 +161,12 @@ def open_case(page, events, kind):
 
 
 @pytest.mark.parametrize("kind", list(CASES))
-def test_event_pages_have_no_serious_accessibility_violations(page, events, axe, kind):
+def test_event_pages_pass_axe_and_fit_a_phone(page, events, axe, kind):
+    """One load per page: axe at the desktop width, then the same page narrowed to 320 px."""
     open_case(page, events, kind)
     violations = axe.run(page).response["violations"]
     blocking = [violation for violation in violations if violation["impact"] in BLOCKING_IMPACTS]
     assert not blocking, f"{kind} ({page.url}) has accessibility violations:\n{describe(blocking)}"
-
-
-@pytest.mark.parametrize("kind", list(CASES))
-def test_event_pages_fit_a_phone(page, events, kind):
     page.set_viewport_size({"width": 320, "height": 640})
-    open_case(page, events, kind)
     measured = page.evaluate(MEASURE)
     assert measured["scrollWidth"] <= measured["innerWidth"], f"{kind} scrolls sideways at 320 px: {measured}"
