@@ -17,9 +17,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.browser.admin_login import admin_staff, log_in_to_admin
-from tests.browser.test_accessibility import BLOCKING_IMPACTS, describe
+from tests.browser.page_checks import assert_accessible_and_narrow
 from tests.browser.test_job_journey import log_in
-from tests.browser.test_mobile_layout import MEASURE
 from tests.community_events.factories import (
     AttendeeFactory,
     EventIndexPageFactory,
@@ -262,12 +261,3 @@ def open_case(page, pages, kind):
 def test_more_volunteer_pages_pass_axe_and_fit_a_phone(page, screening, axe, kind):
     open_case(page, screening, kind)
     assert_accessible_and_narrow(page, axe, kind)
-
-
-def assert_accessible_and_narrow(page, axe, kind):
-    violations = axe.run(page).response["violations"]
-    blocking = [violation for violation in violations if violation["impact"] in BLOCKING_IMPACTS]
-    assert not blocking, f"{kind} ({page.url}) has accessibility violations:\n{describe(blocking)}"
-    page.set_viewport_size({"width": 320, "height": 640})
-    measured = page.evaluate(MEASURE)
-    assert measured["scrollWidth"] <= measured["innerWidth"], f"{kind} scrolls sideways at 320 px: {measured}"
