@@ -1,5 +1,10 @@
-"""A fixed-window rate limit per client address, kept in the shared cache (Redis in production)."""
+"""A fixed-window rate limit per client address, kept in the shared cache (Redis in production).
 
+The cache keys carry a keyed hash of the address, never the address: anyone reading the cache
+(an operator, a Redis dump) must not learn who answered an anonymous survey or signed up."""
+
+import hashlib
+import hmac
 import ipaddress
 
 from django.conf import settings
@@ -31,10 +36,15 @@ def client_address(request):
         return "unknown"
 
 
+def address_digest(address):
+    secret = settings.SECRET_KEY.encode()
+    return hmac.new(secret, address.encode(), hashlib.sha256).hexdigest()[:32]
+
+
 def hit(scope, request, rate):
     """Count one attempt; True while the client is within `rate` (such as "10/h")."""
     limit, seconds = parse_rate(rate)
-    key = f"ratelimit:{scope}:{client_address(request)}"
+    key = f"ratelimit:{scope}:{address_digest(client_address(request))}"
     if cache.add(key, 1, timeout=seconds):
         return True
     try:

@@ -15,8 +15,6 @@ back, so an action in one cell (leave, withdraw, remove) does not change the wor
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
-from django.db import transaction
 
 from employers.models import Invitation
 from incentives.models import SavedIncentiveResult
@@ -29,6 +27,7 @@ from tests.employers.factories import (
     VerifiedUserFactory,
     owner_of,
 )
+from tests.matrix import assert_role_matrix, assert_table_complete, read_table, staff, superuser
 from tests.partners.factories import (
     CoordinatorFactory,
     GraduateFactory,
@@ -36,7 +35,7 @@ from tests.partners.factories import (
     ProviderStaffFactory,
     personal_markers,
 )
-from tests.portal.factories import UserFactory, with_totp
+from tests.portal.factories import UserFactory
 
 # Private to the employer: a draft listing's title and a pending invitation's address.
 DRAFT_JOB_TITLE = "Zephyr Crane Operator"
@@ -92,12 +91,6 @@ def world(db, home):
 
     unverified = UserFactory(email="unverified@example.org")
     # Campaign staff log in like everyone else, with a verified address (as the demo logins do).
-    editor = VerifiedUserFactory(email="editor@example.org")
-    editor.groups.add(Group.objects.get(name="Campaign editors"))
-    with_totp(editor)
-    moderator = VerifiedUserFactory(email="moderator@example.org")
-    moderator.groups.add(Group.objects.get(name="Campaign moderators"))
-    with_totp(moderator)
     people = {
         "anonymous": None,
         "unverified user": unverified,
@@ -108,11 +101,9 @@ def world(db, home):
         "partner case worker": case_worker,
         "partner coordinator": coordinator,
         "staff of another provider": other_staff,
-        "editor": editor,
-        "moderator": moderator,
-        "superuser": with_totp(
-            VerifiedUserFactory(email="admin@example.org", is_superuser=True, is_staff=True)
-        ),
+        "editor": staff("Campaign editors", "editor@example.org"),
+        "moderator": staff("Campaign moderators", "moderator@example.org"),
+        "superuser": superuser(),
     }
     objects = {
         "employer": employer,
@@ -156,10 +147,7 @@ campaign staff        | login login login login login login login login login ok
 moderators            | login login login login login login login login login deny  ok    ok
 superuser             | login login login login login login login login login deny  deny  ok
 """
-EXPECTED = {
-    audience.strip(): cells.split()
-    for audience, cells in (line.split("|") for line in EXPECTED_TABLE.strip().splitlines()[1:])
-}
+EXPECTED = read_table(EXPECTED_TABLE)
 # Who may see each kind of private data on any page at all.
 MAY_SEE = {
     "employer": {"employer recruiter", "employer owner", "editor", "moderator", "superuser"},
@@ -265,23 +253,8 @@ def address(template, objects):
     )
 
 
-def outcome(response):
-    status = response.status_code
-    if status in (301, 302):
-        location = response["Location"]
-        if "/login/" in location:
-            return "login"
-        return "deny" if location.split("?")[0] in TURNED_AWAY else "ok"
-    if status in (200, 400):
-        return "ok"
-    if status in (403, 404):
-        return "deny"
-    return str(status)
-
-
 def test_the_table_is_complete():
-    assert all(len(row) == len(ROLES) for row in EXPECTED.values())
-    assert {audience for _, _, audience in URLS} == set(EXPECTED)
+    assert_table_complete(ROLES, EXPECTED, URLS)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -301,23 +274,15 @@ def report_size(request):
 @pytest.mark.parametrize("role", ROLES)
 def test_permission_matrix(client, world, role):
     people, objects, private = world
-    if people[role] is not None:
-        client.force_login(people[role])
-    column = ROLES.index(role)
-    wrong, leaks = [], []
-    for template, method, audience in URLS:
-        url = address(template, objects)
-        # A savepoint per request: an action here (leave, withdraw) leaves the next cell's world whole.
-        with transaction.atomic():
-            response = getattr(client, method)(url, {})
-            transaction.set_rollback(True)
-        got, expected = outcome(response), EXPECTED[audience][column]
-        if got != expected:
-            wrong.append(f"{method.upper()} {url}: expected {expected}, got {got} ({response.status_code})")
-        body = b"".join(response.streaming_content) if response.streaming else response.content
-        text = body.decode(errors="replace") if response.status_code < 300 else ""
-        for kind, markers in private.items():
-            if role not in MAY_SEE[kind]:
-                leaks += [f"{url} shows {kind} data {marker!r}" for marker in markers if marker in text]
-    assert not wrong, f"{role}:\n" + "\n".join(wrong)
-    assert not leaks, f"{role}:\n" + "\n".join(leaks)
+    assert_role_matrix(
+        client,
+        role,
+        people=people,
+        roles=ROLES,
+        urls=URLS,
+        expected=EXPECTED,
+        address=lambda template: address(template, objects),
+        turned_away=TURNED_AWAY,
+        private=private,
+        may_see=MAY_SEE,
+    )

@@ -5,6 +5,8 @@ address). Nothing changes on GET: a link opened by a mail scanner shows a button
 POST of that button confirms or cancels.
 """
 
+import functools
+
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib import messages
@@ -122,15 +124,27 @@ def join(request, event_id):
     return redirect(event.url)
 
 
-def _attendee_from(token, salt, max_age=None):
-    """(attendee, problem): problem is "expired" or "invalid" when there is no attendee."""
-    try:
-        attendee = Attendee.from_token(token, salt, max_age=max_age)
-    except signing.SignatureExpired:
-        return None, "expired"
-    except signing.BadSignature:
-        return None, "invalid"
-    return attendee, (None if attendee else "invalid")
+def attendee_link(salt, max_age=None):
+    """The view behind an attendee's signed link gets the attendee; a tampered or unknown link
+    answers 404 and an expired one 410 with the same problem page, never cached."""
+
+    def decorate(view):
+        @never_cache
+        @functools.wraps(view)
+        def wrapper(request, token):
+            try:
+                attendee = Attendee.from_token(token, salt, max_age=max_age)
+            except signing.SignatureExpired:
+                return _problem(request, "expired")
+            except signing.BadSignature:
+                attendee = None
+            if attendee is None:
+                return _problem(request, "invalid")
+            return view(request, attendee, token)
+
+        return wrapper
+
+    return decorate
 
 
 def _problem(request, problem):
@@ -140,11 +154,8 @@ def _problem(request, problem):
     )
 
 
-@never_cache
-def confirm(request, token):
-    attendee, problem = _attendee_from(token, Attendee.CONFIRM_SALT, CONFIRMATION_MAX_AGE)
-    if problem:
-        return _problem(request, problem)
+@attendee_link(Attendee.CONFIRM_SALT, CONFIRMATION_MAX_AGE)
+def confirm(request, attendee, token):
     context = {"attendee": attendee, "event": attendee.event, "token": token}
     if request.method == "POST":
         if attendee.event.takes_sign_ups or attendee.status != Attendee.Status.PENDING:
@@ -158,12 +169,9 @@ def confirm(request, token):
     return _private(TemplateResponse(request, "events/confirm.html", context))
 
 
-@never_cache
-def place(request, token):
+@attendee_link(Attendee.ATTENDEE_SALT)
+def place(request, attendee, token):
     """The attendee's own view of the event: their status and, with a place, the online link."""
-    attendee, problem = _attendee_from(token, Attendee.ATTENDEE_SALT)
-    if problem:
-        return _problem(request, problem)
     event = attendee.event_in_own_language()
     context = {
         "attendee": attendee,
@@ -176,11 +184,8 @@ def place(request, token):
     return _private(TemplateResponse(request, "events/place.html", context))
 
 
-@never_cache
-def cancel(request, token):
-    attendee, problem = _attendee_from(token, Attendee.ATTENDEE_SALT)
-    if problem:
-        return _problem(request, problem)
+@attendee_link(Attendee.ATTENDEE_SALT)
+def cancel(request, attendee, token):
     context = {"attendee": attendee, "event": attendee.event, "token": token}
     if request.method == "POST":
         signups.cancel(attendee)
@@ -189,12 +194,9 @@ def cancel(request, token):
     return _private(TemplateResponse(request, "events/cancel.html", context))
 
 
-@never_cache
-def place_calendar(request, token):
+@attendee_link(Attendee.ATTENDEE_SALT)
+def place_calendar(request, attendee, token):
     """The attendee's own calendar file: with the online link once they hold a place."""
-    attendee, problem = _attendee_from(token, Attendee.ATTENDEE_SALT)
-    if problem:
-        return _problem(request, problem)
     event = attendee.event_in_own_language()
     sequence = SignUpSheet.objects.filter(pk=attendee.sheet_id).values_list("sequence", flat=True).first()
     body = event_calendar(event, sequence or 0, online_link=attendee.status == Attendee.Status.CONFIRMED)

@@ -145,3 +145,54 @@ def test_staff_nominate_and_create_a_round_in_the_admin(client, home):
     assert response.status_code == 302
     assert employer.award_nominations.filter(nominated_by="staff", category__round=award_round).exists()
     assert client.get("/admin/awards/rounds/new/").status_code == 200
+
+
+def round_form(title, kinds, criteria, panel):
+    data = {
+        "title": title,
+        "slug": "",
+        "year": "2028",
+        "introduction": "Employers who hire fairly.",
+        "nominations_close_on": "2028-03-31",
+        "panel": [user.pk for user in panel],
+    }
+    for prefix, rows in (("categories", [{"kind": kind} for kind in kinds]), ("criteria", criteria)):
+        data.update(
+            {
+                f"{prefix}-TOTAL_FORMS": str(len(rows)),
+                f"{prefix}-INITIAL_FORMS": "0",
+                f"{prefix}-MIN_NUM_FORMS": "1",
+                f"{prefix}-MAX_NUM_FORMS": "1000",
+            }
+        )
+        for number, row in enumerate(rows):
+            data.update({f"{prefix}-{number}-{field}": value for field, value in row.items()})
+            data[f"{prefix}-{number}-ORDER"] = str(number + 1)
+    return data
+
+
+def test_a_manager_writes_a_round_with_its_categories_criteria_and_panel_in_the_admin(client, home):
+    manager, judge = staff("Campaign moderators"), staff("Campaign editors")
+    client.force_login(manager)
+    criteria = [{"title": "People hired and kept", "description": "Hires and retention"}]
+
+    twice = round_form("Fair Chance Employer 2028", ["small", "small"], criteria, [judge])
+    response = client.post("/admin/awards/rounds/new/", twice)
+    assert response.status_code == 200  # the form again, with what was typed
+    page = response.content.decode()
+    assert "Fair Chance Employer 2028" in page and "People hired and kept" in page
+    assert "Please correct the duplicate" in page
+    assert not AwardRound.objects.exists()
+
+    response = client.post(
+        "/admin/awards/rounds/new/",
+        round_form("Fair Chance Employer 2028", ["small", "retention"], criteria, [judge]),
+    )
+    assert response.status_code == 302
+    award_round = AwardRound.objects.get()
+    assert award_round.status == AwardRound.Status.OPEN and award_round.slug
+    assert sorted(award_round.categories.values_list("kind", flat=True)) == ["retention", "small"]
+    assert list(award_round.criteria.values_list("title", flat=True)) == ["People hired and kept"]
+    assert list(award_round.panel.all()) == [judge]
+    public = client.get(award_round.get_absolute_url()).content.decode()
+    assert "People hired and kept" in public

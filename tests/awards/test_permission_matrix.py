@@ -11,15 +11,12 @@ while judging: no page served here to anyone else carries them.
 """
 
 import pytest
-from django.contrib.auth.models import Group
-from django.db import transaction
 
 from awards.models import Category, Nomination
 from tests.awards.factories import AwardRoundFactory, NominationFactory, category, score_all
 from tests.employers.factories import RecruiterFactory, VerifiedUserFactory, owner_of
+from tests.matrix import assert_role_matrix, assert_table_complete, read_table, staff, superuser
 from tests.partners.factories import CoordinatorFactory, ProgrammeProviderFactory
-from tests.portal.factories import with_totp
-from tests.test_permission_matrix import outcome
 
 ROLES = [
     "anonymous",
@@ -46,14 +43,13 @@ judges            | login login login login login login login  deny  ok    ok   
 managers          | login login login login login login login  deny  deny  ok    ok
 panel             | login login login login login login login  deny  ok    deny  deny
 """
-EXPECTED = {
-    audience.strip(): cells.split()
-    for audience, cells in (line.split("|") for line in EXPECTED_TABLE.strip().splitlines()[1:])
-}
+EXPECTED = read_table(EXPECTED_TABLE)
 MAY_SEE = {
     "provider statement": {"coordinator of the nominating provider"},
     "another panellist's reasons": set(),
 }
+
+TURNED_AWAY = ("/employer/register/", "/admin/")
 
 URLS = [
     ("/employer/awards/", "get", "employer area"),
@@ -76,12 +72,6 @@ URLS = [
     ("/admin/awards/nominations/{judged}/score/", "post", "panel"),
     ("/admin/awards/nominations/{judged}/winner/", "post", "managers"),
 ]
-
-
-def staff(group, email):
-    user = VerifiedUserFactory(email=email)
-    user.groups.add(Group.objects.get(name=group))
-    return with_totp(user)
 
 
 @pytest.fixture
@@ -124,9 +114,7 @@ def world(db, home):
         "editor": staff("Campaign editors", "editor@example.org"),
         "panellist": panellist,
         "moderator": staff("Campaign moderators", "moderator@example.org"),
-        "superuser": with_totp(
-            VerifiedUserFactory(email="admin@example.org", is_superuser=True, is_staff=True)
-        ),
+        "superuser": superuser(),
     }
     objects = {
         "employer_nomination": employer_nomination.pk,
@@ -142,31 +130,21 @@ def world(db, home):
 
 
 def test_the_table_is_complete():
-    assert all(len(row) == len(ROLES) for row in EXPECTED.values())
-    assert {audience for _, _, audience in URLS} == set(EXPECTED)
+    assert_table_complete(ROLES, EXPECTED, URLS)
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_awards_permission_matrix(client, world, role):
     people, objects, private = world
-    if people[role] is not None:
-        client.force_login(people[role])
-    column = ROLES.index(role)
-    wrong, leaks = [], []
-    for template, method, audience in URLS:
-        url = template.format(**objects)
-        with transaction.atomic():
-            response = getattr(client, method)(url, {})
-            transaction.set_rollback(True)
-        got, expected = outcome(response), EXPECTED[audience][column]
-        # The employer sees its own nominations, not a provider's statement about it.
-        if "{provider_nomination}" in template and template.startswith("/employer/") and got == "ok":
-            expected = "ok"
-        if got != expected:
-            wrong.append(f"{method.upper()} {url}: expected {expected}, got {got} ({response.status_code})")
-        text = response.content.decode(errors="replace") if response.status_code < 300 else ""
-        for kind, markers in private.items():
-            if role not in MAY_SEE[kind]:
-                leaks += [f"{url} shows {kind} {marker!r}" for marker in markers if marker in text]
-    assert not wrong, f"{role}:\n" + "\n".join(wrong)
-    assert not leaks, f"{role}:\n" + "\n".join(leaks)
+    assert_role_matrix(
+        client,
+        role,
+        people=people,
+        roles=ROLES,
+        urls=URLS,
+        expected=EXPECTED,
+        address=lambda template: template.format(**objects),
+        turned_away=TURNED_AWAY,
+        private=private,
+        may_see=MAY_SEE,
+    )

@@ -17,8 +17,7 @@ from playwright.sync_api import expect
 from wagtail.models import Locale
 
 from community_events.models import EventKind
-from tests.browser.test_accessibility import BLOCKING_IMPACTS, describe
-from tests.browser.test_mobile_layout import MEASURE
+from tests.browser.page_checks import assert_accessible_and_narrow
 from tests.browser.test_volunteer_accessibility import wait_for_animations
 from tests.campaigns.factories import LiveCampaignPageFactory
 from tests.community_events.factories import (
@@ -161,16 +160,6 @@ def open_case(page, events, kind):
 
 
 @pytest.mark.parametrize("kind", list(CASES))
-def test_event_pages_have_no_serious_accessibility_violations(page, events, axe, kind):
+def test_event_pages_pass_axe_and_fit_a_phone(page, events, axe, kind):
     open_case(page, events, kind)
-    violations = axe.run(page).response["violations"]
-    blocking = [violation for violation in violations if violation["impact"] in BLOCKING_IMPACTS]
-    assert not blocking, f"{kind} ({page.url}) has accessibility violations:\n{describe(blocking)}"
-
-
-@pytest.mark.parametrize("kind", list(CASES))
-def test_event_pages_fit_a_phone(page, events, kind):
-    page.set_viewport_size({"width": 320, "height": 640})
-    open_case(page, events, kind)
-    measured = page.evaluate(MEASURE)
-    assert measured["scrollWidth"] <= measured["innerWidth"], f"{kind} scrolls sideways at 320 px: {measured}"
+    assert_accessible_and_narrow(page, axe, kind)

@@ -7,7 +7,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.browser.admin_login import admin_staff, log_in_to_admin
-from tests.browser.test_accessibility import BLOCKING_IMPACTS, describe
+from tests.browser.page_checks import assert_accessible_and_narrow, assert_no_serious_violations
 from tests.surveys.factories import SurveyWaveFactory, answer_all
 
 pytestmark = pytest.mark.browser
@@ -48,20 +48,14 @@ ADMIN = {
 }
 
 
-def check(page, axe, kind):
-    violations = axe.run(page).response["violations"]
-    blocking = [violation for violation in violations if violation["impact"] in BLOCKING_IMPACTS]
-    assert not blocking, f"{kind} ({page.url}) has accessibility violations:\n{describe(blocking)}"
-
-
 @pytest.mark.parametrize("kind", list(PUBLIC))
-def test_survey_pages_have_no_serious_accessibility_violations(page, wave, axe, kind):
+def test_survey_pages_pass_axe_and_fit_a_phone(page, wave, axe, kind):
     target = PUBLIC[kind]
     if callable(target):
         target(page)
     else:
         assert page.goto(target).status == 200, page.url
-    check(page, axe, kind)
+    assert_accessible_and_narrow(page, axe, kind)
 
 
 def test_survey_admin_pages_have_no_serious_accessibility_violations(page, wave, axe):
@@ -69,4 +63,4 @@ def test_survey_admin_pages_have_no_serious_accessibility_violations(page, wave,
     log_in_to_admin(page, "editor@example.org", next_url="/admin/snippets/surveys/survey/")
     for kind, target in ADMIN.items():
         assert page.goto(target.format(survey=wave.survey.pk)).status == 200, kind
-        check(page, axe, kind)
+        assert_no_serious_violations(page, axe, kind)

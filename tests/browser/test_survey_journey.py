@@ -27,6 +27,14 @@ def visitor(browser, live_site):
     return context
 
 
+def new_page(browser, live_site):
+    context = browser.new_context(
+        base_url=live_site.url, locale="en-GB", viewport={"width": 1280, "height": 900}
+    )
+    context.set_default_timeout(TIMEOUT_MS)
+    return context.new_page()
+
+
 def answer(page, agree):
     expect(page.get_by_role("button", name="Send my answers")).to_be_visible()
     for fieldset in page.locator("fieldset.field-radios").all():
@@ -58,9 +66,22 @@ def test_survey_journey(browser, live_site, page, home):
     expect(page.get_by_text("created", exact=False).first).to_be_visible()
     wave = survey.waves.get()
 
-    # 2. The campaign page invites visitors to the wave (the block, as an editor would place it).
-    campaign.body.append(("survey", {"wave": wave, "heading": "", "text": "Tell us what you think."}))
-    campaign.save_revision().publish()
+    # 2. A moderator places the wave on the campaign page in the page editor and publishes it.
+    admin_staff("moderator@example.org", "Campaign moderators")
+    editor = new_page(browser, live_site)
+    log_in_to_admin(editor, "moderator@example.org", next_url=f"/admin/pages/{campaign.pk}/edit/")
+    body = editor.locator("[data-contentpath=body]")
+    body.get_by_role("button", name="Insert a block").last.click()
+    editor.get_by_role("option", name="Survey").click()
+    body.get_by_role("button", name="Choose survey wave").click()
+    editor.get_by_role("dialog").get_by_role("link", name="After the campaign").click()
+    expect(body.get_by_role("button", name="Choose survey wave")).to_have_count(0)
+    body.locator("textarea").last.fill("Tell us what you think.")
+    editor.get_by_role("button", name="More actions").click()
+    editor.get_by_role("button", name="Publish").click()
+    expect(editor.get_by_text("has been published", exact=False).first).to_be_visible()
+    campaign.refresh_from_db()
+    assert campaign.body[-1].block_type == "survey"
 
     # 3. Anonymous visitors answer, each from a browser of their own; nobody answers twice.
     for number in range(VISITORS):

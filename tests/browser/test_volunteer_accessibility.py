@@ -17,9 +17,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.browser.admin_login import admin_staff, log_in_to_admin
-from tests.browser.test_accessibility import BLOCKING_IMPACTS, describe
+from tests.browser.page_checks import assert_accessible_and_narrow
 from tests.browser.test_job_journey import log_in
-from tests.browser.test_mobile_layout import MEASURE
 from tests.community_events.factories import (
     AttendeeFactory,
     EventIndexPageFactory,
@@ -90,24 +89,10 @@ def open_page(page, mentorship, kind):
 
 
 @pytest.mark.parametrize("kind", list(PAGES))
-def test_volunteer_pages_have_no_serious_accessibility_violations(page, mentor, axe, kind):
+def test_volunteer_pages_pass_axe_and_fit_a_phone(page, mentor, axe, kind):
+    """One load per page: axe at the desktop width, then the same page narrowed to 320 px."""
     open_page(page, mentor, kind)
-    violations = axe.run(page).response["violations"]
-    blocking = [violation for violation in violations if violation["impact"] in BLOCKING_IMPACTS]
-    assert not blocking, f"{kind} ({page.url}) has accessibility violations:\n{describe(blocking)}"
-
-
-@pytest.mark.parametrize("kind", ["application", "application with errors", "volunteer area", "match"])
-def test_volunteer_pages_fit_a_phone(page, mentor, kind):
-    page.set_viewport_size({"width": 320, "height": 640})
-    open_page(page, mentor, kind)
-    wide = page.evaluate(
-        """() => [...document.querySelectorAll('body *')]
-            .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
-            .map((el) => el.tagName + '.' + el.className).slice(0, 10)"""
-    )
-    overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
-    assert not overflow, f"{kind} scrolls sideways at 320 px: {wide}"
+    assert_accessible_and_narrow(page, axe, kind)
 
 
 @pytest.fixture
@@ -273,16 +258,6 @@ def open_case(page, pages, kind):
 
 
 @pytest.mark.parametrize("kind", list(CASES))
-def test_more_volunteer_pages_have_no_serious_accessibility_violations(page, screening, axe, kind):
+def test_more_volunteer_pages_pass_axe_and_fit_a_phone(page, screening, axe, kind):
     open_case(page, screening, kind)
-    violations = axe.run(page).response["violations"]
-    blocking = [violation for violation in violations if violation["impact"] in BLOCKING_IMPACTS]
-    assert not blocking, f"{kind} ({page.url}) has accessibility violations:\n{describe(blocking)}"
-
-
-@pytest.mark.parametrize("kind", list(CASES))
-def test_more_volunteer_pages_fit_a_phone(page, screening, kind):
-    page.set_viewport_size({"width": 320, "height": 640})
-    open_case(page, screening, kind)
-    measured = page.evaluate(MEASURE)
-    assert measured["scrollWidth"] <= measured["innerWidth"], f"{kind} scrolls sideways at 320 px: {measured}"
+    assert_accessible_and_narrow(page, axe, kind)

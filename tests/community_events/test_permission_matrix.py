@@ -8,8 +8,6 @@ searched for them."""
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
-from django.db import transaction
 
 from tests.community_events.factories import (
     AttendeeFactory,
@@ -18,7 +16,8 @@ from tests.community_events.factories import (
     in_days,
 )
 from tests.employers.factories import VerifiedUserFactory, owner_of
-from tests.portal.factories import UserFactory, with_totp
+from tests.matrix import assert_role_matrix, assert_table_complete, staff, superuser
+from tests.portal.factories import UserFactory
 
 ROLES = [
     "anonymous",
@@ -50,12 +49,6 @@ TURNED_AWAY = {"/admin/", "/"}
 STAFF = {"editor", "moderator", "superuser"}
 
 
-def staff(group, email):
-    user = VerifiedUserFactory(email=email)
-    user.groups.add(Group.objects.get(name=group))
-    return with_totp(user)
-
-
 @pytest.fixture
 def world(event_index):
     event = EventPageFactory(parent=event_index, capacity=1)
@@ -72,53 +65,39 @@ def world(event_index):
         "employer owner": owner_of()[0],
         "editor": staff("Campaign editors", "editor@example.org"),
         "moderator": staff("Campaign moderators", "moderator@example.org"),
-        "superuser": with_totp(
-            VerifiedUserFactory(email="admin@example.org", is_superuser=True, is_staff=True)
-        ),
+        "superuser": superuser(),
     }
     # A token for an attendee that is signed right but names the attendee with a wrong nonce.
     forged = type(attendee)(pk=attendee.pk, link_nonce="guessed").attendee_token()
     objects = {"event": event.pk, "past": past.pk, "forged": forged}
-    private = ["private.person@example.net", "Pat Private", "waiting.person@example.net", "came@example.net"]
+    private = {
+        "attendees": [
+            "private.person@example.net",
+            "Pat Private",
+            "waiting.person@example.net",
+            "came@example.net",
+        ]
+    }
     return people, objects, private
 
 
-def outcome(response):
-    status = response.status_code
-    if status in (301, 302):
-        location = response["Location"]
-        if "/login/" in location:
-            return "login"
-        return "deny" if location.split("?")[0] in TURNED_AWAY else "ok"
-    if status in (200, 400):
-        return "ok"
-    if status in (403, 404, 405):
-        return "deny"
-    return str(status)
-
-
 def test_the_table_is_complete():
-    assert all(len(row) == len(ROLES) for row in EXPECTED.values())
-    assert {audience for _, _, audience in URLS} == set(EXPECTED)
+    assert_table_complete(ROLES, EXPECTED, URLS)
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_permission_matrix(client, world, role):
     people, objects, private = world
-    if people[role] is not None:
-        client.force_login(people[role])
-    column = ROLES.index(role)
-    wrong, leaks = [], []
-    for template, method, audience in URLS:
-        url = template.format(**objects)
-        with transaction.atomic():
-            response = getattr(client, method)(url, {})
-            transaction.set_rollback(True)
-        got, expected = outcome(response), EXPECTED[audience][column]
-        if got != expected:
-            wrong.append(f"{method.upper()} {url}: expected {expected}, got {got} ({response.status_code})")
-        text = response.content.decode(errors="replace") if response.status_code < 300 else ""
-        if role not in STAFF:
-            leaks += [f"{url} shows {marker!r}" for marker in private if marker in text]
-    assert not wrong, f"{role}:\n" + "\n".join(wrong)
-    assert not leaks, f"{role}:\n" + "\n".join(leaks)
+    assert_role_matrix(
+        client,
+        role,
+        people=people,
+        roles=ROLES,
+        urls=URLS,
+        expected=EXPECTED,
+        address=lambda template: template.format(**objects),
+        turned_away=TURNED_AWAY,
+        private=private,
+        may_see={"attendees": STAFF},
+        denied=(403, 404, 405),
+    )

@@ -10,13 +10,10 @@ anyone shows a single response: only counts.
 """
 
 import pytest
-from django.contrib.auth.models import Group
-from django.db import transaction
 
 from tests.employers.factories import VerifiedUserFactory, owner_of
-from tests.portal.factories import with_totp
+from tests.matrix import assert_role_matrix, assert_table_complete, read_table, staff, superuser
 from tests.surveys.factories import SurveyWaveFactory, answer_all
-from tests.test_permission_matrix import outcome
 
 ROLES = ["anonymous", "plain user", "employer", "editor", "moderator", "superuser"]
 
@@ -25,10 +22,9 @@ audience      | anon  plain empl  edit  moder super
 public        | ok    ok    ok    ok    ok    ok
 survey staff  | login login login ok    ok    ok
 """
-EXPECTED = {
-    audience.strip(): cells.split()
-    for audience, cells in (line.split("|") for line in EXPECTED_TABLE.strip().splitlines()[1:])
-}
+EXPECTED = read_table(EXPECTED_TABLE)
+
+TURNED_AWAY = ("/admin/",)
 
 URLS = [
     ("/surveys/{wave}/", "get", "public"),
@@ -45,12 +41,6 @@ URLS = [
 ]
 
 
-def staff(group):
-    user = VerifiedUserFactory(email=f"{group.split()[-1].lower()}@example.org")
-    user.groups.add(Group.objects.get(name=group))
-    return with_totp(user)
-
-
 @pytest.fixture
 def world(db, home):
     wave = SurveyWaveFactory(slug="open-wave", survey__slug="acceptance")
@@ -60,33 +50,27 @@ def world(db, home):
         "anonymous": None,
         "plain user": VerifiedUserFactory(email="plain@example.org"),
         "employer": owner,
-        "editor": staff("Campaign editors"),
-        "moderator": staff("Campaign moderators"),
-        "superuser": with_totp(
-            VerifiedUserFactory(email="admin@example.org", is_superuser=True, is_staff=True)
-        ),
+        "editor": staff("Campaign editors", "editor@example.org"),
+        "moderator": staff("Campaign moderators", "moderator@example.org"),
+        "superuser": superuser(),
     }
     return people, {"wave": wave.slug, "survey": wave.survey.slug, "survey_id": wave.survey.pk}
 
 
 def test_the_table_is_complete():
-    assert all(len(row) == len(ROLES) for row in EXPECTED.values())
-    assert {audience for _, _, audience in URLS} == set(EXPECTED)
+    assert_table_complete(ROLES, EXPECTED, URLS)
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_survey_permission_matrix(client, world, role):
     people, objects = world
-    if people[role] is not None:
-        client.force_login(people[role])
-    column = ROLES.index(role)
-    wrong = []
-    for template, method, audience in URLS:
-        url = template.format(**objects)
-        with transaction.atomic():
-            response = getattr(client, method)(url, {})
-            transaction.set_rollback(True)
-        got, expected = outcome(response), EXPECTED[audience][column]
-        if got != expected:
-            wrong.append(f"{method.upper()} {url}: expected {expected}, got {got} ({response.status_code})")
-    assert not wrong, f"{role}:\n" + "\n".join(wrong)
+    assert_role_matrix(
+        client,
+        role,
+        people=people,
+        roles=ROLES,
+        urls=URLS,
+        expected=EXPECTED,
+        address=lambda template: template.format(**objects),
+        turned_away=TURNED_AWAY,
+    )

@@ -2,6 +2,7 @@
 no time of day, no link to a supporter pledge, no cookie shared with the pledge form."""
 
 import pytest
+from django.core.cache import cache
 from django.db import models
 from django.test import RequestFactory
 
@@ -43,6 +44,14 @@ def test_a_response_has_no_field_that_could_identify_or_join_it():
     )
 
 
+def cache_keys():
+    """Every key in the cache the suite runs with (local memory, or Redis in the PostgreSQL suite)."""
+    if hasattr(cache, "_cache") and isinstance(cache._cache, dict):
+        return [str(key) for key in cache._cache]
+    client = cache._cache.get_client()
+    return [key.decode() for key in client.scan_iter("*")]
+
+
 def test_nothing_of_the_visitor_is_stored(client, home):
     wave = SurveyWaveFactory()
     client.post(
@@ -57,6 +66,9 @@ def test_nothing_of_the_visitor_is_stored(client, home):
     for marker in ("198.51.100.77", "192.0.2.55", "MarkerAgent"):
         assert marker not in stored
     assert set(row) == {"id", "wave_id", "answered_on", "age_band", "region"}
+    # Nor in the cache, where the rate limit counts answers per address for an hour.
+    assert cache.get("ratelimit:survey:198.51.100.77") is None
+    assert not [key for key in cache_keys() if "198.51.100.77" in key]
 
 
 def test_a_logged_in_visitor_is_not_recorded_either(client, home):

@@ -10,13 +10,10 @@ A page served to someone not allowed to see a volunteer's data carries none of i
 """
 
 import pytest
-from django.contrib.auth.models import Group
-from django.db import transaction
 
 from tests.employers.factories import VerifiedUserFactory, owner_of
+from tests.matrix import assert_role_matrix, assert_table_complete, read_table, staff, superuser
 from tests.partners.factories import CoordinatorFactory, ProgrammeProviderFactory, ProviderStaffFactory
-from tests.portal.factories import with_totp
-from tests.test_permission_matrix import outcome as base_outcome
 from tests.volunteers.factories import (
     ActiveMentorFactory,
     MentoringSessionFactory,
@@ -47,10 +44,7 @@ partner staff      | login deny  deny  deny  ok    ok    ok     deny  deny  deny
 partner object     | login deny  deny  deny  ok    ok    deny   deny  deny  deny  deny
 moderators         | login login login login login login login  login deny  ok    ok
 """
-EXPECTED = {
-    audience.strip(): cells.split()
-    for audience, cells in (line.split("|") for line in EXPECTED_TABLE.strip().splitlines()[1:])
-}
+EXPECTED = read_table(EXPECTED_TABLE)
 MAY_SEE = {
     # name and e-mail: the matched provider's coordinator too, after the match
     "contact": {"volunteer", "coordinator of the matched provider", "moderator", "superuser"},
@@ -81,18 +75,6 @@ URLS = [
 TURNED_AWAY = ("/volunteer/", "/admin/")
 
 
-def outcome(response):
-    if response.status_code in (301, 302) and response["Location"].split("?")[0] in TURNED_AWAY:
-        return "deny"
-    return base_outcome(response)
-
-
-def staff(group):
-    user = VerifiedUserFactory(email=f"{group.split()[-1].lower()}@example.org")
-    user.groups.add(Group.objects.get(name=group))
-    return with_totp(user)
-
-
 @pytest.fixture
 def world(db, home):
     provider = ProgrammeProviderFactory(name="Fresh Start Futures")
@@ -112,11 +94,9 @@ def world(db, home):
         "case worker of the matched provider": case_worker,
         "coordinator of another provider": CoordinatorFactory(user__email="coord@elsewhere.example.org").user,
         "employer": owner,
-        "editor": staff("Campaign editors"),
-        "moderator": staff("Campaign moderators"),
-        "superuser": with_totp(
-            VerifiedUserFactory(email="admin@example.org", is_superuser=True, is_staff=True)
-        ),
+        "editor": staff("Campaign editors", "editor@example.org"),
+        "moderator": staff("Campaign moderators", "moderator@example.org"),
+        "superuser": superuser(),
     }
     objects = {
         "mentorship": mentorship.pk,
@@ -133,28 +113,21 @@ def world(db, home):
 
 
 def test_the_table_is_complete():
-    assert all(len(row) == len(ROLES) for row in EXPECTED.values())
-    assert {audience for _, _, audience in URLS} == set(EXPECTED)
+    assert_table_complete(ROLES, EXPECTED, URLS)
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_volunteer_permission_matrix(client, world, role):
     people, objects, private = world
-    if people[role] is not None:
-        client.force_login(people[role])
-    column = ROLES.index(role)
-    wrong, leaks = [], []
-    for template, method, audience in URLS:
-        url = template.format(**objects)
-        with transaction.atomic():
-            response = getattr(client, method)(url, {})
-            transaction.set_rollback(True)
-        got, expected = outcome(response), EXPECTED[audience][column]
-        if got != expected:
-            wrong.append(f"{method.upper()} {url}: expected {expected}, got {got} ({response.status_code})")
-        text = response.content.decode(errors="replace") if response.status_code < 300 else ""
-        for kind, markers in private.items():
-            if role not in MAY_SEE[kind]:
-                leaks += [f"{url} shows {kind} data {marker!r}" for marker in markers if marker in text]
-    assert not wrong, f"{role}:\n" + "\n".join(wrong)
-    assert not leaks, f"{role}:\n" + "\n".join(leaks)
+    assert_role_matrix(
+        client,
+        role,
+        people=people,
+        roles=ROLES,
+        urls=URLS,
+        expected=EXPECTED,
+        address=lambda template: template.format(**objects),
+        turned_away=TURNED_AWAY,
+        private=private,
+        may_see=MAY_SEE,
+    )
