@@ -11,6 +11,7 @@ from record_guidance.models import Jurisdiction, RecordGuidance, SpentRule
 
 
 class RecordGuidanceViewSet(SnippetViewSet):
+    inspect_view_enabled = True  # editors read what they may not change
     model = RecordGuidance
     icon = "help"
     menu_label = _("Guidance")
@@ -27,6 +28,7 @@ class RecordGuidanceViewSet(SnippetViewSet):
 
 
 class SpentRuleViewSet(SnippetViewSet):
+    inspect_view_enabled = True  # editors read what they may not change
     model = SpentRule
     icon = "time"
     menu_label = _("Example spent rules")
@@ -41,6 +43,7 @@ class SpentRuleViewSet(SnippetViewSet):
 
 
 class JurisdictionViewSet(SnippetViewSet):
+    inspect_view_enabled = True  # editors read what they may not change
     model = Jurisdiction
     icon = "site"
     menu_label = _("Jurisdictions")
