@@ -51,7 +51,7 @@ def with_errors(page, job_url):
 def with_an_answer(page, job_url):
     blank(page, job_url)
     page.get_by_label("Where were you sentenced?").select_option(label="England and Wales")
-    page.get_by_label(SentenceBand.UP_TO_30_MONTHS.label, exact=True).check()
+    page.get_by_label(str(SentenceBand.UP_TO_30_MONTHS.label), exact=True).check()
     page.get_by_label("When did the sentence end?").select_option(value="1")
     page.get_by_role("button", name="Check", exact=True).click()
     expect(page.locator("[data-outcome]")).to_contain_text("Not spent yet")
