@@ -168,3 +168,34 @@ class TestMistakes:
         response = answer(client, scotland, SentenceBand.UP_TO_12_MONTHS, 2)
         assert "There is no example rule for this sentence in Scotland yet." in text_of(response)
         assert "data-outcome" not in response.content.decode()
+
+
+def test_the_self_check_costs_the_same_queries_however_many_rules(client, home, places):
+    """The blank page and an answer: within the public pages' budget, and no dearer with more
+    jurisdictions and rules behind them."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.record_guidance.factories import JurisdictionFactory, SpentRuleFactory
+
+    england_and_wales, _scotland = places
+
+    def costs():
+        client.get(URL)
+        found = []
+        for send in (
+            lambda: client.get(URL),
+            lambda: answer(client, england_and_wales, "up_to_12_months", 3),
+        ):
+            with CaptureQueriesContext(connection) as queries:
+                assert send().status_code == 200
+            found.append(len(queries))
+        return found
+
+    few = costs()
+    for number in range(6):
+        more = JurisdictionFactory(name=f"Place {number}", regions=[])
+        for band in SentenceBand.values:
+            SpentRuleFactory(jurisdiction=more, band=band)
+    assert costs() == few
+    assert max(few) <= 12
