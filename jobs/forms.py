@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from jobs.job_page_panels import wording_notes
 from jobs.models import REQUIREMENT_FLAGS, ApplyMethod, JobCertification, JobListing, JobSkill
 from jobs.richtext import sanitise_html
 from jobs.wording import find_deterring_phrases
@@ -290,6 +291,22 @@ class JobListingForm(forms.ModelForm):
         else:
             texts = [self.initial.get(name) or "" for name in WORDING_FIELDS]
         return find_deterring_phrases(*texts)
+
+    def occupation_and_region(self):
+        """The occupation and region as typed (bound) or as saved (unbound), for the guidance and
+        the wording notes other apps add (jobs/job_page_panels.py); None and "" when not given."""
+        if not self.is_bound:
+            return self.instance.occupation if self.instance.occupation_id else None, self.instance.region
+        region = self.data.get(self.add_prefix("region"), "")
+        chosen = self.data.get(self.add_prefix("occupation"), "")
+        try:
+            occupation = self.fields["occupation"].queryset.filter(pk=int(chosen)).first() if chosen else None
+        except ValueError:
+            occupation = None
+        return occupation, region
+
+    def wording_notes(self, phrases):
+        return wording_notes(phrases, *self.occupation_and_region())
 
     def save_links(self, job):
         """Replace the listing's skills and certifications with those chosen."""

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "surveys",
     "awards",
     "community_events",
+    "record_guidance",
     "incentives",
     "search",
     "api",

@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("awards/", include("awards.urls.public")),
     path("", include("employers.urls.public")),
     path("", include("incentives.urls.public")),
+    path("", include("record_guidance.urls")),  # the spent-conviction self-check
     path("search/", include("search.urls")),
     path("impact/", include("impact.urls")),
     path("surveys/", include("surveys.urls")),

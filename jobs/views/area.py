@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from employers.models import Employer
 from employers.permissions import ANY_ROLE, employer_area
 from jobs.forms import JobListingForm
+from jobs.job_page_panels import listing_form_panels, wording_notes
 from jobs.models import InvalidTransition, JobCertification, JobListing, JobSkill
 from jobs.wording import find_deterring_phrases
 
@@ -111,11 +112,14 @@ def job_list(request):
 
 
 def _form_page(request, form, job=None, status=200):
+    deterring = form.deterring_phrases()
     context = {
         "employer": request.employer,
         "job": job,
         "form": form,
-        "deterring": form.deterring_phrases(),
+        "deterring": deterring,
+        "wording_notes": form.wording_notes(deterring),
+        "panels": listing_form_panels(*form.occupation_and_region()),
         "checked": "check" in request.POST,
     }
     return TemplateResponse(request, "jobs/area/job_form.html", context, status=status)
@@ -210,12 +214,14 @@ def _with_links(queryset):
 def _job_context(request, job):
     employer = request.employer
     job.employer = employer
+    deterring = find_deterring_phrases(job.title, job.description, job.fair_chance_statement)
     return {
         "employer": employer,
         "job": job,
         "actions": allowed_actions(job, employer),
         "submit_refused": submit_refusal(employer, job) if job.status == Status.DRAFT else "",
-        "deterring": find_deterring_phrases(job.title, job.description, job.fair_chance_statement),
+        "deterring": deterring,
+        "wording_notes": wording_notes(deterring, job.occupation, job.region),
         "pay": job.pay_text,
         **_links(job),
     }

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from employers.models import HiringPledge
 from jobs.filters import ReportJobForm
+from jobs.job_page_panels import job_page_panels
 from jobs.jsonld import job_posting_json
 from jobs.models import ApplyMethod, JobListing
 from portal.addresses import absolute_url, tag_uri
@@ -106,6 +107,7 @@ def _job_page(request, job, form=None, status=200):
             "required_certifications": [link.certification for link in certifications if link.required],
             "preferred_certifications": [link.certification for link in certifications if not link.required],
             "requirements": job.requirement_labels(),
+            "panels": job_page_panels(job),  # what apps above jobs add (jobs/job_page_panels.py)
             "apply_methods": ApplyMethod,
             "form": form or ReportJobForm(),
             "jsonld": job_posting_json(job),
