@@ -10,14 +10,12 @@ The public pages (job pages, the self-check) are for everyone and are tested whe
 """
 
 import pytest
-from django.contrib.auth.models import Group
-from django.db import transaction
 
+from record_guidance.models import SpentRule
 from tests.employers.factories import VerifiedUserFactory, owner_of
+from tests.matrix import assert_role_matrix, assert_table_complete, read_table, staff, superuser
 from tests.partners.factories import CoordinatorFactory
-from tests.portal.factories import with_totp
 from tests.record_guidance.factories import JurisdictionFactory, RecordGuidanceFactory, SpentRuleFactory
-from tests.test_permission_matrix import outcome
 
 ROLES = [
     "anonymous",
@@ -34,10 +32,8 @@ audience   | anon  plain owner coord edit  moder super
 readers    | login login login login ok    ok    ok
 keepers    | login login login login deny  ok    ok
 """
-EXPECTED = {
-    audience.strip(): cells.split()
-    for audience, cells in (line.split("|") for line in EXPECTED_TABLE.strip().splitlines()[1:])
-}
+EXPECTED = read_table(EXPECTED_TABLE)
+TURNED_AWAY = ("/admin/",)
 
 BASE = "/admin/snippets/record_guidance"
 URLS = [
@@ -59,12 +55,6 @@ URLS = [
 ]
 
 
-def staff(group, email):
-    user = VerifiedUserFactory(email=email)
-    user.groups.add(Group.objects.get(name=group))
-    return with_totp(user)
-
-
 @pytest.fixture
 def world(db, home):
     jurisdiction = JurisdictionFactory(name="England and Wales")
@@ -77,35 +67,29 @@ def world(db, home):
         "partner coordinator": CoordinatorFactory(user__email="coord@example.org").user,
         "editor": staff("Campaign editors", "editor@example.org"),
         "moderator": staff("Campaign moderators", "moderator@example.org"),
-        "superuser": with_totp(
-            VerifiedUserFactory(email="admin@example.org", is_superuser=True, is_staff=True)
-        ),
+        "superuser": superuser(),
     }
     objects = {"guidance": guidance.pk, "rule": rule.pk, "jurisdiction": jurisdiction.pk}
     return people, objects
 
 
 def test_the_table_is_complete():
-    assert all(len(row) == len(ROLES) for row in EXPECTED.values())
-    assert {audience for _, _, audience in URLS} == set(EXPECTED)
+    assert_table_complete(ROLES, EXPECTED, URLS)
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_record_guidance_permission_matrix(client, world, role):
     people, objects = world
-    if people[role] is not None:
-        client.force_login(people[role])
-    column = ROLES.index(role)
-    wrong = []
-    for template, method, audience in URLS:
-        url = template.format(**objects)
-        with transaction.atomic():
-            response = getattr(client, method)(url, {})
-            transaction.set_rollback(True)
-        got, expected = outcome(response), EXPECTED[audience][column]
-        if got != expected:
-            wrong.append(f"{method.upper()} {url}: expected {expected}, got {got} ({response.status_code})")
-    assert not wrong, f"{role}:\n" + "\n".join(wrong)
+    assert_role_matrix(
+        client,
+        role,
+        people=people,
+        roles=ROLES,
+        urls=URLS,
+        expected=EXPECTED,
+        address=lambda template: template.format(**objects),
+        turned_away=TURNED_AWAY,
+    )
 
 
 def test_a_moderator_adds_an_example_rule_through_the_admin(client, world):
@@ -122,6 +106,4 @@ def test_a_moderator_adds_an_example_rule_through_the_admin(client, world):
     }
     response = client.post(f"{BASE}/spentrule/add/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
-    from record_guidance.models import SpentRule
-
     assert SpentRule.objects.get(band="over_4_years").never_spent
