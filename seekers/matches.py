@@ -1,0 +1,1 @@
+"""Matching both ways for job seekers (filled in below)."""
