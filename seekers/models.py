@@ -137,6 +137,18 @@ class JobSeeker(models.Model):
                 self.reference = new_seeker_reference()
         super().save(*args, **kwargs)
 
+    # What the area gate (portal.areas) asks of a row: a person's own profile is their row, the
+    # "organisation" they act for, with one role.
+    role = "seeker"
+
+    @property
+    def seeker(self):
+        return self
+
+    @property
+    def seeker_id(self):
+        return self.pk
+
     @property
     def is_erased(self):
         return self.erased_at is not None
