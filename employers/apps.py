@@ -12,7 +12,7 @@ class EmployersConfig(AppConfig):
         from employers import area_cache, figures, listeners, models, notifications  # noqa: F401
         from employers.sitemaps import EmployerSitemap
         from portal import contributions, page_cache
-        from portal.accounts import areas
+        from portal.accounts import areas, kinds
 
         # The lists a new site starts with, and what campaign staff may do with this app's models.
         reference_data.register()
@@ -26,6 +26,15 @@ class EmployersConfig(AppConfig):
         areas.membership_area(
             areas.Area("employer", gettext_lazy("Employer area"), "/employer/", 20),
             lambda person: models.Membership.objects.filter(user=person),
+        )
+        # On the sign-up page: the organisation is registered once the address is confirmed.
+        kinds.account_kind(
+            kinds.AccountKind(
+                "employer",
+                gettext_lazy("Employer"),
+                gettext_lazy("I hire for an organisation."),
+                10,
+            )
         )
         # What the employer dashboard keeps per organisation.
         area_cache.connect_signals()

@@ -1,7 +1,10 @@
-"""Matching graduates and jobs, from either side, with an explanation for every match.
+"""Matching candidates and jobs, from either side, with an explanation for every match.
 
-Used by the partner area (jobs for a graduate) and the employer area (graduates for a job);
-independent of views. Hard filters first, then a score; the weights live in WEIGHTS only.
+A candidate is a programme's graduate or a job seeker with an account (seekers.matches): anything
+with the preference fields of Graduate (preferred_regions, willing_to_travel, willing_to_relocate,
+wants_remote, preferred_sectors, preferred_employment_types, available_from; work restrictions
+where it has them). Used by the partner area (jobs for a graduate), the employer area (graduates
+for a job) and the seeker area; independent of views. Hard filters first, then a score; the weights live in WEIGHTS only.
 Candidate retrieval goes through `matching.retrieval`, served by the engine the search app plugs in.
 
 Hard filters (a pair failing any of them is never a match):
@@ -24,6 +27,7 @@ whatever the number of jobs or graduates.
 """
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 from types import SimpleNamespace
 
 from django.db.models import Q
@@ -55,7 +59,8 @@ WEIGHTS = {
 
 @dataclass
 class Match:
-    """One job matched to one graduate, with its score and its reasons in plain words."""
+    """One job matched to one candidate (named `graduate` since graduates came first), with its
+    score and its reasons in plain words."""
 
     job: object
     graduate: object
@@ -260,9 +265,15 @@ def jobs_for_graduate(graduate, limit=20):
     """Ranked Match list of open jobs for `graduate` (empty when the graduate is not matchable)."""
     if not Graduate.objects.matchable().filter(pk=graduate.pk).exists():
         return []
+    return jobs_for_candidate(graduate, graduate_skills(graduate), graduate.certifications.all(), limit)
+
+
+def jobs_for_candidate(graduate, skills, certifications, limit=20):
+    """Ranked Match list of open jobs for a candidate the caller found matchable, given the
+    querysets of the Skill and Certification rows they hold."""
     regions = place_regions(graduate)
-    _skills, skill_ids = _held(Skill, graduate_skills(graduate))
-    _certs, cert_ids = _held(Certification, graduate.certifications.all())
+    _skills, skill_ids = _held(Skill, skills)
+    _certs, cert_ids = _held(Certification, certifications)
 
     # The engine hands back, for every candidate job that could rank in the top `limit`, the
     # counts of matched required/preferred skills and certifications and the fields the
@@ -335,10 +346,39 @@ def _job_with_links(job):
     return JobListing.objects.filter(pk=job.pk).select_related("employer").with_requirements().first()
 
 
+def _graduate_rows(graduates):
+    """skill_pairs and certification_pairs (see candidates_for_job) of a Graduate queryset."""
+
+    def skill_pairs(wanted):
+        taught = Programme.skills_taught.through.objects.filter(
+            programme__completions__graduate__in=graduates, skill_id__in=wanted
+        ).values_list("programme__completions__graduate_id", "skill_id")
+        extra = Graduate.extra_skills.through.objects.filter(
+            graduate__in=graduates, skill_id__in=wanted
+        ).values_list("graduate_id", "skill_id")
+        return [*taught, *extra]
+
+    def certification_pairs(wanted):
+        return Graduate.certifications.through.objects.filter(
+            graduate__in=graduates, certification_id__in=wanted
+        ).values_list("graduate_id", "certification_id")
+
+    return skill_pairs, certification_pairs
+
+
 def graduates_for_job(job, limit=20):
     """Ranked Match list of matchable graduates for `job` (empty when the job is not open)."""
     graduates = retrieval.candidate_graduates(job)
-    people = list(graduates)
+    by_reference = attrgetter("reference")
+    matches = candidates_for_job(job, list(graduates), *_graduate_rows(graduates), tie=by_reference)[:limit]
+    attach_profiles([m.graduate for m in matches])
+    return matches
+
+
+def candidates_for_job(job, people, skill_pairs, certification_pairs, tie):
+    """Every Match of `job` among `people` (candidates past the hard filters), ranked: score, then
+    required skills matched, then `tie(person)`. `skill_pairs(ids)` and `certification_pairs(ids)`
+    give (person pk, row id) for the rows among `ids` the people hold: two queries in all."""
     if not people:
         return []
     job = _job_with_links(job)
@@ -349,22 +389,12 @@ def graduates_for_job(job, limit=20):
     wanted_skills = set().union(*skill_equivalents.values()) if skill_equivalents else set()
     wanted_certs = set().union(*cert_equivalents.values()) if cert_equivalents else set()
 
-    # Each graduate's skills and certifications, limited to the ones this job could use.
+    # Each person's skills and certifications, limited to the ones this job could use.
     held_skills, held_certs = {}, {}
-    if wanted_skills:
-        taught = Programme.skills_taught.through.objects.filter(
-            programme__completions__graduate__in=graduates, skill_id__in=wanted_skills
-        ).values_list("programme__completions__graduate_id", "skill_id")
-        extra = Graduate.extra_skills.through.objects.filter(
-            graduate__in=graduates, skill_id__in=wanted_skills
-        ).values_list("graduate_id", "skill_id")
-        for graduate_id, skill_id in [*taught, *extra]:
-            held_skills.setdefault(graduate_id, set()).add(skill_id)
-    if wanted_certs:
-        for graduate_id, cert_id in Graduate.certifications.through.objects.filter(
-            graduate__in=graduates, certification_id__in=wanted_certs
-        ).values_list("graduate_id", "certification_id"):
-            held_certs.setdefault(graduate_id, set()).add(cert_id)
+    for person_id, skill_id in skill_pairs(wanted_skills) if wanted_skills else []:
+        held_skills.setdefault(person_id, set()).add(skill_id)
+    for person_id, cert_id in certification_pairs(wanted_certs) if wanted_certs else []:
+        held_certs.setdefault(person_id, set()).add(cert_id)
 
     matches = []
     for graduate in people:
@@ -380,29 +410,15 @@ def graduates_for_job(job, limit=20):
         match = _match(graduate, job, place_regions(graduate), has_skills, has_certs)
         if match is not None:
             matches.append(match)
-    matches.sort(key=lambda m: (-m.score, -len(m.matched_required_skills), m.graduate.reference))
-    matches = matches[:limit]
-    attach_profiles([m.graduate for m in matches])
+    matches.sort(key=lambda m: (-m.score, -len(m.matched_required_skills), tie(m.graduate)))
     return matches
 
 
 def match_for(job, graduate):
     """The Match of this job and graduate, or None when a hard filter keeps them apart."""
-    graduate = retrieval.candidate_graduates(job).filter(pk=graduate.pk).first()
-    if graduate is None:
-        return None
-    job = _job_with_links(job)
-    skills, _ids = _held(Skill, graduate_skills(graduate))
-    certs, _cids = _held(Certification, graduate.certifications.all())
-    skill_equivalents = _equivalents(Skill, [link.skill for link in job.skill_links.all()])
-    cert_equivalents = _equivalents(
-        Certification, [link.certification for link in job.certification_links.all()]
-    )
-    mine = {item.pk for item in skills}
-    mine_certs = {item.pk for item in certs}
-    has_skills = {pk for pk, same in skill_equivalents.items() if same & mine}
-    has_certs = {pk for pk, same in cert_equivalents.items() if same & mine_certs}
-    return _match(graduate, job, place_regions(graduate), has_skills, has_certs)
+    graduates = retrieval.candidate_graduates(job).filter(pk=graduate.pk)
+    matches = candidates_for_job(job, list(graduates), *_graduate_rows(graduates), tie=str)
+    return matches[0] if matches else None
 
 
 # The anonymised profile an employer may see --------------------------------------------------
@@ -468,7 +484,9 @@ __all__ = [
     "WEIGHTS",
     "Match",
     "attach_profiles",
+    "candidates_for_job",
     "graduates_for_job",
+    "jobs_for_candidate",
     "jobs_for_graduate",
     "match_for",
     "place_reason",

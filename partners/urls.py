@@ -28,4 +28,5 @@ urlpatterns = [
     path("", include("matching.urls.partner")),
     path("", include("volunteers.urls.partner")),
     path("", include("awards.urls.partner")),
+    path("", include("seekers.urls.partner")),
 ]

@@ -51,7 +51,15 @@ from .generations import Generation
 logger = logging.getLogger(__name__)
 
 PAGES = Generation("portal:page-cache:generation", "cached pages")
-PRIVATE_PREFIXES = ("/admin/", "/accounts/", "/employer/", "/partner/", "/documents/", "/django-admin/")
+PRIVATE_PREFIXES = (
+    "/admin/",
+    "/accounts/",
+    "/employer/",
+    "/partner/",
+    "/seeker/",
+    "/documents/",
+    "/django-admin/",
+)
 HIT_HEADER = "X-Page-Cache"
 
 

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "volunteers",
     "surveys",
     "awards",
+    "seekers",
     "community_events",
     "record_guidance",
     "incentives",
@@ -362,6 +363,9 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # object storage does. Renditions are cached for a year, originals for MEDIA_MAX_AGE seconds.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 MEDIA_MAX_AGE = int(os.environ.get("MEDIA_MAX_AGE", "3600"))
+# Files people entrust to the portal (job seekers' CVs): outside MEDIA_ROOT, never under any
+# public address, read only through views that check access (seekers/storage.py).
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -1,6 +1,6 @@
 """The employer area at /employer/: every view here goes through employers.permissions. The
-jobs, matching and incentives apps add their pages in this namespace ("employers:...") by the
-includes at the end, so that employers imports none of them."""
+jobs, matching, incentives, awards and seekers apps add their pages in this namespace
+("employers:...") by the includes at the end, so that employers imports none of them."""
 
 from django.urls import include, path
 
@@ -28,4 +28,5 @@ urlpatterns = [
     path("", include("matching.urls.employer")),
     path("", include("incentives.urls.area")),
     path("", include("awards.urls.employer")),
+    path("", include("seekers.urls.employer")),
 ]

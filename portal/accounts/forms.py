@@ -1,7 +1,10 @@
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.contrib.auth.hashers import make_password
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+
+from .kinds import account_kinds
 
 
 class SignupForm(AllauthSignupForm):
@@ -9,7 +12,35 @@ class SignupForm(AllauthSignupForm):
     one: without this the password was hashed only for a new account (1.2-1.7 s against
     0.03-0.2 s), which told anyone whether an address was registered despite
     ACCOUNT_PREVENT_ENUMERATION. Both paths hash the password once and queue one e-mail (a
-    confirmation link, or "you already have an account")."""
+    confirmation link, or "you already have an account").
+
+    The person also says what kind of account they make (portal.accounts.kinds): the first kind
+    unless they choose another."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        kinds = account_kinds()
+        if len(kinds) > 1:
+            self.fields["kind"] = forms.ChoiceField(
+                label=_("What kind of account are you making?"),
+                choices=[
+                    (kind.key, format_html('{} <span class="muted">{}</span>', kind.label, kind.help_text))
+                    for kind in kinds
+                ],
+                initial=kinds[0].key,
+                required=False,
+                widget=forms.RadioSelect,
+            )
+            self.order_fields(["kind"])
+
+    def clean_kind(self):
+        kinds = {kind.key: kind for kind in account_kinds()}
+        return kinds.get(self.cleaned_data.get("kind")) or account_kinds()[0]
+
+    def signup(self, request, user):
+        kind = self.cleaned_data.get("kind")
+        if kind is not None and kind.on_signup is not None:
+            kind.on_signup(request, user)
 
     def try_save(self, request):
         if self.account_already_exists:

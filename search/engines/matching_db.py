@@ -52,8 +52,11 @@ class MatchingDatabaseEngine:
     def _jobs_for(self, graduate, regions=None):
         regions = regions or place_regions(graduate)
         jobs = JobListing.objects.published()
+        # A job seeker (seekers app) declares no work restrictions: the flags are a graduate's.
         clashes = {
-            job_field: False for field, job_field in RESTRICTION_CLASHES.items() if getattr(graduate, field)
+            job_field: False
+            for field, job_field in RESTRICTION_CLASHES.items()
+            if getattr(graduate, field, False)
         }
         if clashes:
             jobs = jobs.filter(**clashes)

@@ -34,6 +34,7 @@ DEMO_USERS = [
     ("partner@example.org", "Pat", "Partner", None, False),
     ("caseworker@example.org", "Casey", "Caseworker", None, False),
     ("volunteer@example.org", "Val", "Volunteer", None, False),
+    ("seeker@example.org", "Sam", "Seeker", None, False),
 ]
 
 

@@ -69,7 +69,7 @@ def job_filters(graduate, regions, today):
     """The hard filters of search.engines.matching_db.MatchingDatabaseEngine._jobs_for."""
     filters = [open_on(today)]
     for field, job_field in RESTRICTION_CLASHES.items():
-        if getattr(graduate, field):
+        if getattr(graduate, field, False):
             filters.append(~Q("term", **{job_field: True}))
     if not regions.anywhere:
         in_preferred = Q("terms", region=sorted(regions.preferred))
