@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "awards",
     "seekers",
     "community_events",
+    "applications",
     "incentives",
     "search",
     "api",

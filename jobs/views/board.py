@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from employers.models import HiringPledge
+from jobs.apply_options import apply_options
 from jobs.filters import ReportJobForm
 from jobs.jsonld import job_posting_json
 from jobs.models import ApplyMethod, JobListing
@@ -107,6 +108,8 @@ def _job_page(request, job, form=None, status=200):
             "preferred_certifications": [link.certification for link in certifications if not link.required],
             "requirements": job.requirement_labels(),
             "apply_methods": ApplyMethod,
+            # what apps above jobs offer under "How to apply" (jobs/apply_options.py)
+            "apply_options": apply_options(request, job) if job.apply_method == ApplyMethod.PORTAL else [],
             "form": form or ReportJobForm(),
             "jsonld": job_posting_json(job),
             "canonical_url": absolute_url(job.get_absolute_url()),
