@@ -91,6 +91,24 @@ def _apply(seeker, job, status, days_ago, note, by=None):
     return application
 
 
+def _demo_employer_job(membership, own_jobs):
+    """A job of the demo employer that takes applications through the portal: past the first two
+    (the seekers' demo introduces the demo login to those) when it can; one of its published jobs
+    is switched to the portal if none is (the demo jobs draw their apply method at random)."""
+    if membership is None:
+        return None
+    published = list(JobListing.objects.published().filter(employer=membership.employer).order_by("pk"))
+    later = [job for job in own_jobs if job not in published[:2]]
+    if later or own_jobs:
+        return (later or own_jobs)[0]
+    if not published:
+        return None
+    job = (published[2:] or published)[0]
+    JobListing.objects.filter(pk=job.pk).update(apply_method=ApplyMethod.PORTAL, apply_url="", apply_email="")
+    job.apply_method = ApplyMethod.PORTAL
+    return job
+
+
 def load(site):
     """Create the demo applications once (after the demo jobs and job seekers)."""
     if Application.objects.exists():
@@ -118,9 +136,7 @@ def load(site):
     demo_seeker = JobSeeker.objects.active().filter(user__email="seeker@example.org").first()
     if demo_seeker is None:
         return
-    # The seekers' demo introduces the demo login to the employer's first two jobs; apply to a third.
-    candidates = own_jobs[2:] or own_jobs or jobs
-    job = candidates[0]
+    job = _demo_employer_job(membership, own_jobs) or jobs[0]
     _apply(
         demo_seeker,
         job,
