@@ -1,7 +1,8 @@
 """The portal's allauth adapter.
 
-- Where a person lands after logging in (or signing up) when no safe `next` says otherwise: the
-  first area they work in (portal.accounts.areas), decided here and nowhere else.
+- Where a person lands after logging in (or signing up, once the address is confirmed) when no
+  safe `next` says otherwise: the first area they work in (portal.accounts.areas), decided here
+  and nowhere else.
 - allauth's messages (address confirmation, password reset, notices) go out through the retried
   e-mail task, so that a sign-up succeeds while the mail server refuses, and every one of them
   names the portal and its public address from settings (WAGTAIL_SITE_NAME, PORTAL_SITE_URL).
@@ -36,6 +37,14 @@ class AccountAdapter(DefaultAccountAdapter):
         url = landing_url(request.user)
         chosen = supported(request.user.language)
         return in_language(url, chosen) if chosen else url
+
+    def get_signup_redirect_url(self, request):
+        # Once the address is confirmed the new account is logged in and lands where its kind
+        # lives (a job seeker's profile is made with the account); one in no area yet lands
+        # where an organisation is registered, as always.
+        if request.user.is_authenticated:
+            return self.get_login_redirect_url(request)
+        return super().get_signup_redirect_url(request)
 
     def save_user(self, request, user, form, commit=True):
         # The language of the sign-up page is the newcomer's until they choose another.

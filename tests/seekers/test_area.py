@@ -2,6 +2,7 @@
 (checked by content, kept privately), matched jobs with their reasons, and deleting the account."""
 
 import datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,10 @@ def test_signing_up_as_a_job_seeker_makes_the_profile(client, db, mailoutbox):
     assert response.status_code == 302
     seeker = JobSeeker.objects.get(user__email="new.seeker@example.org")
     assert seeker.reference.startswith("S-")
-    assert "confirm" in mailoutbox[-1].body.lower()  # the address is still to be verified
+    # The address is still to be verified; confirming it opens the seeker area.
+    link = re.search(r"https?://[^/\s]+(/accounts/confirm-email/[^\s]*)", mailoutbox[-1].body).group(1)
+    confirmed = client.post(link)
+    assert confirmed.status_code == 302 and confirmed["Location"] == "/seeker/"
 
 
 def test_signing_up_without_a_kind_makes_the_account_it_always_made(client, db):

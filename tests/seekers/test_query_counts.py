@@ -30,7 +30,13 @@ def test_the_seeker_pages_cost_the_same_with_more_skills_and_jobs(client, db):
     skills = []
     grow(seeker, skills, 2, 0)
     client.force_login(seeker.user)
-    urls = ["/seeker/", "/seeker/profile/", "/seeker/jobs/", "/seeker/work-history/", "/seeker/introductions/"]
+    urls = [
+        "/seeker/",
+        "/seeker/profile/",
+        "/seeker/jobs/",
+        "/seeker/work-history/",
+        "/seeker/introductions/",
+    ]
     small = {url: queries_for(client, url) for url in urls}
     grow(seeker, skills, 12, 2)
     large = {url: queries_for(client, url) for url in urls}
