@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('jobs', '0004_postgresql_search_document_per_language'),
+        ("jobs", "0004_postgresql_search_document_per_language"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='joblisting',
-            name='apply_method',
-            field=models.CharField(choices=[('url', 'On our website'), ('email', 'By e-mail'), ('portal', 'Through the portal')], default='portal', max_length=10),
+            model_name="joblisting",
+            name="apply_method",
+            field=models.CharField(
+                choices=[("url", "On our website"), ("email", "By e-mail"), ("portal", "Through the portal")],
+                default="portal",
+                max_length=10,
+            ),
         ),
     ]
