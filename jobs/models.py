@@ -37,7 +37,7 @@ class PayPeriod(models.TextChoices):
 class ApplyMethod(models.TextChoices):
     URL = "url", _("On our website")
     EMAIL = "email", _("By e-mail")
-    PORTAL = "portal", _("Through programme providers")
+    PORTAL = "portal", _("Through the portal")
 
 
 # The requirement flags matching reads later: each is something a graduate may be unable to do.

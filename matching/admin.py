@@ -50,6 +50,8 @@ class IntroductionInspectView(PlainValuesMixin, InspectView):
 
     def get_graduate_display_value(self):
         graduate = self.object.graduate
+        if graduate is None:  # a job seeker's application (their reference only)
+            return _("Job seeker %(reference)s, by application") % {"reference": self.object.person_reference}
         return f"{graduate.reference} ({graduate.provider.name})"
 
     def get_requested_by_display_value(self):
@@ -117,7 +119,7 @@ class HireIndexView(IndexView):
         return (
             super()
             .get_base_queryset()
-            .select_related("employer", "job", "graduate__provider")
+            .select_related("employer", "job", "graduate__provider", "application__seeker")
             .prefetch_related("retention_checks")
         )
 
@@ -127,12 +129,14 @@ class HireInspectView(PlainValuesMixin, InspectView):
 
     def get_object(self, queryset=None):
         queryset = Hire.objects.select_related(
-            "employer", "job", "graduate__provider", "recorded_by", "introduction"
+            "employer", "job", "graduate__provider", "recorded_by", "introduction", "application__seeker"
         )
         return get_object_or_404(queryset, pk=unquote(str(self.pk)))
 
     def get_graduate_display_value(self):
         graduate = self.object.graduate
+        if graduate is None:  # a job seeker's application (their reference only)
+            return _("Job seeker %(reference)s, by application") % {"reference": self.object.person_reference}
         return f"{graduate.reference} ({graduate.provider.name})"
 
     def get_job_display_value(self):
@@ -143,6 +147,8 @@ class HireInspectView(PlainValuesMixin, InspectView):
 
     def get_introduction_display_value(self):
         intro = self.object.introduction
+        if intro is None and self.object.application_id:
+            return _("None: the person applied for the job")
         if intro is None:
             return _("None (recorded before hires came from introductions)")
         return _("Accepted on %(day)s") % {"day": day(intro.answered_at)}
@@ -189,7 +195,7 @@ class HireViewSet(ReadOnlyModelViewSet):
     list_per_page = 50
     ordering = "-start_date"
     list_display = [
-        Column("graduate", label=_("Graduate"), accessor=lambda hire: hire.graduate.reference),
+        Column("graduate", label=_("Graduate"), accessor=lambda hire: hire.person_reference),
         Column(
             "employer",
             label=_("Employer"),

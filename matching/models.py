@@ -125,9 +125,17 @@ class Introduction(models.Model):
 
 
 class Hire(models.Model):
-    """A graduate started a job found through the portal; retention is asked at 3, 6 and 12 months."""
+    """A graduate, or a job seeker who applied, started a job found through the portal; retention
+    is asked at 3, 6 and 12 months. Exactly one of `graduate` and `application` is set."""
 
-    graduate = models.ForeignKey(Graduate, on_delete=models.CASCADE, related_name="hires")
+    graduate = models.ForeignKey(
+        Graduate, null=True, blank=True, on_delete=models.CASCADE, related_name="hires"
+    )
+    # A hire from a job seeker's application (the applications app, above this one: named by
+    # string); one hire per application, held by the database.
+    application = models.OneToOneField(
+        "applications.Application", null=True, blank=True, on_delete=models.CASCADE, related_name="hire"
+    )
     job = models.ForeignKey(JobListing, on_delete=models.SET_NULL, null=True, related_name="hires")
     employer = models.ForeignKey("employers.Employer", on_delete=models.CASCADE, related_name="hires")
     start_date = models.DateField()
@@ -146,9 +154,23 @@ class Hire(models.Model):
 
     class Meta:
         ordering = ["-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(graduate__isnull=False, application__isnull=True)
+                | models.Q(graduate__isnull=True, application__isnull=False),
+                name="hire_of_a_graduate_or_an_application",
+            )
+        ]
 
     def __str__(self):
-        return f"{self.graduate} at {self.employer} from {self.start_date}"
+        return f"{self.person_reference} at {self.employer} from {self.start_date}"
+
+    @property
+    def person_reference(self):
+        """Who was hired, by reference only: the graduate's (G-...) or the job seeker's (S-...)."""
+        if self.graduate_id:
+            return self.graduate.reference
+        return self.application.seeker.reference if self.application_id else ""
 
 
 class RetentionCheck(models.Model):

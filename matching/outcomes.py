@@ -45,6 +45,8 @@ def hire_recorded(sender, instance, created, raw=False, **kwargs):
         ],
         ignore_conflicts=True,
     )
+    if instance.graduate_id is None:
+        return  # a job seeker's hire: the applications app places the seeker
     placed = (
         Graduate.objects.filter(pk=instance.graduate_id)
         .exclude(status=Graduate.Status.PLACED)
@@ -63,12 +65,25 @@ def answer_url(check, answer):
     return absolute_url(reverse("employers_public:retention_answer", args=[check.answer_token(answer)]))
 
 
+# Callables hire -> e-mail addresses that apps above add from their AppConfig.ready() (the
+# applications app: the staff of providers a hired job seeker is linked to).
+EXTRA_RETENTION_RECIPIENTS = []
+
+
+def retention_recipient(addresses_of):
+    if addresses_of not in EXTRA_RETENTION_RECIPIENTS:
+        EXTRA_RETENTION_RECIPIENTS.append(addresses_of)
+
+
 def retention_recipients(hire):
     """The employer's owners and the programme provider's staff, each address once."""
     owners = Membership.objects.filter(employer_id=hire.employer_id, role=Membership.Role.OWNER)
-    staff = ProviderStaff.objects.filter(provider_id=hire.graduate.provider_id)
     addresses = [m.user.email for m in owners.select_related("user")]
-    addresses += [s.user.email for s in staff.select_related("user")]
+    if hire.graduate_id:
+        staff = ProviderStaff.objects.filter(provider_id=hire.graduate.provider_id)
+        addresses += [s.user.email for s in staff.select_related("user")]
+    for addresses_of in EXTRA_RETENTION_RECIPIENTS:
+        addresses += addresses_of(hire)
     seen, unique = set(), []
     for address in addresses:
         if address and address.lower() not in seen:
@@ -84,7 +99,7 @@ def due_retention_checks(today=None):
     return (
         RetentionCheck.objects.filter(due_on__lte=today, sent_at__isnull=True, answer="")
         .exclude(hire_id__in=left)
-        .select_related("hire__graduate", "hire__employer", "hire__job")
+        .select_related("hire__graduate", "hire__application__seeker", "hire__employer", "hire__job")
         .order_by("due_on", "pk")
     )
 
@@ -97,7 +112,7 @@ def send_retention_check(check, now):
     context = {
         "check": check,
         "hire": hire,
-        "reference": hire.graduate.reference,
+        "reference": hire.person_reference,
         "employer": hire.employer,
         "job_title": hire.job.title if hire.job_id else "",
         "employed_url": answer_url(check, RetentionCheck.Answer.EMPLOYED),

@@ -29,4 +29,5 @@ urlpatterns = [
     path("", include("volunteers.urls.partner")),
     path("", include("awards.urls.partner")),
     path("", include("seekers.urls.partner")),
+    path("", include("applications.urls.partner")),
 ]

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "seekers",
     "community_events",
     "record_guidance",
+    "applications",
     "incentives",
     "search",
     "api",

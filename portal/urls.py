@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("employer/", include("employers.urls.area")),
     path("partner/", include("partners.urls")),
     path("volunteer/", include("volunteers.urls.public")),
+    path("seeker/applications/", include("applications.urls.seeker")),
     path("seeker/", include("seekers.urls.area")),
     path("awards/", include("awards.urls.public")),
     path("", include("employers.urls.public")),

@@ -1,5 +1,5 @@
 """The employer area at /employer/: every view here goes through employers.permissions. The
-jobs, matching, incentives, awards and seekers apps add their pages in this namespace
+jobs, matching, incentives, awards, seekers and applications apps add their pages in this namespace
 ("employers:...") by the includes at the end, so that employers imports none of them."""
 
 from django.urls import include, path
@@ -29,4 +29,5 @@ urlpatterns = [
     path("", include("incentives.urls.area")),
     path("", include("awards.urls.employer")),
     path("", include("seekers.urls.employer")),
+    path("", include("applications.urls.employer")),
 ]

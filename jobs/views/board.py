@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from employers.models import HiringPledge
+from jobs.apply_options import apply_options
 from jobs.filters import ReportJobForm
 from jobs.job_page_panels import job_page_panels
 from jobs.jsonld import job_posting_json
@@ -109,6 +110,8 @@ def _job_page(request, job, form=None, status=200):
             "requirements": job.requirement_labels(),
             "panels": job_page_panels(job),  # what apps above jobs add (jobs/job_page_panels.py)
             "apply_methods": ApplyMethod,
+            # what apps above jobs offer under "How to apply" (jobs/apply_options.py)
+            "apply_options": apply_options(request, job) if job.apply_method == ApplyMethod.PORTAL else [],
             "form": form or ReportJobForm(),
             "jsonld": job_posting_json(job),
             "canonical_url": absolute_url(job.get_absolute_url()),

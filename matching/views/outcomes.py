@@ -30,7 +30,7 @@ def retention_answer(request, token):
     context = {
         "check": check,
         "hire": check.hire,
-        "reference": check.hire.graduate.reference,
+        "reference": check.hire.person_reference,
         "employer": check.hire.employer,
         "answer": answer,
         "answer_label": RetentionCheck.Answer(answer).label,

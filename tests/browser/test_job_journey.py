@@ -36,7 +36,7 @@ def test_posted_job_is_approved_and_found_on_the_board(context, page, mailoutbox
     page.get_by_label("Sector").select_option(label="Manufacturing")
     page.get_by_label("Region").select_option(label="Leeds")
     page.get_by_label("Type of employment").select_option(label="Full time")
-    page.get_by_label("How people apply").select_option(label="Through programme providers")
+    page.get_by_label("How people apply").select_option(label="Through the portal")
     page.get_by_role("button", name=re.compile("Save draft and preview")).click()
     expect(page.get_by_text("clean record").first).to_be_visible()  # flagged, with a suggestion
     assert_no_serious_violations(page, "job preview")
