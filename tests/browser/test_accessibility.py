@@ -5,10 +5,10 @@ for and the elements that break it, so that the fix can start from the failure a
 """
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.browser.admin_login import admin_staff, log_in_to_admin
+from tests.browser.axe import SettledAxe as Axe
 from tests.campaigns.factories import ConfirmedPledgeFactory, LiveCampaignPageFactory, PendingPledgeFactory
 from tests.community_events.factories import EventIndexPageFactory, EventPageFactory, PastEventPageFactory
 from tests.employers.factories import EmployerFactory, JobListingFactory

@@ -5,8 +5,8 @@ import http.server
 import threading
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
+from tests.browser.axe import SettledAxe as Axe
 from tests.browser.test_accessibility import BLOCKING_IMPACTS, describe
 
 pytestmark = pytest.mark.browser

@@ -7,12 +7,12 @@ import io
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from matching.models import Hire, Introduction
 from partners.models import PersonalDataAccess
 from tests.browser.admin_login import admin_staff, log_in_to_admin
+from tests.browser.axe import SettledAxe as Axe
 from tests.browser.test_accessibility import describe
 from tests.browser.test_mobile_layout import log_in_as
 from tests.employers.factories import JobListingFactory, OwnerFactory

@@ -3,12 +3,12 @@ the nomination forms of the employer and partner areas (with and without errors)
 admin's judging page and score sheet."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from awards.models import Category
 from tests.awards.factories import AwardRoundFactory, NominationFactory, category, score_all
 from tests.browser.admin_login import admin_staff, log_in_to_admin
+from tests.browser.axe import SettledAxe as Axe
 from tests.browser.page_checks import assert_accessible_and_narrow, assert_no_serious_violations
 from tests.browser.test_job_journey import log_in
 from tests.employers.factories import EmployerFactory, owner_of

@@ -3,11 +3,11 @@
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from employers.models import Employer, HiringPledge
 from tests.browser.admin_login import admin_staff, log_in_to_admin
+from tests.browser.axe import SettledAxe as Axe
 from tests.browser.test_accessibility import BLOCKING_IMPACTS, describe
 
 pytestmark = pytest.mark.browser

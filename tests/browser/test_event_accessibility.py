@@ -12,13 +12,12 @@ import re
 from urllib.parse import urlencode
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from wagtail.models import Locale
 
 from community_events.models import EventKind
+from tests.browser.axe import SettledAxe as Axe
 from tests.browser.page_checks import assert_accessible_and_narrow
-from tests.browser.test_volunteer_accessibility import wait_for_animations
 from tests.campaigns.factories import LiveCampaignPageFactory
 from tests.community_events.factories import (
     AttendeeFactory,
@@ -156,7 +155,6 @@ def open_case(page, events, kind):
         expect(page.locator("main")).to_contain_text(EXPECTED_TEXT[kind])
     if "Arabic" in kind:
         expect(page.locator("html")).to_have_attribute("dir", "rtl")
-    wait_for_animations(page)
 
 
 @pytest.mark.parametrize("kind", list(CASES))

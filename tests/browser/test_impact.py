@@ -4,11 +4,11 @@ import datetime
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.browser.admin_login import admin_staff, log_in_to_admin
+from tests.browser.axe import SettledAxe as Axe
 from tests.browser.test_accessibility import BLOCKING_IMPACTS, describe
 from tests.campaigns.factories import ConfirmedPledgeFactory, LiveCampaignPageFactory
 from tests.employers.factories import JobListingFactory

@@ -3,9 +3,9 @@
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.browser.axe import SettledAxe as Axe
 from tests.campaigns.factories import LiveCampaignPageFactory
 from tests.employers.factories import EmployerFactory, HiringPledgeFactory, JobListingFactory
 from tests.stories.factories import StoryPageFactory

@@ -3,10 +3,10 @@ Arabic), the thanks page, the results with charts and tables, /impact/ with the 
 the admin's survey listing, wave form and results page."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.browser.admin_login import admin_staff, log_in_to_admin
+from tests.browser.axe import SettledAxe as Axe
 from tests.browser.page_checks import assert_accessible_and_narrow, assert_no_serious_violations
 from tests.surveys.factories import SurveyWaveFactory, answer_all
 

@@ -12,11 +12,11 @@ import re
 
 import pytest
 import time_machine
-from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.browser.admin_login import admin_staff, log_in_to_admin
+from tests.browser.axe import SettledAxe as Axe
 from tests.browser.page_checks import assert_accessible_and_narrow
 from tests.browser.test_job_journey import log_in
 from tests.community_events.factories import (
@@ -233,16 +233,6 @@ CASES = {
 STATUS = {"claim, link used": 410, "reference, link used": 410, "reference, link expired": 410}
 
 
-def wait_for_animations(page):
-    """Wagtail fades its messages in (opacity 0 to 1): axe measuring a colour halfway through
-    reports a contrast the finished page does not have, so checks start once the short effects
-    are over (a badge pinging for half a minute, or forever, is not waited for)."""
-    page.wait_for_function(
-        """() => document.getAnimations().every(
-            (a) => a.playState !== "running" || a.effect.getComputedTiming().activeDuration > 2000)"""
-    )
-
-
 def open_case(page, pages, kind):
     target, heading, holds = CASES[kind]
     if callable(target) and not isinstance(target, str) and target.__name__ != "<lambda>":
@@ -254,7 +244,6 @@ def open_case(page, pages, kind):
     expect(page.get_by_role("heading", level=1).first).to_contain_text(heading)
     if holds:
         expect(page.locator("main").first).to_contain_text(holds)
-    wait_for_animations(page)
 
 
 @pytest.mark.parametrize("kind", list(CASES))
