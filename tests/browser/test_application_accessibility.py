@@ -4,19 +4,17 @@ at interview, the employer's inbox, an application (and with a form's errors), t
 the partner area's list. One test per page does both checks."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.applications.factories import ApplicationFactory, at_stage
-from tests.browser.test_accessibility import BLOCKING_IMPACTS, describe
+from tests.browser.axe import SettledAxe as Axe
+from tests.browser.page_checks import assert_accessible_and_narrow
 from tests.browser.test_mobile_layout import log_in_as
 from tests.employers.factories import JobListingFactory, OwnerFactory
 from tests.partners.factories import CoordinatorFactory
 from tests.seekers.factories import ConfirmedLinkFactory, JobSeekerFactory, with_cv
 
 pytestmark = pytest.mark.browser
-
-MEASURE = "() => ({scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth})"
 
 
 @pytest.fixture(scope="module")
@@ -97,9 +95,4 @@ def test_application_pages_are_accessible_and_fit_a_phone(context, page, live_se
     assert response.status == 200, page.url
     if then:
         then(page)
-    violations = axe.run(page).response["violations"]
-    blocking = [violation for violation in violations if violation["impact"] in BLOCKING_IMPACTS]
-    assert not blocking, f"{kind} ({page.url}) has accessibility violations:\n{describe(blocking)}"
-    page.set_viewport_size({"width": 320, "height": 640})
-    measured = page.evaluate(MEASURE)
-    assert measured["scrollWidth"] <= measured["innerWidth"], f"{kind} scrolls sideways at 320 px: {measured}"
+    assert_accessible_and_narrow(page, axe, kind)

@@ -3,14 +3,12 @@ scroll sideways: a job page with its guidance, the self-check blank, with errors
 and in Arabic (right to left). One test per page: axe and the phone width together."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from record_guidance.models import SentenceBand
 from taxonomy.models import Occupation
-from tests.browser.test_accessibility import BLOCKING_IMPACTS, describe
-from tests.browser.test_mobile_layout import MEASURE
-from tests.browser.test_volunteer_accessibility import wait_for_animations
+from tests.browser.axe import SettledAxe as Axe
+from tests.browser.page_checks import assert_accessible_and_narrow
 from tests.employers.factories import JobListingFactory
 from tests.record_guidance.factories import RecordGuidanceFactory, example_rules
 
@@ -74,10 +72,4 @@ PAGES = {
 @pytest.mark.parametrize("kind", list(PAGES))
 def test_record_guidance_pages_are_accessible_and_fit_a_phone(page, guidance, axe, kind):
     PAGES[kind](page, guidance)
-    wait_for_animations(page)
-    violations = axe.run(page).response["violations"]
-    blocking = [violation for violation in violations if violation["impact"] in BLOCKING_IMPACTS]
-    assert not blocking, f"{kind} ({page.url}) has accessibility violations:\n{describe(blocking)}"
-    page.set_viewport_size({"width": 320, "height": 640})
-    measured = page.evaluate(MEASURE)
-    assert measured["scrollWidth"] <= measured["innerWidth"], f"{kind} scrolls sideways at 320 px: {measured}"
+    assert_accessible_and_narrow(page, axe, kind)

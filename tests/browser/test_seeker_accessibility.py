@@ -4,12 +4,11 @@ no serious accessibility violation, nothing scrolling sideways. Each case names 
 its page must show, so an error page cannot pass."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.test_accessibility import BLOCKING_IMPACTS, describe
+from tests.browser.axe import SettledAxe as Axe
+from tests.browser.page_checks import assert_fits_a_phone, assert_no_serious_violations
 from tests.browser.test_job_journey import log_in
-from tests.browser.test_mobile_layout import MEASURE
 from tests.employers.factories import JobListingFactory, OwnerFactory, SkillFactory
 from tests.partners.factories import CoordinatorFactory, ProgrammeProviderFactory
 from tests.seekers.factories import (
@@ -82,8 +81,5 @@ def test_seeker_pages_are_accessible_and_fit_a_phone(page, world, axe, kind):
         response = page.goto(target.format(**world))
         assert response.status == 200, page.url
     expect(page.get_by_role("heading", level=1).first).to_contain_text(heading)
-    violations = axe.run(page).response["violations"]
-    blocking = [violation for violation in violations if violation["impact"] in BLOCKING_IMPACTS]
-    assert not blocking, f"{kind} ({page.url}) has accessibility violations:\n{describe(blocking)}"
-    measured = page.evaluate(MEASURE)
-    assert measured["scrollWidth"] <= measured["innerWidth"], f"{kind} scrolls sideways at 320 px: {measured}"
+    assert_no_serious_violations(page, axe, kind)
+    assert_fits_a_phone(page, kind)
