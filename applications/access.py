@@ -20,21 +20,33 @@ from seekers.models import ProviderLink
 
 
 def applied_with_profile_and_cv(employer):
+    """A withdrawn application takes its profile and CV back with it."""
     return Q(
         applications__job__employer=employer,
         applications__shares_profile=True,
         applications__shares_cv=True,
+        applications__status__in=set(Application.Status) - {Application.Status.WITHDRAWN},
     )
 
 
 def sent_cv(application):
-    """The CV goes with the application only where the seeker chose it, has one, and still exists."""
+    """The CV goes with the application only where the seeker chose it, has one, still exists, and
+    has not withdrawn the application."""
     seeker = application.seeker
-    return application.shares_cv and seeker.has_cv and not seeker.is_erased
+    return (
+        application.shares_cv
+        and seeker.has_cv
+        and not seeker.is_erased
+        and application.status != Application.Status.WITHDRAWN
+    )
 
 
 def sent_profile(application):
-    return application.shares_profile and not application.seeker.is_erased
+    return (
+        application.shares_profile
+        and not application.seeker.is_erased
+        and application.status != Application.Status.WITHDRAWN
+    )
 
 
 def applications_for_provider(provider):

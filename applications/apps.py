@@ -18,7 +18,7 @@ class ApplicationsConfig(AppConfig):
         from seekers.models import JobSeeker
 
         # An employer sees the profile (and the CV) of those who applied to it and chose to send them.
-        employer_ground(access.applied_with_profile_and_cv)
+        employer_ground(access.applied_with_profile_and_cv, cv=True)
         # "Apply" on the page of a job that takes applications through the portal.
         apply_option(job_page.apply_option)
         # Each change is e-mailed to the seeker, in their language.

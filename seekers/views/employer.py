@@ -77,13 +77,8 @@ def request_introduction(request, job_id, reference):
     return redirect(page)
 
 
-def _visible_seeker(request, reference):
-    seeker = (
-        access.visible_to_employer(request.employer)
-        .filter(reference=reference)
-        .select_related("user")
-        .first()
-    )
+def _visible_seeker(request, reference, seekers=access.visible_to_employer):
+    seeker = seekers(request.employer).filter(reference=reference).select_related("user").first()
     if seeker is None:
         raise Http404("No such job seeker for this organisation.")
     return seeker
@@ -98,7 +93,9 @@ def seeker_profile(request, reference):
         "skills": list(seeker.skills.all()),
         "certifications": list(seeker.certifications.all()),
         "work_history": list(seeker.work_history.all()),
-        "cv_url": reverse("employers:seeker_cv", args=[seeker.reference]) if seeker.has_cv else "",
+        "cv_url": reverse("employers:seeker_cv", args=[seeker.reference])
+        if seeker.has_cv and access.cv_visible_to_employer(request.employer).filter(pk=seeker.pk).exists()
+        else "",
         "email": seeker.user.email if seeker.user_id else "",
         "introductions": list(
             seeker.introductions.filter(job__employer=request.employer)
@@ -111,7 +108,7 @@ def seeker_profile(request, reference):
 
 @employer_area(roles=ANY_ROLE)
 def seeker_cv(request, reference):
-    seeker = _visible_seeker(request, reference)
+    seeker = _visible_seeker(request, reference, seekers=access.cv_visible_to_employer)
     if not seeker.has_cv:
         raise Http404("No CV.")
     access.record_view(request, seeker, "cv", employer=request.employer)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from applications.models import Application
 from seekers.models import SeekerDataAccess
 from tests.applications.factories import ApplicationFactory, at_stage
-from tests.employers.factories import JobListingFactory, OwnerFactory, RecruiterFactory
+from tests.employers.factories import JobListingFactory, OwnerFactory, RecruiterFactory, owner_of
 from tests.seekers.factories import JobSeekerFactory, with_cv
 
 
@@ -76,6 +76,29 @@ def test_the_cv_is_served_only_when_sent_and_each_download_audited(client, owner
     # nor through the seekers app's own pages: the ground needs both profile and CV sent
     assert client.get(f"/employer/seekers/{kept.seeker.reference}/cv/").status_code == 404
     assert client.get(f"/employer/seekers/{sent.seeker.reference}/cv/").status_code == 200
+
+
+def test_withdrawing_takes_the_profile_and_cv_back_from_that_employer_only(client, owner, job):
+    seeker = with_cv(JobSeekerFactory())
+    here = ApplicationFactory(job=job, seeker=seeker, shares_cv=True, shares_profile=True)
+    elsewhere = ApplicationFactory(seeker=seeker, shares_cv=True, shares_profile=True)
+    assert client.get(_url(here, "cv/")).status_code == 200
+
+    client.force_login(seeker.user)
+    assert client.post(f"/seeker/applications/{here.pk}/withdraw/").status_code == 302
+    here.refresh_from_db()
+    assert here.status == Application.Status.WITHDRAWN
+
+    client.force_login(owner)
+    page = client.get(_url(here)).content.decode()
+    assert _url(here, "cv/") not in page and seeker.personal_statement.split()[0] not in page
+    assert client.get(_url(here, "cv/")).status_code == 404
+    assert client.get(f"/employer/seekers/{seeker.reference}/").status_code == 404
+    assert client.get(f"/employer/seekers/{seeker.reference}/cv/").status_code == 404
+    # The other employer the seeker applied to keeps what it was sent.
+    other, _employer = owner_of(elsewhere.job.employer)
+    client.force_login(other)
+    assert client.get(f"/employer/seekers/{seeker.reference}/cv/").status_code == 200
 
 
 def test_a_profile_not_sent_is_not_shown(client, owner, job):

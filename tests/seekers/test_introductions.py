@@ -84,10 +84,12 @@ def test_an_introduction_goes_to_the_seeker_who_accepts_and_the_employer_then_se
     page = client.get(f"/employer/seekers/{seeker.reference}/").content.decode()
     for marker in seeker_markers(seeker):
         assert marker in page
-    cv = client.get(f"/employer/seekers/{seeker.reference}/cv/")
-    assert cv.status_code == 200 and b"".join(cv.streaming_content).startswith(b"%PDF-")
+    # The CV goes only to employers the seeker applied to with it: an accepted introduction
+    # shows the profile, and neither links to nor serves the CV.
+    assert f"/employer/seekers/{seeker.reference}/cv/" not in page
+    assert client.get(f"/employer/seekers/{seeker.reference}/cv/").status_code == 404
     audit = list(SeekerDataAccess.objects.filter(seeker=seeker).order_by("at", "pk"))
-    assert [entry.action for entry in audit] == ["profile", "cv"]
+    assert [entry.action for entry in audit] == ["profile"]
     assert all(entry.user == owner and entry.employer == job.employer for entry in audit)
 
 

@@ -135,7 +135,8 @@ def test_another_provider_sees_nothing_and_no_view_goes_unaudited(client, world)
     assert not SeekerDataAccess.objects.exists()
     client.force_login(world["owner"])
     client.get(f"/employer/seekers/{seeker.reference}/")
-    client.get(f"/employer/seekers/{seeker.reference}/cv/")
+    # An accepted introduction shows the profile; the CV goes only with an application.
+    assert client.get(f"/employer/seekers/{seeker.reference}/cv/").status_code == 404
     staff = world["link"].provider.staff.create(user=CoordinatorFactory().user, role="case-worker").user
     client.force_login(staff)
     client.get(f"/partner/seekers/{seeker.reference}/")
@@ -143,7 +144,6 @@ def test_another_provider_sees_nothing_and_no_view_goes_unaudited(client, world)
     assert sorted(seen) == sorted(
         [
             (world["owner"].email, "profile", world["employer"].pk, None),
-            (world["owner"].email, "cv", world["employer"].pk, None),
             (staff.email, "profile", None, world["link"].provider.pk),
         ]
     )
