@@ -1,9 +1,11 @@
-"""What apps above jobs add to a job page, to the employer's listing form and to its wording check
-(the record guidance of an occupation, for one), registered from their AppConfig.ready(), so that
-jobs imports none of them.
+"""What apps above jobs add to a job page, to the employer's listing form, to its wording check and
+to the staff's review of a listing (the record guidance of an occupation, for one), registered from
+their AppConfig.ready(), so that jobs imports none of them.
 
     job_page_panel(read)        read(job) -> [Panel, ...], shown on the public job page
     listing_form_panel(read)    read(occupation, region) -> [Panel, ...], beside the listing form
+    review_panel(read)          read(occupation, region) -> [Panel, ...], on the moderators' review
+                                page of a listing in the admin (what the employer was shown)
     wording_check(check)        check(phrases, occupation, region) -> [WordingNote, ...]: more to
                                 say about the deterring phrases found in a listing
 
@@ -15,6 +17,7 @@ from dataclasses import dataclass, field
 
 JOB_PAGE = []
 LISTING_FORM = []
+REVIEW = []
 WORDING = []
 
 
@@ -43,6 +46,10 @@ def listing_form_panel(read):
     _register(LISTING_FORM, read)
 
 
+def review_panel(read):
+    _register(REVIEW, read)
+
+
 def wording_check(check):
     _register(WORDING, check)
 
@@ -53,6 +60,10 @@ def job_page_panels(job):
 
 def listing_form_panels(occupation, region):
     return [panel for read in LISTING_FORM for panel in read(occupation, region)]
+
+
+def review_panels(occupation, region):
+    return [panel for read in REVIEW for panel in read(occupation, region)]
 
 
 def wording_notes(phrases, occupation, region):

@@ -4,8 +4,8 @@ the checks go out by e-mail with one-click answers; unanswered introductions exp
 Wired in MatchingConfig.ready(); the daily work runs through matching/tasks.py
 (`manage.py send_outcome_checks`).
 
-Nothing here ever reads a graduate's personal data: the e-mails name the graduate by reference
-only, since they go to the employer as well as to the programme's staff.
+Nothing here ever reads a graduate's or a job seeker's personal data: the e-mails name the person
+hired by reference only, since they go to the employer as well as to the programme's staff.
 """
 
 import logging

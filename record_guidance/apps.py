@@ -17,6 +17,7 @@ class RecordGuidanceConfig(AppConfig):
         reference_data.register()
         job_page_panels.job_page_panel(guidance.job_page_panels)
         job_page_panels.listing_form_panel(guidance.listing_form_panels)
+        job_page_panels.review_panel(guidance.review_panels)
         job_page_panels.wording_check(guidance.legal_requirement_notes)
         # Job pages show the guidance: a change drops the cached pages.
         page_cache.register(

@@ -1,5 +1,6 @@
-"""The guidance a job's occupation and place call for, as job pages, the listing form and the
-wording check show it (registered with jobs/job_page_panels.py from the app's ready())."""
+"""The guidance a job's occupation and place call for, as job pages, the listing form, the wording
+check and the moderators' review page show it (registered with jobs/job_page_panels.py from the
+app's ready())."""
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
@@ -10,6 +11,7 @@ from record_guidance.models import GuidanceSource, RecordGuidance
 
 PANEL_TEMPLATE = "record_guidance/_job_guidance.html"
 LISTING_TEMPLATE = "record_guidance/_listing_guidance.html"
+REVIEW_TEMPLATE = "record_guidance/_review_guidance.html"
 
 
 def guidance_for(occupation_code, region):
@@ -48,6 +50,12 @@ def job_page_panels(job):
 def listing_form_panels(occupation, region):
     guidance = guidance_for(_code(occupation), region)
     return [Panel(LISTING_TEMPLATE, {"guidance": guidance})] if guidance else []
+
+
+def review_panels(occupation, region):
+    """The moderator reviewing a listing reads the guidance its employer read beside the form."""
+    guidance = guidance_for(_code(occupation), region) if occupation is not None else []
+    return [Panel(REVIEW_TEMPLATE, {"guidance": guidance})] if guidance else []
 
 
 def legal_requirement_notes(phrases, occupation, region):

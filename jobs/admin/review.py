@@ -15,6 +15,7 @@ from wagtail.admin.views.generic import InspectView
 from wagtail.permissions import policy_registry
 
 from employers.models import Employer
+from jobs.job_page_panels import review_panels, wording_notes
 from jobs.models import InvalidTransition, JobListing, JobReport
 from jobs.wording import find_deterring_phrases
 from portal.admin.base import AdminActionMixin, PlainValuesMixin, PublicPageButtonMixin, user_label
@@ -120,10 +121,15 @@ class JobReviewView(PublicPageButtonMixin, PlainValuesMixin, InspectView):
         context = super().get_context_data(**kwargs)
         job = self.object
         reports = list(job.reports.select_related("resolved_by")) if self.can_see_reports() else []
+        flags = find_deterring_phrases(job.title, job.description, job.fair_chance_statement)
         context.update(
             job=job,
             employer=job.employer,
-            flags=find_deterring_phrases(job.title, job.description, job.fair_chance_statement),
+            flags=flags,
+            # What the employer read beside the form and the wording check: the legal requirement
+            # a flagged phrase stands in for, and the guidance for the occupation and region.
+            wording_notes=wording_notes(flags, job.occupation, job.region),
+            panels=review_panels(job.occupation, job.region),
             skill_links=list(job.skill_links.select_related("skill").order_by("-required", "skill__name")),
             certification_links=list(
                 job.certification_links.select_related("certification").order_by(

@@ -67,6 +67,15 @@ def test_the_retention_check_goes_to_the_employer_and_the_linked_provider_by_ref
     assert RetentionCheck.objects.filter(hire=hire, months=3, sent_at__isnull=False).exists()
 
 
+def test_the_retention_check_calls_a_hired_seeker_a_job_seeker_not_a_graduate(hired, mailoutbox):
+    application, _hire = hired
+    mailoutbox.clear()
+    assert send_due_retention_checks() == 1
+    body = " ".join(mailoutbox[0].body.split())
+    assert f"the job seeker {application.seeker.reference} started work at" in body
+    assert "graduate" not in body.lower()
+
+
 def test_attaching_a_saved_incentive_result_schedules_its_deadlines(hired):
     _application, hire = hired
     saved = SavedIncentiveResult.objects.create(

@@ -135,6 +135,7 @@ def test_checks_are_sent_once_when_due_to_owners_and_provider_staff(graduate, jo
     message = mailoutbox[0]
     assert sorted(message.to) == ["coordinator@provider.example.org", "owner@bricks.example.org"]
     assert graduate.reference in message.subject + message.body
+    assert f"the graduate {graduate.reference} started work at" in " ".join(message.body.split())
     assert len(links_in(message.body)) == 3
     for marker in personal_markers(graduate):
         assert marker not in message.subject + message.body

@@ -5,12 +5,16 @@ import re
 from html import unescape
 
 import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from taxonomy.models import Occupation
-from tests.employers.factories import DraftJobFactory, JobListingFactory, owner_of
+from tests.employers.factories import DraftJobFactory, JobListingFactory, PendingJobFactory, owner_of
 from tests.jobs.test_job_area import posting
+from tests.portal.factories import UserFactory, with_totp
 from tests.record_guidance.factories import JurisdictionFactory, RecordGuidanceFactory, translate
 
 pytestmark = pytest.mark.django_db
@@ -202,3 +206,70 @@ class TestListingForm:
             response = client.post("/employer/jobs/new/", {**care_posting(occupation=bad), "check": "1"})
             assert response.status_code == 200
             assert "data-record-guidance" not in response.content.decode()
+
+
+@pytest.fixture
+def moderator(db):
+    user = UserFactory(email="moderator@example.org")
+    user.groups.add(Group.objects.get(name="Campaign moderators"))
+    return with_totp(user)  # the admin asks staff for a second factor
+
+
+def pending_care_job(region="GB-MAN", **fields):
+    return PendingJobFactory(
+        occupation=Occupation.objects.get(code="5321"),
+        region=region,
+        fair_chance_statement="Applicants must have no criminal record.",
+        **fields,
+    )
+
+
+class TestModeratorReview:
+    """The staff review page shows the moderator what the employer was shown beside the form."""
+
+    def test_the_moderator_sees_the_legal_requirement_note_and_the_guidance(
+        self, client, moderator, care_guidance
+    ):
+        job = pending_care_job()
+        client.force_login(moderator)
+        response = client.get(reverse("jobs_admin:inspect", args=[job.pk]))
+        assert response.status_code == 200
+        soup = BeautifulSoup(response.content, "html.parser")
+        flags = soup.find(id="job-flags-heading").find_parent("section")
+        assert "“no criminal record”" in flags.get_text()  # the usual flag stays
+        note = flags.find(attrs={"data-flag": "legal-requirement"})
+        assert note is not None
+        assert (
+            "For Care workers in England and Wales the law requires an enhanced DBS check with a check "
+            "of the adults' barred list. State that legal requirement instead of “no criminal record”"
+            in note.get_text()
+        )
+        text = text_of(response)
+        assert "What the law says about criminal records for this role" in text
+        assert "Care workers in England and Wales" in text
+        assert "Required by law: an enhanced DBS check with a check of the adults' barred list" in text
+
+    def test_another_jurisdiction_shows_no_note_and_no_guidance(self, client, moderator, care_guidance):
+        client.force_login(moderator)
+        for job in (pending_care_job("GB-GLG"), PendingJobFactory(occupation=None)):
+            response = client.get(reverse("jobs_admin:inspect", args=[job.pk]))
+            assert response.status_code == 200
+            html = response.content.decode()
+            assert 'data-flag="legal-requirement"' not in html and "data-record-guidance" not in html
+
+    def test_the_review_page_costs_the_same_queries_whatever_the_guidance(
+        self, client, moderator, england_and_wales
+    ):
+        job = pending_care_job()
+        client.force_login(moderator)
+        path = reverse("jobs_admin:inspect", args=[job.pk])
+        counts = []
+        for group in ("53", "5321", "5"):
+            RecordGuidanceFactory(jurisdiction=england_and_wales, isco_group=group)
+            client.get(path)
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(path)
+            assert response.status_code == 200
+            counts.append(len(queries))
+        assert len(set(counts)) == 1, counts
+        assert response.content.decode().count('class="guidance-item"') == 3

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -81,6 +82,24 @@ def test_an_account_without_a_profile_is_offered_one(client, db):
     response = client.post("/seeker/start/")
     assert response.status_code == 302
     assert JobSeeker.objects.filter(user=user).exists()
+
+
+# The record self-check ------------------------------------------------------------------------
+
+
+def test_the_seeker_area_leads_to_the_record_self_check_and_says_nothing_is_kept(logged_in):
+    dashboard = BeautifulSoup(logged_in.get("/seeker/").content, "html.parser")
+    section = dashboard.find(attrs={"data-flag": "record-check"})
+    assert section is not None
+    text = " ".join(section.get_text().split())
+    assert "whether a conviction is likely spent" in text
+    assert "Your answers are not kept" in text
+    assert section.find("a", href="/record-check/") is not None
+    # Every page of the area has it in its menu, and the link leads to the self-check.
+    for path in ("/seeker/", "/seeker/profile/", "/seeker/jobs/"):
+        menu = BeautifulSoup(logged_in.get(path).content, "html.parser").find("nav", class_="sidebar")
+        assert menu.find("a", href="/record-check/", string="Is my conviction spent?") is not None, path
+    assert "Is my conviction spent? A self-check" in logged_in.get("/record-check/").content.decode()
 
 
 # The profile -----------------------------------------------------------------------------------
