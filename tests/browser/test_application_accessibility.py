@@ -30,7 +30,8 @@ def world(home):
         works_with_vulnerable_people=True,
     )
     owner = OwnerFactory(employer=job.employer).user
-    seeker = with_cv(JobSeekerFactory())
+    # A long address, as people have: it must wrap on a phone, not push the page sideways.
+    seeker = with_cv(JobSeekerFactory(user__email="oluwaseunadeyemiwhitfield@seekers.example.org"))
     application = at_stage(ApplicationFactory(job=job, seeker=seeker, shares_cv=True), "interview", by=owner)
     open_job = JobListingFactory(title="Line Cook", employer=job.employer)
     staff = CoordinatorFactory()
