@@ -23,5 +23,3 @@ def test_the_demo_seeker_sees_matched_jobs_introductions_and_a_provider(client, 
     # The demo employer sees the accepted profile; the partner sees the linked one.
     client.force_login(SeekerIntroduction.objects.accepted().get(seeker=seeker).requested_by)
     assert client.get(f"/employer/seekers/{seeker.reference}/").status_code == 200
-    call_command("load_demo_content")
-    assert JobSeeker.objects.count() == 5

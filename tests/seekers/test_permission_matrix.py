@@ -45,6 +45,7 @@ any account         | login ok    ok    ok    ok    ok    ok    ok    ok     ok
 seeker area         | login deny  ok    ok    deny  deny  deny  deny  deny   deny
 seeker object       | login deny  ok    deny  deny  deny  deny  deny  deny   deny
 employer object     | login deny  deny  deny  ok    deny  deny  deny  deny   deny
+employer CV         | login deny  deny  deny  deny  deny  deny  deny  deny   deny
 partner staff       | login deny  deny  deny  deny  deny  ok    ok    ok     deny
 partner coordinator | login deny  deny  deny  deny  deny  ok    deny  deny   deny
 partner object      | login deny  deny  deny  deny  deny  ok    ok    deny   deny
@@ -81,7 +82,8 @@ URLS = [
     ("/employer/jobs/{job}/seekers/", "get", "employer object"),
     ("/employer/jobs/{job}/seekers/{seeker}/introduce/", "post", "employer object"),
     ("/employer/seekers/{seeker}/", "get", "employer object"),
-    ("/employer/seekers/{seeker}/cv/", "get", "employer object"),
+    # The CV goes only with an application (tests/applications' matrix), never on an introduction.
+    ("/employer/seekers/{seeker}/cv/", "get", "employer CV"),
     ("/partner/seekers/", "get", "partner staff"),
     ("/partner/seekers/links/{waiting_link}/answer/", "post", "partner coordinator"),
     ("/partner/seekers/{seeker}/", "get", "partner object"),
