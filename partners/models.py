@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from partners.signals import graduate_matching_changed
 from portal import page_cache
+from portal.audit import request_details
 from portal.organisations import StatusChange, VerifiableOrganisation, VerifiableOrganisationQuerySet
-from portal.ratelimit import client_address
 from portal.regions import region_name, validate_region
 from taxonomy.classifications import SectorChoices
 from taxonomy.models import Certification, Skill
@@ -349,7 +349,5 @@ class PersonalDataAccess(models.Model):
             graduate=graduate,
             user=request.user if request.user.is_authenticated else None,
             action=action,
-            path=request.get_full_path()[:300],
-            method=request.method,
-            ip_address=client_address(request) if client_address(request) != "unknown" else None,
+            **request_details(request),
         )

@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.ratelimit import client_address
+from portal.audit import request_details
 from portal.regions import region_name
 from seekers.storage import cv_path, private_storage
 from taxonomy.models import Certification, Skill
@@ -214,7 +214,7 @@ class JobSeeker(models.Model):
             SeekerDataAccess.objects.create(
                 seeker=self,
                 action=SeekerDataAccess.Action.ERASE,
-                **(SeekerDataAccess.request_details(request) if request else {}),
+                **(request_details(request) if request else {}),
             )
 
 
@@ -392,15 +392,6 @@ class SeekerDataAccess(models.Model):
     def __str__(self):
         return f"{self.user_id} {self.action} {self.seeker_id}"
 
-    @staticmethod
-    def request_details(request):
-        address = client_address(request)
-        return {
-            "path": request.get_full_path()[:300],
-            "method": request.method,
-            "ip_address": None if address == "unknown" else address,
-        }
-
     @classmethod
     def record(cls, request, seeker, action, employer=None, provider=None):
         user = request.user if request.user.is_authenticated else None
@@ -410,7 +401,7 @@ class SeekerDataAccess(models.Model):
             action=action,
             employer=employer,
             provider=provider,
-            **cls.request_details(request),
+            **request_details(request),
         )
 
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Graduate, ProgrammeProvider
-from portal.ratelimit import client_address
+from portal.audit import request_details
 from portal.regions import region_name, validate_region
 from taxonomy.models import Skill
 from volunteers.screening import (
@@ -231,7 +231,7 @@ class Volunteer(models.Model):
                 volunteer=self,
                 user=by,
                 action=VolunteerDataAccess.Action.ERASE,
-                **(VolunteerDataAccess.request_details(request) if request else {}),
+                **(request_details(request) if request else {}),
             )
 
     def claim_token(self):
@@ -439,18 +439,7 @@ class VolunteerDataAccess(models.Model):
     def __str__(self):
         return f"{self.user_id} {self.action} {self.volunteer_id}"
 
-    @staticmethod
-    def request_details(request):
-        address = client_address(request)
-        return {
-            "path": request.get_full_path()[:300],
-            "method": request.method,
-            "ip_address": None if address == "unknown" else address,
-        }
-
     @classmethod
     def record(cls, request, volunteer, action=Action.VIEW):
         user = request.user if request.user.is_authenticated else None
-        return cls.objects.create(
-            volunteer=volunteer, user=user, action=action, **cls.request_details(request)
-        )
+        return cls.objects.create(volunteer=volunteer, user=user, action=action, **request_details(request))
