@@ -11,14 +11,12 @@ A page served to anyone but the seeker and the employer applied to carries nothi
 """
 
 import pytest
-from django.db import transaction
 
 from tests.applications.factories import ApplicationFactory, application_markers, at_stage
 from tests.employers.factories import JobListingFactory, OwnerFactory, RecruiterFactory, VerifiedUserFactory
+from tests.matrix import assert_role_matrix, assert_table_complete, read_table, superuser
 from tests.partners.factories import CoordinatorFactory, ProgrammeProviderFactory, ProviderStaffFactory
-from tests.portal.factories import with_totp
 from tests.seekers.factories import ConfirmedLinkFactory, JobSeekerFactory, with_cv
-from tests.seekers.test_permission_matrix import outcome
 
 ROLES = [
     "anonymous",
@@ -41,10 +39,8 @@ seeker object    | login deny  ok    deny  deny  deny  deny  deny  deny  deny   
 employer object  | login deny  deny  deny  ok    ok    deny  deny  deny  deny   deny
 partner staff    | login deny  deny  deny  deny  deny  deny  ok    ok    ok     deny
 """
-EXPECTED = {
-    audience.strip(): cells.split()
-    for audience, cells in (line.split("|") for line in EXPECTED_TABLE.strip().splitlines()[1:])
-}
+EXPECTED = read_table(EXPECTED_TABLE)
+TURNED_AWAY = ("/seeker/start/", "/employer/register/")
 MAY_SEE = {"seeker", "employer applied to", "recruiter applied to"}
 
 APPLICATION = "/employer/jobs/{job}/applications/{application}/"
@@ -56,6 +52,8 @@ URLS = [
     ("/seeker/applications/{application}/withdraw/", "post", "seeker object"),
     ("/employer/jobs/{job}/applications/", "get", "employer object"),
     (APPLICATION, "get", "employer object"),
+    # The seekers app's own CV address opens to the organisation applied to with the CV.
+    ("/employer/seekers/{seeker}/cv/", "get", "employer object"),
     (APPLICATION + "cv/", "get", "employer object"),
     (APPLICATION + "shortlist/", "post", "employer object"),
     (APPLICATION + "invite/", "post", "employer object"),
@@ -89,42 +87,36 @@ def world(db, home):
         "coordinator of the linked provider": coordinator,
         "case worker of the linked provider": case_worker,
         "coordinator of another provider": CoordinatorFactory(user__email="coord@elsewhere.example.org").user,
-        "superuser": with_totp(
-            VerifiedUserFactory(email="admin@example.org", is_superuser=True, is_staff=True)
-        ),
+        "superuser": superuser(),
     }
-    objects = {"job": job.pk, "application": application.pk, "open_job": JobListingFactory().pk}
+    objects = {
+        "job": job.pk,
+        "application": application.pk,
+        "open_job": JobListingFactory().pk,
+        "seeker": seeker.reference,
+    }
     return people, objects, application_markers(application)
 
 
 def test_the_table_is_complete():
-    assert all(len(row) == len(ROLES) for row in EXPECTED.values())
-    assert {audience for _, _, audience in URLS} == set(EXPECTED)
+    assert_table_complete(ROLES, EXPECTED, URLS)
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_applications_permission_matrix(client, world, role):
     people, objects, markers = world
-    if people[role] is not None:
-        client.force_login(people[role])
-    column = ROLES.index(role)
-    wrong, leaks = [], []
-    for template, method, audience in URLS:
-        url = template.format(**objects)
-        with transaction.atomic():
-            response = getattr(client, method)(url, {})
-            transaction.set_rollback(True)
-        got, expected = outcome(response), EXPECTED[audience][column]
-        if got != expected:
-            wrong.append(f"{method.upper()} {url}: expected {expected}, got {got} ({response.status_code})")
-        streamed = getattr(response, "streaming", False)
-        text = (
-            response.content.decode(errors="replace") if response.status_code < 300 and not streamed else ""
-        )
-        if role not in MAY_SEE:
-            leaks += [f"{url} shows {marker!r}" for marker in markers if marker in text]
-    assert not wrong, f"{role}:\n" + "\n".join(wrong)
-    assert not leaks, f"{role}:\n" + "\n".join(leaks)
+    assert_role_matrix(
+        client,
+        role,
+        people=people,
+        roles=ROLES,
+        urls=URLS,
+        expected=EXPECTED,
+        address=lambda template: template.format(**objects),
+        turned_away=TURNED_AWAY,
+        private={"application": markers},
+        may_see={"application": MAY_SEE},
+    )
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -10,11 +10,10 @@ A page served to someone without a ground to see the seeker's profile carries no
 """
 
 import pytest
-from django.db import transaction
 
 from tests.employers.factories import JobListingFactory, OwnerFactory, SkillFactory, VerifiedUserFactory
+from tests.matrix import assert_role_matrix, assert_table_complete, read_table, superuser
 from tests.partners.factories import CoordinatorFactory, ProgrammeProviderFactory, ProviderStaffFactory
-from tests.portal.factories import with_totp
 from tests.seekers.factories import (
     AcceptedIntroductionFactory,
     ConfirmedLinkFactory,
@@ -50,10 +49,7 @@ partner staff       | login deny  deny  deny  deny  deny  ok    ok    ok     den
 partner coordinator | login deny  deny  deny  deny  deny  ok    deny  deny   deny
 partner object      | login deny  deny  deny  deny  deny  ok    ok    deny   deny
 """
-EXPECTED = {
-    audience.strip(): cells.split()
-    for audience, cells in (line.split("|") for line in EXPECTED_TABLE.strip().splitlines()[1:])
-}
+EXPECTED = read_table(EXPECTED_TABLE)
 MAY_SEE = {
     "seeker",
     "employer introduced",
@@ -92,22 +88,6 @@ URLS = [
 TURNED_AWAY = ("/seeker/start/", "/employer/register/")
 
 
-def outcome(response):
-    # The same reading as tests/test_permission_matrix.py (tests/matrix.py on main after issue 19's
-    # clean-up), written here so that this file does not depend on either.
-    status = response.status_code
-    if status in (301, 302):
-        location = response["Location"]
-        if "/login/" in location:
-            return "login"
-        return "deny" if location.split("?")[0] in TURNED_AWAY else "ok"
-    if status in (200, 400):
-        return "ok"
-    if status in (403, 404):
-        return "deny"
-    return str(status)
-
-
 @pytest.fixture
 def world(db, home):
     cooking = SkillFactory(name="Cooking")
@@ -130,9 +110,7 @@ def world(db, home):
         "coordinator of the linked provider": coordinator,
         "case worker of the linked provider": case_worker,
         "coordinator of another provider": CoordinatorFactory(user__email="coord@elsewhere.example.org").user,
-        "superuser": with_totp(
-            VerifiedUserFactory(email="admin@example.org", is_superuser=True, is_staff=True)
-        ),
+        "superuser": superuser(),
     }
     objects = {
         "entry": seeker.work_history.get().pk,
@@ -146,30 +124,21 @@ def world(db, home):
 
 
 def test_the_table_is_complete():
-    assert all(len(row) == len(ROLES) for row in EXPECTED.values())
-    assert {audience for _, _, audience in URLS} == set(EXPECTED)
+    assert_table_complete(ROLES, EXPECTED, URLS)
 
 
 @pytest.mark.parametrize("role", ROLES)
 def test_seeker_permission_matrix(client, world, role):
     people, objects, markers = world
-    if people[role] is not None:
-        client.force_login(people[role])
-    column = ROLES.index(role)
-    wrong, leaks = [], []
-    for template, method, audience in URLS:
-        url = template.format(**objects)
-        with transaction.atomic():
-            response = getattr(client, method)(url, {})
-            transaction.set_rollback(True)
-        got, expected = outcome(response), EXPECTED[audience][column]
-        if got != expected:
-            wrong.append(f"{method.upper()} {url}: expected {expected}, got {got} ({response.status_code})")
-        streamed = getattr(response, "streaming", False)
-        text = (
-            response.content.decode(errors="replace") if response.status_code < 300 and not streamed else ""
-        )
-        if role not in MAY_SEE:
-            leaks += [f"{url} shows {marker!r}" for marker in markers if marker in text]
-    assert not wrong, f"{role}:\n" + "\n".join(wrong)
-    assert not leaks, f"{role}:\n" + "\n".join(leaks)
+    assert_role_matrix(
+        client,
+        role,
+        people=people,
+        roles=ROLES,
+        urls=URLS,
+        expected=EXPECTED,
+        address=lambda template: template.format(**objects),
+        turned_away=TURNED_AWAY,
+        private={"seeker": markers},
+        may_see={"seeker": MAY_SEE},
+    )
