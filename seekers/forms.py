@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from partners.models import ProgrammeProvider
 from portal.regions import region_choices
 from seekers.cvs import CVRefused, checked_type
-from seekers.models import SPOKEN_LANGUAGES, JobSeeker, WorkHistoryEntry
-from taxonomy.classifications import EmploymentType, SectorChoices
+from seekers.models import JobSeeker, WorkHistoryEntry
+from taxonomy.classifications import SPOKEN_LANGUAGES, EmploymentType, SectorChoices
 from taxonomy.models import Certification
 from taxonomy.widgets import ChooseSeveralField, SkillsField
 

@@ -17,26 +17,10 @@ from django.utils.translation import gettext_lazy as _
 from portal.audit import request_details
 from portal.regions import region_name
 from seekers.storage import cv_path, private_storage
+from taxonomy.classifications import LANGUAGE_NAMES
 from taxonomy.models import Certification, Skill
 
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
-
-# The portal's four languages and the others most asked for (the same list volunteers offer).
-SPOKEN_LANGUAGES = [
-    ("en", _("English")),
-    ("fr", _("French")),
-    ("es", _("Spanish")),
-    ("ar", _("Arabic")),
-    ("pl", _("Polish")),
-    ("ur", _("Urdu")),
-    ("pa", _("Punjabi")),
-    ("bn", _("Bengali")),
-    ("ro", _("Romanian")),
-    ("pt", _("Portuguese")),
-    ("so", _("Somali")),
-    ("cy", _("Welsh")),
-]
-LANGUAGE_NAMES = dict(SPOKEN_LANGUAGES)
 
 
 def new_seeker_reference():

@@ -54,3 +54,22 @@ class EmploymentType(models.TextChoices):
     TEMPORARY = "temporary", _("Temporary")
     APPRENTICESHIP = "apprenticeship", _("Apprenticeship")
     WORK_PLACEMENT = "work-placement", _("Work placement")
+
+
+# The languages people say they speak, for job seekers and volunteers alike: the portal's four
+# and the others most asked for by providers; anything else in words.
+SPOKEN_LANGUAGES = [
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("es", _("Spanish")),
+    ("ar", _("Arabic")),
+    ("pl", _("Polish")),
+    ("ur", _("Urdu")),
+    ("pa", _("Punjabi")),
+    ("bn", _("Bengali")),
+    ("ro", _("Romanian")),
+    ("pt", _("Portuguese")),
+    ("so", _("Somali")),
+    ("cy", _("Welsh")),
+]
+LANGUAGE_NAMES = dict(SPOKEN_LANGUAGES)

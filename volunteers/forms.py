@@ -8,10 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.regions import region_choices
+from taxonomy.classifications import SPOKEN_LANGUAGES
 from taxonomy.widgets import SkillsField
 from volunteers.models import (
     MENTOR_ROLES,
-    SPOKEN_LANGUAGES,
     Availability,
     MentoringSession,
     MentorRequest,

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from partners.models import Graduate, ProgrammeProvider
 from portal.audit import request_details
 from portal.regions import region_name, validate_region
+from taxonomy.classifications import LANGUAGE_NAMES
 from taxonomy.models import Skill
 from volunteers.screening import (
     BACKGROUND_CHECK_ROLES,
@@ -31,23 +32,6 @@ from volunteers.screening import (
     ScreeningRefused,
     Status,
 )
-
-# The portal's four languages and the others most asked for by providers; anything else in words.
-SPOKEN_LANGUAGES = [
-    ("en", _("English")),
-    ("fr", _("French")),
-    ("es", _("Spanish")),
-    ("ar", _("Arabic")),
-    ("pl", _("Polish")),
-    ("ur", _("Urdu")),
-    ("pa", _("Punjabi")),
-    ("bn", _("Bengali")),
-    ("ro", _("Romanian")),
-    ("pt", _("Portuguese")),
-    ("so", _("Somali")),
-    ("cy", _("Welsh")),
-]
-LANGUAGE_NAMES = dict(SPOKEN_LANGUAGES)
 
 REFERENCE_SALT = "volunteers.reference"
 REFERENCE_LINK_MAX_AGE = datetime.timedelta(days=21)

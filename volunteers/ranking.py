@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from portal.regions import region_ancestors, region_name
-from volunteers.models import LANGUAGE_NAMES, Role, Volunteer
+from taxonomy.classifications import LANGUAGE_NAMES
+from volunteers.models import Role, Volunteer
 
 WEIGHTS = {"region": 3.0, "nearby": 1.5, "language": 2.0, "role": 2.5, "busy": -1.0}
 
