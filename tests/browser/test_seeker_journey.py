@@ -1,22 +1,37 @@
 """A job seeker signs up (choosing the kind of account), confirms the e-mail address, builds a
-profile with a CV upload and sees a matched job with its explanation."""
+profile with a CV upload, sees a matched job with its explanation, reads on the job's page what the
+law says about record checks for that work, and applies with the CV. (What the employer then does
+with an application, and the seeker seeing each step, is test_application_journey.py.)"""
 
 import re
 
 import pytest
 from playwright.sync_api import expect
 
+from applications.models import Application
 from seekers.models import JobSeeker
+from taxonomy.models import Occupation
 from tests.browser.test_employer_journey import PASSWORD, assert_no_serious_violations, link_path
 from tests.employers.factories import JobListingFactory, SkillFactory
+from tests.record_guidance.factories import RecordGuidanceFactory, example_rules
 from tests.seekers.factories import pdf_bytes
 
 pytestmark = pytest.mark.browser
 
 
-def test_a_seeker_signs_up_builds_a_profile_with_a_cv_and_sees_a_matched_job(page, mailoutbox, tmp_path):
+def test_a_seeker_signs_up_builds_a_profile_with_a_cv_and_applies_to_a_matched_job(
+    page, mailoutbox, tmp_path
+):
     cooking = SkillFactory(name="Cooking")
-    JobListingFactory(title="Line Cook", skills=[cooking], region="GB-MAN")
+    england_and_wales, _scotland = example_rules()
+    RecordGuidanceFactory(jurisdiction=england_and_wales)
+    JobListingFactory(
+        title="Line Cook",
+        skills=[cooking],
+        region="GB-MAN",
+        occupation=Occupation.objects.get(code="5321"),
+        employer__name="Rise Care",
+    )
 
     # 1. Sign up as a job seeker and confirm the address from the e-mail.
     page.goto("/accounts/signup/")
@@ -60,3 +75,16 @@ def test_a_seeker_signs_up_builds_a_profile_with_a_cv_and_sees_a_matched_job(pag
 
     seeker = JobSeeker.objects.get(user__email="jo.seeker@example.org")
     assert seeker.findable and seeker.has_cv and list(seeker.skills.all()) == [cooking]
+
+    # 5. The job's page: the record guidance for this work, then Apply, with the CV.
+    match.get_by_role("link", name="Line Cook").click()
+    guidance = page.locator("[data-record-guidance]")
+    expect(guidance).to_contain_text("Required by law")
+    expect(guidance).to_contain_text("an enhanced DBS check with a check of the adults' barred list")
+    page.get_by_role("link", name="Apply for this job").click()
+    page.get_by_label("Send my CV").check()
+    page.get_by_label("Cover note (optional)").fill("I ran a busy kitchen for two years.")
+    page.get_by_role("button", name="Send my application").click()
+    expect(page.locator("main")).to_contain_text("Your application is sent to Rise Care")
+    application = Application.objects.get(seeker=seeker)
+    assert application.shares_cv and application.job.title == "Line Cook"
